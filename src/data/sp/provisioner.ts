@@ -1,0 +1,234 @@
+import { FieldUserSelectionMode, PermissionKind, type SPFI } from './pnpAdmin';
+import { ALL_LISTS, GROUPS, ROLE_DEFINITIONS, type FieldDef, type ListDef, type Principal, type RoleName } from '../schema';
+import type { IProvisioner, ProvisionStep } from '../../services/ports/provisioning';
+
+// Brings a site to the schema. Each phase reads what is there (batched), compares it with the
+// schema and returns only the differences, so a second run plans nothing.
+
+interface FieldInfo {
+  InternalName: string;
+  Title: string;
+  Indexed: boolean;
+  Required: boolean;
+  EnforceUniqueValues: boolean;
+}
+
+interface ListInfo {
+  Title: string;
+  ReadSecurity: number;
+  WriteSecurity: number;
+  EnableVersioning: boolean;
+  HasUniqueRoleAssignments: boolean;
+}
+
+interface AssignmentInfo {
+  PrincipalId: number;
+  RoleDefinitionBindings: { Id: number; Name: string }[];
+}
+
+export class SpProvisioner implements IProvisioner {
+  public constructor(private readonly sp: SPFI, private readonly lists: readonly ListDef[] = ALL_LISTS) {}
+
+  public async canProvision(): Promise<boolean> {
+    const web = this.sp.web;
+    const perms = await web.getCurrentUserEffectivePermissions();
+    return web.hasPermissions(perms, PermissionKind.ManageLists) && web.hasPermissions(perms, PermissionKind.ManagePermissions);
+  }
+
+  public async planPhase(phase: number): Promise<ProvisionStep[] | undefined> {
+    switch (phase) {
+      case 0: return this.planPrincipals();
+      case 1: return this.planLists();
+      case 2: return this.planFieldsAndSettings();
+      case 3: return this.planPermissions();
+      default: return undefined;
+    }
+  }
+
+  private async planPrincipals(): Promise<ProvisionStep[]> {
+    const steps: ProvisionStep[] = [];
+    const defs = await this.sp.web.roleDefinitions.select('Name', 'Id')<{ Name: string; Id: number }[]>();
+    for (const def of ROLE_DEFINITIONS) {
+      if (!def.basePermissions || defs.some((d) => d.Name === def.name)) continue;
+      const perms = def.basePermissions;
+      steps.push({
+        description: `Create the permission level "${def.name}"`,
+        apply: async () => { await this.sp.web.roleDefinitions.add(def.name, def.description ?? '', 100, perms); }
+      });
+    }
+    const groups = await this.sp.web.siteGroups.select('Title', 'Id')<{ Title: string; Id: number }[]>();
+    for (const g of GROUPS) {
+      if (groups.some((x) => x.Title === g.title)) continue;
+      steps.push({
+        description: `Create the SharePoint group "${g.title}"`,
+        apply: async () => { await this.sp.web.siteGroups.add({ Title: g.title, Description: g.description }); }
+      });
+    }
+    return steps;
+  }
+
+  private async existingLists(): Promise<Map<string, ListInfo>> {
+    const lists = await this.sp.web.lists.select('Title', 'ReadSecurity', 'WriteSecurity', 'EnableVersioning', 'HasUniqueRoleAssignments')<ListInfo[]>();
+    return new Map(lists.map((l) => [l.Title, l]));
+  }
+
+  private async planLists(): Promise<ProvisionStep[]> {
+    const existing = await this.existingLists();
+    return this.lists.filter((l) => !existing.has(l.title)).map((l) => ({
+      description: `Create the list "${l.title}"`,
+      apply: async () => { await this.sp.web.lists.add(l.title, l.description, 100, false); }
+    }));
+  }
+
+  private async planFieldsAndSettings(): Promise<ProvisionStep[]> {
+    const [batched, execute] = this.sp.batched();
+    const fieldsByList = new Map<string, FieldInfo[]>();
+    for (const l of this.lists) {
+      void batched.web.lists.getByTitle(l.title).fields.select('InternalName', 'Title', 'Indexed', 'Required', 'EnforceUniqueValues')<FieldInfo[]>()
+        .then((f) => fieldsByList.set(l.title, f));
+    }
+    const listsPromise = batched.web.lists.select('Title', 'ReadSecurity', 'WriteSecurity', 'EnableVersioning', 'HasUniqueRoleAssignments')<ListInfo[]>();
+    await execute();
+    const lists = new Map((await listsPromise).map((l) => [l.Title, l]));
+
+    const steps: ProvisionStep[] = [];
+    for (const l of this.lists) {
+      const list = this.sp.web.lists.getByTitle(l.title);
+      const have = fieldsByList.get(l.title) ?? [];
+      for (const f of l.fields) {
+        const found = have.find((x) => x.InternalName === f.name);
+        if (!found) {
+          steps.push({ description: `Add the field "${f.title}" to "${l.title}"`, apply: () => this.addField(l, f) });
+          continue;
+        }
+        const wanted = { Title: f.title, Indexed: !!f.indexed || !!f.unique, Required: !!f.required, EnforceUniqueValues: !!f.unique };
+        const changes = (Object.keys(wanted) as (keyof typeof wanted)[]).filter((k) => found[k] !== wanted[k]);
+        if (changes.length > 0) {
+          const patch = Object.fromEntries(changes.map((k) => [k, wanted[k]]));
+          steps.push({
+            description: `Update ${changes.join(', ')} of "${f.title}" in "${l.title}"`,
+            apply: async () => { await list.fields.getByInternalNameOrTitle(f.name).update(patch); }
+          });
+        }
+      }
+      for (const builtIn of l.indexedBuiltIns ?? []) {
+        const found = have.find((x) => x.InternalName === builtIn);
+        if (found && !found.Indexed) {
+          steps.push({
+            description: `Index "${builtIn}" in "${l.title}"`,
+            apply: async () => { await list.fields.getByInternalNameOrTitle(builtIn).update({ Indexed: true }); }
+          });
+        }
+      }
+      const info = lists.get(l.title);
+      const settings = { ReadSecurity: l.readSecurity ?? 1, WriteSecurity: l.writeSecurity ?? 1, EnableVersioning: !!l.enableVersioning };
+      const differing = info ? (Object.keys(settings) as (keyof typeof settings)[]).filter((k) => info[k] !== settings[k]) : [];
+      if (differing.length > 0) {
+        const patch = Object.fromEntries(differing.map((k) => [k, settings[k]]));
+        steps.push({
+          description: `Set ${differing.join(', ')} on "${l.title}"`,
+          apply: async () => { await list.update(patch); }
+        });
+      }
+    }
+    return steps;
+  }
+
+  private async addField(l: ListDef, f: FieldDef): Promise<void> {
+    const fields = this.sp.web.lists.getByTitle(l.title).fields;
+    // Created under its internal name so SharePoint derives that name, then given its display title.
+    const common = { Required: !!f.required, Indexed: !!f.indexed || !!f.unique, EnforceUniqueValues: !!f.unique, Description: f.description ?? '' };
+    switch (f.kind) {
+      case 'Text': await fields.addText(f.name, { ...common, MaxLength: f.maxLength ?? 255 }); break;
+      case 'Note': await fields.addMultilineText(f.name, { ...common, RichText: !!f.richText, NumberOfLines: 6 }); break;
+      case 'Number': await fields.addNumber(f.name, common); break;
+      case 'DateTime': await fields.addDateTime(f.name, common); break;
+      case 'Boolean': await fields.addBoolean(f.name, common); break;
+      case 'Choice': await fields.addChoice(f.name, { ...common, Choices: [...(f.choices ?? [])] }); break;
+      case 'User': await fields.addUser(f.name, { ...common, SelectionMode: FieldUserSelectionMode.PeopleOnly }); break;
+    }
+    if (f.title !== f.name) await fields.getByInternalNameOrTitle(f.name).update({ Title: f.title });
+  }
+
+  private async principalIds(): Promise<Record<Principal, number>> {
+    const web = this.sp.web;
+    const [owners, visitors, groups] = await Promise.all([
+      web.associatedOwnerGroup.select('Id')<{ Id: number }>(),
+      web.associatedVisitorGroup.select('Id')<{ Id: number }>(),
+      web.siteGroups.select('Title', 'Id')<{ Title: string; Id: number }[]>()
+    ]);
+    const byTitle = (p: Principal): number => {
+      const title = GROUPS.find((g) => g.principal === p)?.title;
+      const found = groups.find((g) => g.Title === title);
+      if (!found) throw new Error(`The group "${title}" is missing; run set-up again.`);
+      return found.Id;
+    };
+    return { owners: owners.Id, everyone: visitors.Id, comms: byTitle('comms'), commsHeads: byTitle('commsHeads') };
+  }
+
+  private async roleIds(): Promise<Record<RoleName, number>> {
+    const defs = await this.sp.web.roleDefinitions.select('Name', 'Id', 'RoleTypeKind')<{ Name: string; Id: number; RoleTypeKind: number }[]>();
+    const out = {} as Record<RoleName, number>;
+    for (const def of ROLE_DEFINITIONS) {
+      const found = defs.find((d) => (def.builtInRoleType ? d.RoleTypeKind === def.builtInRoleType : d.Name === def.name));
+      if (!found) throw new Error(`The permission level "${def.name}" is missing; run set-up again.`);
+      out[def.role] = found.Id;
+    }
+    return out;
+  }
+
+  private async planPermissions(): Promise<ProvisionStep[]> {
+    const [principals, roles, lists] = await Promise.all([this.principalIds(), this.roleIds(), this.existingLists()]);
+    const [batched, execute] = this.sp.batched();
+    const assignments = new Map<string, AssignmentInfo[]>();
+    for (const l of this.lists) {
+      void batched.web.lists.getByTitle(l.title).roleAssignments.expand('RoleDefinitionBindings').select('PrincipalId', 'RoleDefinitionBindings/Id', 'RoleDefinitionBindings/Name')<AssignmentInfo[]>()
+        .then((a) => assignments.set(l.title, a));
+    }
+    await execute();
+
+    const steps: ProvisionStep[] = [];
+    for (const l of this.lists) {
+      const list = this.sp.web.lists.getByTitle(l.title);
+      const unique = lists.get(l.title)?.HasUniqueRoleAssignments ?? false;
+      if (!unique) {
+        steps.push({
+          description: `Give "${l.title}" its own permissions`,
+          apply: async () => { await list.breakRoleInheritance(false, true); }
+        });
+      }
+      const have = unique ? (assignments.get(l.title) ?? []).flatMap((a) => a.RoleDefinitionBindings.map((b) => `${a.PrincipalId}:${b.Id}`)) : [];
+      const want = l.permissions.map((p) => `${principals[p.principal]}:${roles[p.role]}`);
+      for (const p of l.permissions) {
+        const key = `${principals[p.principal]}:${roles[p.role]}`;
+        if (have.includes(key)) continue;
+        steps.push({
+          description: `Grant ${p.role} on "${l.title}" to ${p.principal}`,
+          apply: async () => { await list.roleAssignments.add(principals[p.principal], roles[p.role]); }
+        });
+      }
+      // Breaking inheritance leaves the person who ran it with their own entry; anything the schema
+      // does not name is removed so the list's security is exactly the documented model.
+      const extraAfterBreak = !unique;
+      for (const key of have.filter((k) => !want.includes(k))) {
+        const [principalId, roleId] = key.split(':').map(Number);
+        steps.push({
+          description: `Remove a permission on "${l.title}" that the security model does not include`,
+          apply: async () => { await list.roleAssignments.remove(principalId, roleId); }
+        });
+      }
+      if (extraAfterBreak) {
+        steps.push({
+          description: `Check "${l.title}" has only the permissions of the security model`,
+          apply: async () => {
+            const now = await list.roleAssignments.expand('RoleDefinitionBindings').select('PrincipalId', 'RoleDefinitionBindings/Id')<AssignmentInfo[]>();
+            for (const a of now) for (const b of a.RoleDefinitionBindings) {
+              if (!want.includes(`${a.PrincipalId}:${b.Id}`)) await list.roleAssignments.remove(a.PrincipalId, b.Id);
+            }
+          }
+        });
+      }
+    }
+    return steps;
+  }
+}

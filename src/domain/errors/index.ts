@@ -1,0 +1,2 @@
+export * from './appError';
+export * from './messages';

@@ -1,0 +1,5 @@
+export * from './model';
+export * from './placeholders';
+export * from './defaultPolicy';
+export * from './search';
+export * from './parse';

@@ -1,0 +1,62 @@
+import type { PolicyContent, PolicyItem, PolicyLink, PolicySection } from './model';
+
+// Policy content arrives as JSON from a list item anyone with edit rights could have written by
+// hand, so it is checked field by field rather than trusted.
+
+export class PolicyContentError extends Error {
+  public constructor(message: string) {
+    super(message);
+    this.name = 'PolicyContentError';
+  }
+}
+
+const isObj = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const str = (v: unknown, what: string): string => {
+  if (typeof v !== 'string') throw new PolicyContentError(`${what} must be text.`);
+  return v;
+};
+
+function items(v: unknown, what: string): PolicyItem[] {
+  if (!Array.isArray(v)) throw new PolicyContentError(`${what} must be a list.`);
+  return v.map((x, i) => {
+    if (!isObj(x)) throw new PolicyContentError(`${what} item ${i + 1} is not an item.`);
+    return { id: str(x.id, `${what} item ${i + 1} id`), title: str(x.title, `${what} item ${i + 1} title`), detail: str(x.detail ?? '', `${what} item ${i + 1} detail`) };
+  });
+}
+
+function sections(v: unknown): PolicySection[] {
+  if (!Array.isArray(v)) throw new PolicyContentError('Sections must be a list.');
+  return v.map((x, i) => {
+    if (!isObj(x) || !Array.isArray(x.paragraphs)) throw new PolicyContentError(`Section ${i + 1} is not a section.`);
+    return { id: str(x.id, `Section ${i + 1} id`), heading: str(x.heading, `Section ${i + 1} heading`), paragraphs: x.paragraphs.map((p, j) => str(p, `Section ${i + 1} paragraph ${j + 1}`)) };
+  });
+}
+
+function links(v: unknown): PolicyLink[] {
+  if (!Array.isArray(v)) throw new PolicyContentError('Links must be a list.');
+  return v.map((x, i) => {
+    if (!isObj(x)) throw new PolicyContentError(`Link ${i + 1} is not a link.`);
+    return { title: str(x.title, `Link ${i + 1} title`), url: str(x.url, `Link ${i + 1} address`) };
+  });
+}
+
+export function parsePolicyContent(json: string): PolicyContent {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(json);
+  } catch {
+    throw new PolicyContentError('The stored policy is not readable (invalid JSON).');
+  }
+  if (!isObj(raw)) throw new PolicyContentError('The stored policy is not readable.');
+  return { sections: sections(raw.sections), dos: items(raw.dos, 'Do'), donts: items(raw.donts, "Don't"), links: links(raw.links ?? []) };
+}
+
+/** Only http(s) and mailto links are shown as links; anything else (javascript:, data:) is not. */
+export function safeLinkUrl(url: string): string | undefined {
+  try {
+    const u = new URL(url.trim());
+    return ['https:', 'http:', 'mailto:'].includes(u.protocol) ? u.href : undefined;
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,4 @@
+export * from './notifier';
+export * from './provisioning';
+export * from './settings';
+export * from './policy';

@@ -1,0 +1,19 @@
+// What set-up needs from SharePoint: a plan of the changes that would bring the site to the schema,
+// and a way to check that the person running it may change lists and permissions.
+
+export interface ProvisionStep {
+  /** Human-readable line for the progress list and the final report. */
+  description: string;
+  apply(): Promise<void>;
+}
+
+export interface IProvisioner {
+  /** True when the current user can create lists and manage permissions on the site. */
+  canProvision(): Promise<boolean>;
+  /**
+   * Reads the site and returns the remaining steps in the order they must run. The steps of one
+   * phase can depend on earlier phases (fields need their list), so planning is asked again after
+   * each phase: `phase` goes 0, 1, 2 … until it returns undefined.
+   */
+  planPhase(phase: number): Promise<ProvisionStep[] | undefined>;
+}

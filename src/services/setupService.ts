@@ -1,0 +1,66 @@
+import { AppError } from '../domain/errors';
+import { DEFAULT_POLICY } from '../domain/policy';
+import type { IPolicyRepository } from './ports/policy';
+import type { IProvisioner } from './ports/provisioning';
+import type { HubSettings, ISettingsRepository } from './ports/settings';
+
+export interface SetupProgress {
+  /** Steps finished so far, and the steps planned so far (later phases add more). */
+  done: number;
+  planned: number;
+  current?: string;
+}
+
+export interface SetupReport {
+  /** What set-up changed, in order. Empty when the site was already up to date. */
+  changes: string[];
+  seededPolicy: boolean;
+}
+
+export const SETUP_FORBIDDEN = 'Only a site owner can run set-up: it creates lists and sets their permissions.';
+
+/** PRODUCT.md C10: create or upgrade every list, field, index and permission, then seed the policy. */
+export class SetupService {
+  public constructor(
+    private readonly provisioner: IProvisioner,
+    private readonly policies: IPolicyRepository,
+    private readonly settings: ISettingsRepository
+  ) {}
+
+  public canRun(): Promise<boolean> {
+    return this.provisioner.canProvision();
+  }
+
+  public async run(settings: Partial<HubSettings>, onProgress: (p: SetupProgress) => void = () => undefined): Promise<SetupReport> {
+    // Checked first so a visitor gets a clear answer rather than a failure halfway through; SharePoint
+    // would refuse each call anyway.
+    if (!(await this.provisioner.canProvision())) throw new AppError('forbidden', SETUP_FORBIDDEN);
+    const changes: string[] = [];
+    let planned = 0;
+    for (let phase = 0; ; phase++) {
+      const steps = await this.provisioner.planPhase(phase);
+      if (!steps) break;
+      planned += steps.length;
+      for (const step of steps) {
+        onProgress({ done: changes.length, planned, current: step.description });
+        await step.apply();
+        changes.push(step.description);
+      }
+    }
+    let seededPolicy = false;
+    if (!(await this.policies.hasAnyVersion())) {
+      onProgress({ done: changes.length, planned: planned + 1, current: 'Publish the default policy' });
+      await this.policies.publish({ major: 1, minor: 0, isMajor: true, content: DEFAULT_POLICY, changeSummary: 'First version, created by set-up.' });
+      changes.push('Publish the default policy (version 1.0)');
+      seededPolicy = true;
+    }
+    const current = await this.settings.load();
+    const changed = (Object.keys(settings) as (keyof HubSettings)[]).filter((k) => settings[k] !== undefined && settings[k] !== current[k]);
+    if (changed.length > 0) {
+      await this.settings.save(Object.fromEntries(changed.map((k) => [k, settings[k]])) as Partial<HubSettings>);
+      changes.push(`Save settings: ${changed.join(', ')}`);
+    }
+    onProgress({ done: changes.length, planned: changes.length });
+    return { changes, seededPolicy };
+  }
+}

@@ -1,0 +1,117 @@
+import * as React from 'react';
+import { TextField } from '@fluentui/react/lib/TextField';
+import { Spinner } from '@fluentui/react/lib/Spinner';
+import { Link } from '@fluentui/react/lib/Link';
+import { useTheme } from '@fluentui/react/lib/Theme';
+import * as strings from 'SocialMediaHubWebPartStrings';
+import { safeLinkUrl, searchPolicy, type PolicyItem } from '../../domain/policy';
+import type { PolicyPage } from '../../services/policyService';
+import { useServices } from '../common/ServicesContext';
+import { useAsync } from '../common/useAsync';
+import { ErrorBar } from '../common/ErrorBar';
+import { Notice } from '../common/Notice';
+import { format, formatDate } from '../common/format';
+import { Highlighted } from './Highlighted';
+import { policyStyles } from './policyStyles';
+
+export interface PolicyViewProps {
+  onOpenSetup?: () => void;
+}
+
+export function PolicyView({ onOpenSetup }: PolicyViewProps): React.ReactElement {
+  const services = useServices();
+  const [state, reload] = useAsync(() => services.policy.loadPage(), [services]);
+  if (state.status === 'loading') return <Spinner label={strings.Loading} />;
+  if (state.status === 'error') {
+    const notSetUp = (state.error as { kind?: string }).kind === 'notSetUp';
+    return (
+      <div>
+        <ErrorBar error={state.error} onRetry={reload} />
+        {notSetUp && onOpenSetup && <Link onClick={onOpenSetup}>{strings.GoToSetup}</Link>}
+      </div>
+    );
+  }
+  return <PolicyContentView page={state.value} />;
+}
+
+function ItemList({ items, query, render, className }: { items: PolicyItem[]; query: string; render: (t: string) => string; className: string }): React.ReactElement {
+  const s = policyStyles(useTheme());
+  return (
+    <ul className={`${s.list} ${className}`}>
+      {items.map((i) => (
+        <li key={i.id} className={s.item} data-item-id={i.id}>
+          <span className={s.itemTitle}><Highlighted text={render(i.title)} query={query} /></span>
+          <span className={s.itemDetail}><Highlighted text={render(i.detail)} query={query} /></span>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+export function PolicyContentView({ page }: { page: PolicyPage }): React.ReactElement {
+  const s = policyStyles(useTheme());
+  const [query, setQuery] = React.useState('');
+  if (!page.policy) return <Notice kind="info">{strings.PolicyMissing}</Notice>;
+  const { policy, render } = page;
+  const result = searchPolicy(policy.content, query, render);
+  const searching = query.trim().length > 0;
+  const title = page.placeholders.organisation ? `${page.placeholders.organisation}: ${strings.PolicyHeading.toLowerCase()}` : strings.PolicyHeading;
+  return (
+    <article className={`${s.root} ${s.mark}`} aria-label={strings.PolicyHeading}>
+      <header className={s.header}>
+        <h2 className={s.title}>{title}</h2>
+        <span className={s.meta}>
+          {format(strings.PolicyVersion, policy.label)}
+          {policy.publishedAt ? `, ${format(strings.PolicyPublished, formatDate(policy.publishedAt))}` : ''}
+        </span>
+      </header>
+      <div className={s.search} role="search">
+        <TextField
+          type="search" role="searchbox" iconProps={{ iconName: 'Search' }} placeholder={strings.PolicySearchPlaceholder} ariaLabel={strings.PolicySearchLabel}
+          value={query} onChange={(_, v) => setQuery(v ?? '')} onKeyDown={(e) => { if (e.key === 'Escape') setQuery(''); }}
+        />
+      </div>
+      {searching && (
+        <p className={s.meta} aria-live="polite">
+          {result.total === 0 ? format(strings.PolicySearchNoResults, query.trim()) : format(strings.PolicySearchCount, result.total)}
+        </p>
+      )}
+      {result.sections.length > 0 && (
+        <div className={s.sections}>
+          {result.sections.map((sec) => (
+            <section key={sec.id} className={s.section} data-section-id={sec.id}>
+              <h3 className={s.sectionHeading}><Highlighted text={render(sec.heading)} query={query} /></h3>
+              {sec.paragraphs.map((p, i) => <p key={i} className={s.paragraph}><Highlighted text={render(p)} query={query} /></p>)}
+            </section>
+          ))}
+        </div>
+      )}
+      <div className={s.columns}>
+        {(!searching || result.dos.length > 0) && (
+          <section className={s.column} aria-labelledby="smh-dos">
+            <h3 id="smh-dos" className={s.columnHeading}><span className={s.badgeDo} aria-hidden="true" />{strings.PolicyDos}</h3>
+            <ItemList items={result.dos} query={query} render={render} className="smh-dos" />
+          </section>
+        )}
+        {(!searching || result.donts.length > 0) && (
+          <section className={s.column} aria-labelledby="smh-donts">
+            <h3 id="smh-donts" className={s.columnHeading}><span className={s.badgeDont} aria-hidden="true" />{strings.PolicyDonts}</h3>
+            <ItemList items={result.donts} query={query} render={render} className="smh-donts" />
+          </section>
+        )}
+      </div>
+      {policy.content.links.length > 0 && (
+        <nav aria-label={strings.PolicyLinks}>
+          <h3 className={s.sectionHeading} style={{ marginTop: 20 }}>{strings.PolicyLinks}</h3>
+          <ul className={s.links}>
+            {policy.content.links.map((l) => {
+              const href = safeLinkUrl(l.url);
+              return <li key={l.title + l.url}>{href ? <Link href={href} target="_blank" rel="noopener noreferrer">{render(l.title)}</Link> : render(l.title)}</li>;
+            })}
+          </ul>
+        </nav>
+      )}
+      <p className={s.footer}>{strings.PolicyAskForHelp}</p>
+    </article>
+  );
+}

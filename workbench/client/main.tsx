@@ -1,0 +1,55 @@
+import * as React from 'react';
+import * as ReactDom from 'react-dom';
+import { spfi, SPBrowser } from '@pnp/sp';
+import { mountApp } from '../../src/app/mount';
+import type { Host, HostKind, ThemeName } from '../../src/app/host';
+import { createWorkbenchGraphClient, parseSubEntityId } from '../../src/data/graph';
+import { claimsLogin } from '../emulator/directory';
+import { currentPerson } from './session';
+import { registerWorkbenchIcons } from './icons';
+import { SharePointChrome } from './SharePointChrome';
+import { TeamsChrome } from './TeamsChrome';
+
+// The workbench's stand-in for the SPFx shell: it builds the same Host the web part builds from
+// this.context, from the emulator instead, and mounts the same app inside a host-like page.
+
+interface PageConfig {
+  kind: HostKind;
+  siteUrl: string;
+}
+
+const TEAMS_THEMES: Record<string, ThemeName> = { default: 'light', dark: 'dark', contrast: 'contrast' };
+
+function WebPartSlot({ host }: { host: Host }): React.ReactElement {
+  const ref = React.useRef<HTMLDivElement>(null);
+  React.useEffect(() => (ref.current ? mountApp(ref.current, host) : undefined), [host]);
+  return <div ref={ref} data-testid="webpart" />;
+}
+
+function start(): void {
+  registerWorkbenchIcons();
+  const config = JSON.parse(document.getElementById('smh-config')!.textContent!) as PageConfig;
+  const person = currentPerson();
+  const query = new URLSearchParams(window.location.search);
+  const teamsTheme = query.get('theme') ?? 'default';
+  const theme: ThemeName = config.kind.startsWith('teams') ? TEAMS_THEMES[teamsTheme] ?? 'light' : 'light';
+  const sub = query.get('subEntityId');
+  const deepLink = sub ? parseSubEntityId(sub) : query.get('smh') ? { pageId: query.get('smh')!, subPageId: query.get('item') ?? undefined } : undefined;
+  const host: Host = {
+    kind: config.kind,
+    siteUrl: config.siteUrl,
+    user: { displayName: person.displayName, email: person.upn, loginName: claimsLogin(person.upn) },
+    theme,
+    deepLink,
+    sp: spfi().using(SPBrowser({ baseUrl: config.siteUrl })),
+    graph: createWorkbenchGraphClient({ origin: window.location.origin, user: person.upn })
+  };
+  document.body.style.margin = '0';
+  const slot = <WebPartSlot host={host} />;
+  const page = config.kind === 'teamsTab' || config.kind === 'teamsPersonal'
+    ? <TeamsChrome person={person} theme={theme} teamsTheme={teamsTheme} kind={config.kind}>{slot}</TeamsChrome>
+    : <SharePointChrome person={person}>{slot}</SharePointChrome>;
+  ReactDom.render(page, document.getElementById('root'));
+}
+
+start();

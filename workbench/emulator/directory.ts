@@ -1,0 +1,32 @@
+// The people of the emulated tenant (Entra ID directory). SharePoint site users and Graph users are
+// both derived from this list, so a person has one identity across the two emulated services.
+
+export interface DirectoryUser {
+  /** Entra object id (GUID), as Graph reports it. */
+  id: string;
+  /** User principal name, also the e-mail address. */
+  upn: string;
+  displayName: string;
+  jobTitle: string;
+  department: string;
+  /** false for a leaver: the directory says the account is disabled. */
+  accountEnabled: boolean;
+  /** The persona the workbench's user switcher shows. */
+  persona: 'staff' | 'owner' | 'backup' | 'comms' | 'commsHead' | 'siteOwner' | 'leaver';
+}
+
+export const TENANT_DOMAIN = 'northshire.gov.uk';
+
+export const SEED_PEOPLE: readonly DirectoryUser[] = [
+  { id: '7a1d5c0e-1b2f-4c3d-9e8f-000000000001', upn: 'sam.patel@northshire.gov.uk', displayName: 'Sam Patel', jobTitle: 'Housing Officer', department: 'Housing', accountEnabled: true, persona: 'staff' },
+  { id: '7a1d5c0e-1b2f-4c3d-9e8f-000000000002', upn: 'olivia.reed@northshire.gov.uk', displayName: 'Olivia Reed', jobTitle: 'Libraries Engagement Lead', department: 'Libraries', accountEnabled: true, persona: 'owner' },
+  { id: '7a1d5c0e-1b2f-4c3d-9e8f-000000000003', upn: 'ben.hughes@northshire.gov.uk', displayName: 'Ben Hughes', jobTitle: 'Library Assistant', department: 'Libraries', accountEnabled: true, persona: 'backup' },
+  { id: '7a1d5c0e-1b2f-4c3d-9e8f-000000000004', upn: 'chris.morgan@northshire.gov.uk', displayName: 'Chris Morgan', jobTitle: 'Communications Officer', department: 'Communications', accountEnabled: true, persona: 'comms' },
+  { id: '7a1d5c0e-1b2f-4c3d-9e8f-000000000005', upn: 'hannah.lewis@northshire.gov.uk', displayName: 'Hannah Lewis', jobTitle: 'Head of Communications', department: 'Communications', accountEnabled: true, persona: 'commsHead' },
+  { id: '7a1d5c0e-1b2f-4c3d-9e8f-000000000006', upn: 'simon.clarke@northshire.gov.uk', displayName: 'Simon Clarke', jobTitle: 'Intranet Manager', department: 'Digital', accountEnabled: true, persona: 'siteOwner' },
+  { id: '7a1d5c0e-1b2f-4c3d-9e8f-000000000007', upn: 'leah.ward@northshire.gov.uk', displayName: 'Leah Ward', jobTitle: 'Events Coordinator (left)', department: 'Culture', accountEnabled: false, persona: 'leaver' }
+];
+
+export function claimsLogin(upn: string): string {
+  return `i:0#.f|membership|${upn}`;
+}

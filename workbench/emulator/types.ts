@@ -1,0 +1,34 @@
+// The contract between the emulator's parts: the HTTP server and control plane (index.ts), the
+// SharePoint REST emulation (sharepoint/) and the Graph emulation (graph/).
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { DirectoryUser } from './directory';
+
+/** A request whose body has been read, with the impersonated user resolved. */
+export interface EmulatorRequest {
+  method: string;
+  /** Full URL on the emulator's origin. */
+  url: URL;
+  headers: IncomingMessage['headers'];
+  body: Buffer;
+  /**
+   * Who the caller is: from the `x-emulator-user` header, the `emulator-user` cookie, or
+   * `Authorization: Bearer emulator:<upn>`. Undefined when the caller said nothing (→ 401).
+   */
+  user?: DirectoryUser;
+}
+
+/** Returns true when it answered the request, false to let the next handler try. */
+export type RouteHandler = (req: EmulatorRequest, res: ServerResponse) => Promise<boolean>;
+
+/** What a handler may keep across restarts: a JSON-serialisable bag per service. */
+export interface PersistentState {
+  get<T>(key: string, init: () => T): T;
+  /** Call after a mutation; writes are debounced and atomic (temp file + rename). */
+  markDirty(): void;
+}
+
+export interface EmulatorContext {
+  origin(): string;
+  directory: readonly DirectoryUser[];
+  state: PersistentState;
+}

@@ -1,0 +1,53 @@
+import { spfi, SPBrowser, type SPFI } from '@pnp/sp';
+import { InjectHeaders } from '@pnp/queryable';
+import '../src/data/sp/pnpAdmin';
+import { SpProvisioner } from '../src/data/sp/provisioner';
+import { SpPolicyRepository } from '../src/data/sp/policyRepository';
+import { SpSettingsRepository } from '../src/data/sp/settingsRepository';
+import { SetupService, type SetupReport } from '../src/services/setupService';
+import { GROUPS, LISTS } from '../src/data/schema';
+import { SEED_PEOPLE, claimsLogin, type DirectoryUser } from './emulator/directory';
+
+// Demo data for the workbench, made the way a real site gets it: the site owner runs the product's
+// own set-up through PnPjs, then adds the comms people to the groups set-up created.
+
+export const TEAMS_APP_ID = '5f3c7a2e-9d41-4b6e-a8c0-3e2f1d7b9a10';
+export const DEMO_TEAM_ID = 'a1b2c3d4-0000-4000-8000-00000000c0a1';
+export const DEMO_CHANNEL_ID = '19:emergency@thread.tacv2';
+
+export function spAs(siteUrl: string, upn: string): SPFI {
+  return spfi().using(SPBrowser({ baseUrl: siteUrl }), InjectHeaders({ 'x-emulator-user': upn }));
+}
+
+export function person(persona: DirectoryUser['persona']): DirectoryUser {
+  return SEED_PEOPLE.find((p) => p.persona === persona)!;
+}
+
+export function setupServiceFor(sp: SPFI): SetupService {
+  return new SetupService(new SpProvisioner(sp), new SpPolicyRepository(sp), new SpSettingsRepository(sp));
+}
+
+export async function isSeeded(siteUrl: string): Promise<boolean> {
+  const lists = await spAs(siteUrl, person('siteOwner').upn).web.lists.select('Title')<{ Title: string }[]>();
+  return lists.some((l) => l.Title === LISTS.settings.title);
+}
+
+export async function seedDemo(siteUrl: string): Promise<SetupReport> {
+  const owner = spAs(siteUrl, person('siteOwner').upn);
+  const report = await setupServiceFor(owner).run({
+    organisationName: 'Northshire Council',
+    commsHeadName: person('commsHead').displayName,
+    teamsAppId: TEAMS_APP_ID,
+    announcementTeamId: DEMO_TEAM_ID,
+    announcementChannelId: DEMO_CHANNEL_ID,
+    rotationDays: 90,
+    reportDay: 1
+  });
+  const members: Record<string, DirectoryUser['persona'][]> = { comms: ['comms', 'commsHead'], commsHeads: ['commsHead'] };
+  for (const g of GROUPS) {
+    for (const persona of members[g.principal] ?? []) {
+      await owner.web.siteGroups.getByName(g.title).users.add(claimsLogin(person(persona).upn));
+    }
+  }
+  return report;
+}
