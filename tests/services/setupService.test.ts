@@ -1,0 +1,80 @@
+import { SetupService, SETUP_FORBIDDEN } from '../../src/services/setupService';
+import type { IProvisioner, ProvisionStep } from '../../src/services/ports/provisioning';
+import type { IPolicyRepository } from '../../src/services/ports/policy';
+import { DEFAULT_SETTINGS, type HubSettings, type ISettingsRepository } from '../../src/services/ports/settings';
+import type { PolicyVersion } from '../../src/domain/policy';
+
+// An in-memory site: phases report what is missing until applied, like the real provisioner.
+class FakeProvisioner implements IProvisioner {
+  public applied: string[] = [];
+  private missing = [['group A'], ['list A', 'list B'], ['field A'], []];
+  public constructor(private allowed = true) {}
+  public async canProvision() { return this.allowed; }
+  public async planPhase(phase: number): Promise<ProvisionStep[] | undefined> {
+    if (phase >= this.missing.length) return undefined;
+    return this.missing[phase].map((d) => ({ description: d, apply: async () => { this.applied.push(d); this.missing[phase] = this.missing[phase].filter((x) => x !== d); } }));
+  }
+}
+
+class FakePolicies implements IPolicyRepository {
+  public versions: PolicyVersion[] = [];
+  public async loadPolicyPage() { return { policy: this.versions[0], settings: DEFAULT_SETTINGS }; }
+  public async hasAnyVersion() { return this.versions.length > 0; }
+  public async publish(input: Parameters<IPolicyRepository['publish']>[0]) {
+    const v: PolicyVersion = { id: this.versions.length + 1, major: input.major, minor: input.minor, label: `${input.major}.${input.minor}`, isMajor: input.isMajor, content: input.content };
+    this.versions.push(v);
+    return v;
+  }
+}
+
+class FakeSettings implements ISettingsRepository {
+  public saved: Partial<HubSettings>[] = [];
+  private current: HubSettings = { ...DEFAULT_SETTINGS };
+  public async load() { return this.current; }
+  public async save(changes: Partial<HubSettings>) { this.saved.push(changes); this.current = { ...this.current, ...changes }; return this.current; }
+}
+
+describe('set-up', () => {
+  it('applies every planned step in order, seeds the policy and saves settings; a second run changes nothing', async () => {
+    const provisioner = new FakeProvisioner();
+    const policies = new FakePolicies();
+    const settings = new FakeSettings();
+    const service = new SetupService(provisioner, policies, settings);
+    const progress: number[] = [];
+
+    const first = await service.run({ organisationName: 'Northshire Council', reportDay: 1 }, (p) => progress.push(p.done));
+    expect(provisioner.applied).toEqual(['group A', 'list A', 'list B', 'field A']);
+    expect(first.seededPolicy).toBe(true);
+    expect(policies.versions).toHaveLength(1);
+    expect(first.changes).toContain('Save settings: organisationName');
+    expect(progress[progress.length - 1]).toBe(first.changes.length);
+
+    const second = await service.run({ organisationName: 'Northshire Council', reportDay: 1 });
+    expect(second.changes).toEqual([]);
+    expect(second.seededPolicy).toBe(false);
+    expect(settings.saved).toHaveLength(1);
+  });
+
+  it('refuses someone who is not a site owner before changing anything', async () => {
+    const provisioner = new FakeProvisioner(false);
+    const service = new SetupService(provisioner, new FakePolicies(), new FakeSettings());
+    await expect(service.run({})).rejects.toMatchObject({ kind: 'forbidden', message: SETUP_FORBIDDEN });
+    expect(provisioner.applied).toEqual([]);
+  });
+
+  it('stops at a failing step and can simply be run again', async () => {
+    const provisioner = new FakeProvisioner();
+    let fail = true;
+    const original = provisioner.planPhase.bind(provisioner);
+    provisioner.planPhase = async (phase) => {
+      const steps = await original(phase);
+      return steps?.map((s) => (s.description === 'list B' ? { ...s, apply: async () => { if (fail) throw new Error('throttled'); await s.apply(); } } : s));
+    };
+    const service = new SetupService(provisioner, new FakePolicies(), new FakeSettings());
+    await expect(service.run({})).rejects.toThrow('throttled');
+    fail = false;
+    const retry = await service.run({});
+    expect(retry.changes.slice(0, 2)).toEqual(['list B', 'field A']);
+    expect(provisioner.applied).toEqual(['group A', 'list A', 'list B', 'field A']);
+  });
+});
