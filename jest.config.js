@@ -18,5 +18,6 @@ module.exports = {
   moduleNameMapper: {
     '^SocialMediaHubWebPartStrings$': '<rootDir>/tests/support/strings.ts'
   },
+  setupFiles: ['<rootDir>/tests/support/setup.ts'],
   testTimeout: 30000
 };

@@ -1,0 +1,66 @@
+/**
+ * @jest-environment jsdom
+ */
+import * as React from 'react';
+import { render, screen, fireEvent, within } from '@testing-library/react';
+import { ThemeProvider } from '@fluentui/react/lib/Theme';
+import { PolicyContentView } from '../../src/ui/policy/PolicyView';
+import { DEFAULT_POLICY, fillPlaceholders, type PolicyContent } from '../../src/domain/policy';
+import type { PolicyPage } from '../../src/services/policyService';
+import { DEFAULT_SETTINGS } from '../../src/services/ports/settings';
+
+function page(content: PolicyContent = DEFAULT_POLICY): PolicyPage {
+  const placeholders = { organisation: 'Northshire Council', commsHead: 'Hannah Lewis' };
+  return {
+    policy: { id: 1, major: 2, minor: 1, label: '2.1', isMajor: false, publishedAt: '2026-11-02T10:00:00Z', content },
+    settings: { ...DEFAULT_SETTINGS, organisationName: placeholders.organisation, commsHeadName: placeholders.commsHead },
+    placeholders,
+    render: (t) => fillPlaceholders(t, placeholders)
+  };
+}
+
+const show = (p: PolicyPage) => render(<ThemeProvider><PolicyContentView page={p} /></ThemeProvider>);
+
+describe('policy page', () => {
+  it('shows the version, the names from settings, and every do and don\'t', () => {
+    show(page());
+    expect(screen.getByRole('heading', { level: 2 }).textContent).toBe('Northshire Council: social media policy');
+    expect(screen.getByText(/Version 2\.1, published 2 November 2026/)).toBeTruthy();
+    expect(screen.getByText(/Hannah Lewis takes the final decision/)).toBeTruthy();
+    const dos = document.querySelectorAll('.smh-dos li');
+    const donts = document.querySelectorAll('.smh-donts li');
+    expect(dos).toHaveLength(DEFAULT_POLICY.dos.length);
+    expect(donts).toHaveLength(DEFAULT_POLICY.donts.length);
+  });
+
+  it('filters as you type, highlights the words, and says when nothing matches', () => {
+    show(page());
+    const box = screen.getByRole('searchbox');
+    fireEvent.change(box, { target: { value: 'password' } });
+    const dos = document.querySelectorAll('.smh-dos li');
+    expect(Array.from(dos).map((li) => li.getAttribute('data-item-id'))).toEqual(['do-passwords']);
+    expect(within(dos[0] as HTMLElement).getAllByText(/password/i, { selector: 'mark' }).length).toBeGreaterThan(0);
+    expect(Array.from(document.querySelectorAll('.smh-donts li')).map((li) => li.getAttribute('data-item-id'))).toEqual(['dont-share-passwords']);
+    fireEvent.change(box, { target: { value: 'qwertyuiop' } });
+    expect(screen.getByText(/Nothing in the policy matches "qwertyuiop"/)).toBeTruthy();
+    fireEvent.keyDown(box, { key: 'Escape' });
+    expect(document.querySelectorAll('.smh-dos li')).toHaveLength(DEFAULT_POLICY.dos.length);
+  });
+
+  it('shows hostile content as text and never as a live link or markup', () => {
+    const hostile: PolicyContent = {
+      sections: [{ id: 's', heading: '<img src=x onerror=alert(1)>', paragraphs: ['<script>alert(1)</script>'] }],
+      dos: [{ id: 'd', title: '<b onclick="x()">bold</b>', detail: 'x' }],
+      donts: [],
+      links: [{ title: 'Click me', url: 'javascript:alert(1)' }, { title: 'Good', url: 'https://example.org/' }]
+    };
+    const { container } = show(page(hostile));
+    expect(container.querySelector('script')).toBeNull();
+    expect(container.querySelector('img')).toBeNull();
+    expect(container.querySelector('[onclick]')).toBeNull();
+    expect(screen.getByText('<script>alert(1)</script>')).toBeTruthy();
+    const links = Array.from(container.querySelectorAll('nav a')).map((a) => a.getAttribute('href'));
+    expect(links).toEqual(['https://example.org/']);
+    expect(screen.getByText('Click me').closest('a')).toBeNull();
+  });
+});
