@@ -3,7 +3,7 @@ module.exports = {
   testEnvironment: 'node',
   roots: ['<rootDir>/tests'],
   testMatch: ['**/*.test.ts', '**/*.test.tsx'],
-  testPathIgnorePatterns: ['/node_modules/', '/tests/e2e/'],
+  testPathIgnorePatterns: ['/node_modules/', '/tests/e2e/', '/tests/package/'],
   transform: {
     '^.+\\.(t|j|mj)sx?$': ['@swc/jest', {
       jsc: {
@@ -14,7 +14,7 @@ module.exports = {
       module: { type: 'commonjs' }
     }]
   },
-  transformIgnorePatterns: ['/node_modules/(?!(@pnp)/)'],
+  transformIgnorePatterns: ['/node_modules/(?!(@pnp|strip-bom)/)'],
   moduleNameMapper: {
     '^SocialMediaHubWebPartStrings$': '<rootDir>/tests/support/strings.ts'
   },

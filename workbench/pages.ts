@@ -15,8 +15,16 @@ const PAGES: Record<string, { kind: string; title: string }> = {
 
 const TYPES: Record<string, string> = { '.js': 'text/javascript; charset=utf-8', '.map': 'application/json', '.css': 'text/css' };
 
-function page(kind: string, title: string, siteUrl: string): string {
-  const config = JSON.stringify({ kind, siteUrl }).replace(/</g, '\\u003c');
+interface PageConfig {
+  kind: string;
+  siteUrl: string;
+  /** Like SharePoint's _spPageContextInfo.formDigestValue: saves the app a contextinfo round trip. */
+  formDigestValue?: string;
+  formDigestTimeoutSeconds?: number;
+}
+
+function page(title: string, config: PageConfig): string {
+  const json = JSON.stringify(config).replace(/</g, '\\u003c');
   return `<!doctype html>
 <html lang="en-GB">
 <head>
@@ -32,13 +40,26 @@ function page(kind: string, title: string, siteUrl: string): string {
     .wb-rail button { width: 48px !important; }
   }
 </style>
-<script id="smh-config" type="application/json">${config}</script>
+<script id="smh-config" type="application/json">${json}</script>
 </head>
 <body>
 <div id="root"></div>
 <script type="module" src="/workbench/workbench.js"></script>
 </body>
 </html>`;
+}
+
+/** Asks the emulator for the signed-in person's form digest, as SharePoint does when it renders a page. */
+async function digestFor(siteUrl: string, cookie: string | undefined): Promise<Pick<PageConfig, 'formDigestValue' | 'formDigestTimeoutSeconds'>> {
+  if (!cookie) return {};
+  try {
+    const r = await fetch(`${siteUrl}/_api/contextinfo`, { method: 'POST', headers: { cookie, accept: 'application/json' } });
+    if (!r.ok) return {};
+    const body = (await r.json()) as { FormDigestValue: string; FormDigestTimeoutSeconds: number };
+    return { formDigestValue: body.FormDigestValue, formDigestTimeoutSeconds: body.FormDigestTimeoutSeconds };
+  } catch {
+    return {};
+  }
 }
 
 export function workbenchPages(siteUrl: () => string): RouteHandler {
@@ -52,8 +73,9 @@ export function workbenchPages(siteUrl: () => string): RouteHandler {
     }
     const p = PAGES[path];
     if (p) {
+      const digest = await digestFor(siteUrl(), req.headers.cookie);
       res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store' });
-      res.end(page(p.kind, p.title, siteUrl()));
+      res.end(page(p.title, { kind: p.kind, siteUrl: siteUrl(), ...digest }));
       return true;
     }
     if (path.startsWith('/workbench/')) {

@@ -1,10 +1,7 @@
 import { join } from 'node:path';
 import { mkdirSync } from 'node:fs';
-import { startEmulator } from './emulator';
-import { createGraphHandler } from './emulator/graph';
-import { buildClient } from './build';
-import { workbenchPages } from './pages';
-import { isSeeded, seedDemo } from './seed';
+import { startWorkbench } from './harness';
+import { isSeeded } from './seed';
 
 // `npm start`: builds the app for the browser, starts the SharePoint/Graph emulator with the
 // workbench pages on one loopback origin, seeds demo data on first run, and prints where to go.
@@ -13,27 +10,20 @@ const PORT = Number(process.env.SMH_PORT ?? 4400);
 const DATA_DIR = join(__dirname, '.data');
 
 async function main(): Promise<void> {
-  await buildClient();
   mkdirSync(DATA_DIR, { recursive: true });
-  let siteUrl = '';
-  const emu = await startEmulator({
-    port: PORT,
-    dataFile: join(DATA_DIR, 'emulator.json'),
-    graphHandlerFactory: createGraphHandler,
-    extraHandlers: [workbenchPages(() => siteUrl)]
-  });
-  siteUrl = emu.siteUrl;
-  if (!(await isSeeded(siteUrl))) {
+  const wb = await startWorkbench({ port: PORT, dataFile: join(DATA_DIR, 'emulator.json'), seed: false });
+  if (!(await isSeeded(wb.siteUrl))) {
     process.stdout.write('First run: setting up the demo site with the product\'s own set-up…\n');
-    const report = await seedDemo(siteUrl);
+    const { seedDemo } = await import('./seed');
+    const report = await seedDemo(wb.siteUrl);
     process.stdout.write(`  ${report.changes.length} changes made.\n`);
   }
   process.stdout.write([
     '',
-    'Social Media Hub workbench is running (loopback only: it trusts whoever the page says the user is).',
-    `  SharePoint page:    ${emu.url}/sharepoint`,
-    `  Teams tab (dark):   ${emu.url}/teams/tab?theme=dark`,
-    `  Teams personal app: ${emu.url}/teams/personal`,
+    'Social Media Hub workbench is running on the loopback address only: it trusts whoever the page says the user is.',
+    `  SharePoint page:    ${wb.url}/sharepoint`,
+    `  Teams tab (dark):   ${wb.url}/teams/tab?theme=dark`,
+    `  Teams personal app: ${wb.url}/teams/personal`,
     'Switch person with the "Signed in as" menu. Data is kept in workbench/.data (delete it to start again).',
     'Press Ctrl+C to stop.',
     ''

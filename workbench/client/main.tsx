@@ -1,6 +1,6 @@
 import * as React from 'react';
 import * as ReactDom from 'react-dom';
-import { spfi, SPBrowser } from '@pnp/sp';
+import { spfi, SPBrowser, SPFx } from '@pnp/sp';
 import { mountApp } from '../../src/app/mount';
 import type { Host, HostKind, ThemeName } from '../../src/app/host';
 import { createWorkbenchGraphClient, parseSubEntityId } from '../../src/data/graph';
@@ -16,6 +16,19 @@ import { TeamsChrome } from './TeamsChrome';
 interface PageConfig {
   kind: HostKind;
   siteUrl: string;
+  formDigestValue?: string;
+  formDigestTimeoutSeconds?: number;
+}
+
+/**
+ * With a digest in the page (as on a real SharePoint page) PnPjs's SPFx behaviour is used exactly as
+ * in the web part: same headers, no contextinfo call. Without one (cookie not set yet) SPBrowser
+ * fetches it.
+ */
+function spFor(config: PageConfig) {
+  if (!config.formDigestValue) return spfi().using(SPBrowser({ baseUrl: config.siteUrl }));
+  const pageContext = { web: { absoluteUrl: config.siteUrl }, legacyPageContext: { formDigestValue: config.formDigestValue, formDigestTimeoutSeconds: config.formDigestTimeoutSeconds ?? 1800 } };
+  return spfi().using(SPFx({ pageContext } as unknown as Parameters<typeof SPFx>[0]));
 }
 
 const TEAMS_THEMES: Record<string, ThemeName> = { default: 'light', dark: 'dark', contrast: 'contrast' };
@@ -41,7 +54,7 @@ function start(): void {
     user: { displayName: person.displayName, email: person.upn, loginName: claimsLogin(person.upn) },
     theme,
     deepLink,
-    sp: spfi().using(SPBrowser({ baseUrl: config.siteUrl })),
+    sp: spFor(config),
     graph: createWorkbenchGraphClient({ origin: window.location.origin, user: person.upn })
   };
   document.body.style.margin = '0';

@@ -1,0 +1,78 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { spawnSync } from 'node:child_process';
+import { unzipSync, strFromU8 } from 'fflate';
+import { startWorkbench } from '../workbench/harness';
+import { person } from '../workbench/seed';
+import { launchBrowser, contextAs } from '../tests/support/browser';
+
+// `npm run bench`: the figures behind the performance targets of ARCHITECTURE.md, printed, never
+// asserted. (1) the initial web part script of the SharePoint package, gzip; (2) the policy view's
+// first render in Chromium against the workbench: requests, bytes and time.
+
+const root = join(__dirname, '..');
+const SOLUTION = join(root, 'sharepoint', 'solution');
+
+function initialScript(): { name: string; gzip: number } {
+  if (!existsSync(SOLUTION) || !readdirSync(SOLUTION).some((f) => f.endsWith('.sppkg'))) {
+    process.stdout.write('No package yet: running `npm run package`…\n');
+    const r = spawnSync('npm', ['run', '--silent', 'package'], { cwd: root, stdio: 'ignore' });
+    if (r.status !== 0) throw new Error('npm run package failed');
+  }
+  const pkg = readdirSync(SOLUTION).find((f) => f.endsWith('.sppkg'))!;
+  const files = unzipSync(new Uint8Array(readFileSync(join(SOLUTION, pkg))));
+  const xmlName = Object.keys(files).find((n) => /WebPart_[0-9a-f-]+\.xml$/.test(n))!;
+  const attr = /ComponentManifest="([^"]+)"/.exec(strFromU8(files[xmlName]))![1].replace(/&quot;/g, '"').replace(/&amp;/g, '&');
+  const manifest = JSON.parse(attr) as { loaderConfig: { entryModuleId: string; scriptResources: Record<string, { path: string }> } };
+  const path = manifest.loaderConfig.scriptResources[manifest.loaderConfig.entryModuleId].path;
+  return { name: path, gzip: gzipSync(Buffer.from(files[`ClientSideAssets/${path}`])).length };
+}
+
+async function firstRender(): Promise<{ spRequests: number; graphRequests: number; apiBytes: number; ms: number }> {
+  const wb = await startWorkbench({ seed: true, minify: true });
+  const browser = await launchBrowser();
+  try {
+    const ctx = await contextAs(browser, wb.url, person('staff').upn);
+    const page = await ctx.newPage();
+    let spRequests = 0;
+    let graphRequests = 0;
+    let apiBytes = 0;
+    page.on('response', async (res) => {
+      const url = new URL(res.url());
+      const isSp = url.pathname.includes('/_api/');
+      const isGraph = /^\/(v1\.0|beta)\//.test(url.pathname);
+      if (!isSp && !isGraph) return;
+      if (isSp) spRequests++;
+      else graphRequests++;
+      apiBytes += (await res.body().catch(() => Buffer.alloc(0))).length;
+    });
+    await page.goto('/sharepoint');
+    await page.getByRole('heading', { name: /social media policy/ }).waitFor();
+    const ms = await page.evaluate(() => performance.now());
+    return { spRequests, graphRequests, apiBytes, ms };
+  } finally {
+    await browser.close();
+    await wb.close();
+  }
+}
+
+async function main(): Promise<void> {
+  const script = initialScript();
+  const render = await firstRender();
+  const lines = [
+    'Social Media Hub bench',
+    `  initial web part script (${script.name}): ${(script.gzip / 1024).toFixed(1)} KB gzip (budget 90 KB)`,
+    `  policy view, first render as a member of staff in Chromium against the workbench:`,
+    `    SharePoint requests: ${render.spRequests} (budget 1 round trip)`,
+    `    Graph requests:      ${render.graphRequests}`,
+    `    API response bytes:  ${render.apiBytes}`,
+    `    time to the policy heading from navigation start: ${render.ms.toFixed(0)} ms`
+  ];
+  process.stdout.write(`${lines.join('\n')}\n`);
+}
+
+main().catch((e) => {
+  process.stderr.write(`${e instanceof Error ? e.stack : String(e)}\n`);
+  process.exit(1);
+});

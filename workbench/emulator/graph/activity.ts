@@ -1,0 +1,173 @@
+// Teams activity-feed notifications: POST /users/{id|upn}/teamwork/sendActivityNotification (one
+// recipient, 204) and POST /teamwork/sendActivityNotificationToRecipients (≤100 recipients, 202).
+// The payload is checked the way Graph checks it, against the activity types declared in
+// teams/manifest.json, and each delivery lands in the simulated activity feed.
+//
+// Not captured from a live tenant, so status and wording here are our choice (see
+// research/emulation.md §7): self-notification → 400 "Recipient cannot be the sender"; disabled
+// recipient → 400; unknown teamsAppId → 400; the bulk call's 412 text. Match on status in app code.
+import type { DirectoryUser } from '../directory';
+import { findUser, requireScope, userNotFound, type GraphCall, type GraphEnv } from './call';
+import { graphError, noContent, type GraphResult } from './results';
+import { renderTemplate, templatePlaceholders } from './teamsApp';
+import type { FeedNotification } from './store';
+
+const TEAMS_DEEP_LINK_PREFIX = 'https://teams.microsoft.com/l/entity/';
+const PREVIEW_LIMIT = 150;
+const BULK_LIMIT = 100;
+
+interface ValidNotification {
+  activityType: string;
+  topic: { source: string; value: string; webUrl?: string };
+  previewText: string;
+  templateParameters: Record<string, string>;
+  teamsAppId?: string;
+  chainId?: number;
+  /** The manifest template, or the systemDefault text. */
+  templateText: string;
+}
+
+function isObject(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+function badRequest(message: string): GraphResult {
+  return graphError(400, 'BadRequest', message);
+}
+
+/** Checks the parts both endpoints share; returns the normalised notification or a 400. */
+function validateNotification(env: GraphEnv, body: unknown): ValidNotification | GraphResult {
+  if (!isObject(body)) return badRequest('Empty Payload. JSON content expected.');
+  const { topic, activityType, previewText, templateParameters, teamsAppId, chainId } = body;
+
+  if (!isObject(topic) || typeof topic.source !== 'string' || typeof topic.value !== 'string' || !topic.value) {
+    return badRequest("Invalid topic: 'source' and 'value' are required.");
+  }
+  if (topic.source === 'text') {
+    if (typeof topic.webUrl !== 'string' || !topic.webUrl.startsWith(TEAMS_DEEP_LINK_PREFIX)) {
+      return badRequest(`Invalid topic: a text topic needs a 'webUrl' that is a Teams deep link starting with ${TEAMS_DEEP_LINK_PREFIX}.`);
+    }
+  } else if (topic.source === 'entityUrl') {
+    if (!topic.value.startsWith('https://graph.microsoft.com/')) return badRequest("Invalid topic: an entityUrl topic's value must be a Graph resource URL.");
+  } else {
+    return badRequest(`Invalid topic source '${topic.source}'. Expected 'text' or 'entityUrl'.`);
+  }
+
+  if (typeof activityType !== 'string' || !activityType) return badRequest("'activityType' is required.");
+  if (!isObject(previewText) || typeof previewText.content !== 'string') return badRequest("'previewText.content' is required.");
+  if (previewText.content.length > PREVIEW_LIMIT) return badRequest(`previewText exceeds the limit of ${PREVIEW_LIMIT} characters.`);
+
+  const params: Record<string, string> = {};
+  if (templateParameters !== undefined) {
+    if (!Array.isArray(templateParameters)) return badRequest("'templateParameters' must be an array of { name, value }.");
+    for (const p of templateParameters) {
+      if (!isObject(p) || typeof p.name !== 'string' || typeof p.value !== 'string') return badRequest('Each template parameter needs a string name and value.');
+      params[p.name] = p.value;
+    }
+  }
+
+  if (teamsAppId !== undefined && teamsAppId !== env.app.id) {
+    return badRequest(`Teams app '${String(teamsAppId)}' is not installed for the recipient or does not exist.`);
+  }
+
+  let templateText: string;
+  if (activityType === 'systemDefault') {
+    // The reserved type takes its whole text from one parameter instead of a manifest template.
+    if (!params.systemDefaultText) return badRequest("Activity type 'systemDefault' requires the template parameter 'systemDefaultText'.");
+    templateText = '{systemDefaultText}';
+  } else {
+    const declared = env.app.activityTypes.get(activityType);
+    if (!declared) return badRequest(`Activity type '${activityType}' is not declared in the Teams app manifest.`);
+    const missing = templatePlaceholders(declared.templateText).filter((name) => params[name] === undefined);
+    if (missing.length) return badRequest(`Template parameter(s) ${missing.map((m) => `'${m}'`).join(', ')} required by activity type '${activityType}' are missing.`);
+    templateText = declared.templateText;
+  }
+
+  return {
+    activityType,
+    topic: { source: topic.source, value: topic.value, webUrl: typeof topic.webUrl === 'string' ? topic.webUrl : undefined },
+    previewText: previewText.content,
+    templateParameters: params,
+    teamsAppId: typeof teamsAppId === 'string' ? teamsAppId : undefined,
+    chainId: typeof chainId === 'number' ? chainId : undefined,
+    templateText
+  };
+}
+
+function deliver(env: GraphEnv, n: ValidNotification, sender: DirectoryUser, recipient: DirectoryUser, via: 'user' | 'bulk'): void {
+  const feedItem: FeedNotification = {
+    id: `n${env.store.nextSeq()}`,
+    recipientId: recipient.id,
+    recipientUpn: recipient.upn,
+    senderId: sender.id,
+    senderUpn: sender.upn,
+    senderName: sender.displayName,
+    activityType: n.activityType,
+    text: renderTemplate(n.templateText, sender.displayName, n.templateParameters),
+    previewText: n.previewText,
+    topic: n.topic,
+    // An entityUrl topic opens the app itself; a text topic opens its deep link.
+    webUrl: n.topic.webUrl ?? `${TEAMS_DEEP_LINK_PREFIX}${env.app.id}/${env.app.personalEntityId}`,
+    templateParameters: n.templateParameters,
+    teamsAppId: n.teamsAppId,
+    chainId: n.chainId,
+    via,
+    time: new Date(env.now()).toISOString(),
+    read: false
+  };
+  env.store.addNotification(feedItem);
+}
+
+/** Throttling and injected faults that apply to every activity-notification request (a batch part counts as one). */
+function gate(env: GraphEnv): GraphResult | undefined {
+  return env.faults.injected() ?? env.faults.takeActivityBudget();
+}
+
+export function sendToUser(env: GraphEnv, call: GraphCall, idOrUpn: string): GraphResult {
+  const denied = requireScope(env, 'TeamsActivity.Send');
+  if (denied) return denied;
+  const blocked = gate(env);
+  if (blocked) return blocked;
+  const recipient = findUser(env, idOrUpn);
+  if (!recipient) return userNotFound(idOrUpn);
+  const n = validateNotification(env, call.body);
+  if ('status' in n) return n;
+  if (recipient.id === call.caller.id) return badRequest('Recipient cannot be the sender.');
+  if (!recipient.accountEnabled) return badRequest(`Recipient '${idOrUpn}' is disabled and cannot receive notifications.`);
+  deliver(env, n, call.caller, recipient, 'user');
+  return noContent(204);
+}
+
+export function sendToRecipients(env: GraphEnv, call: GraphCall): GraphResult {
+  const denied = requireScope(env, 'TeamsActivity.Send');
+  if (denied) return denied;
+  const blocked = gate(env);
+  if (blocked) return blocked;
+  if (env.faults.tokenExpiringSoon) {
+    return graphError(412, 'PreconditionFailed', 'The access token expires within 45 minutes. Acquire a new token and retry, or send to each user.');
+  }
+  const n = validateNotification(env, call.body);
+  if ('status' in n) return n;
+  const recipients = (call.body as Record<string, unknown>).recipients;
+  if (!Array.isArray(recipients) || recipients.length === 0) return badRequest("'recipients' must be a non-empty array.");
+  if (recipients.length > BULK_LIMIT) return badRequest(`The number of recipients ${recipients.length} exceeds the limit of ${BULK_LIMIT}.`);
+  const ids: string[] = [];
+  for (const r of recipients) {
+    const type = isObject(r) ? String(r['@odata.type'] ?? '').replace(/^#/, '') : '';
+    if (type !== 'microsoft.graph.aadUserNotificationRecipient' || typeof (r as Record<string, unknown>).userId !== 'string') {
+      return badRequest("Each recipient must be { '@odata.type': 'microsoft.graph.aadUserNotificationRecipient', userId }.");
+    }
+    ids.push((r as Record<string, string>).userId);
+  }
+  // Graph accepts the bulk call and fans it out later, so undeliverable recipients do not fail the
+  // request; the emulator records them where tests and the workbench can see them.
+  const time = new Date(env.now()).toISOString();
+  for (const userId of ids) {
+    const user = env.ctx.directory.find((u) => u.id.toLowerCase() === userId.toLowerCase());
+    const reason = !user ? 'notFound' : user.id === call.caller.id ? 'self' : !user.accountEnabled ? 'disabled' : undefined;
+    if (reason || !user) env.store.addDropped({ userId, reason: reason ?? 'notFound', activityType: n.activityType, time });
+    else deliver(env, n, call.caller, user, 'bulk');
+  }
+  const operation = `op${env.store.nextSeq()}`;
+  return noContent(202, { Location: `${env.ctx.origin()}/${call.version}/teamwork/notificationOperations/${operation}` });
+}

@@ -1,0 +1,114 @@
+// GET /me, /users/{id|upn}, /users: the directory as Graph shows it, with the query options the app
+// and the SDK's PageIterator use ($select, $filter, $top, absolute @odata.nextLink).
+import type { DirectoryUser } from '../directory';
+import { contextUrl, findUser, requireScope, userNotFound, type GraphCall, type GraphEnv } from './call';
+import { graphError, ok, type GraphResult } from './results';
+
+// Properties Graph v1.0 returns for a user when there is no $select.
+const DEFAULT_PROPERTIES = ['businessPhones', 'displayName', 'givenName', 'jobTitle', 'mail', 'mobilePhone', 'officeLocation', 'preferredLanguage', 'surname', 'userPrincipalName', 'id'];
+const SELECTABLE = new Set([...DEFAULT_PROPERTIES, 'accountEnabled', 'department', 'userType']);
+
+function toGraphUser(u: DirectoryUser): Record<string, unknown> {
+  const [givenName, ...rest] = u.displayName.split(' ');
+  return {
+    businessPhones: [],
+    displayName: u.displayName,
+    givenName,
+    jobTitle: u.jobTitle,
+    mail: u.upn,
+    mobilePhone: null,
+    officeLocation: null,
+    preferredLanguage: 'en-GB',
+    surname: rest.join(' '),
+    userPrincipalName: u.upn,
+    id: u.id,
+    accountEnabled: u.accountEnabled,
+    department: u.department,
+    userType: 'Member'
+  };
+}
+
+function project(user: Record<string, unknown>, select: string[] | undefined): Record<string, unknown> {
+  const keys = select ?? DEFAULT_PROPERTIES;
+  return Object.fromEntries(keys.map((k) => [k, user[k]]));
+}
+
+function parseSelect(call: GraphCall): string[] | GraphResult | undefined {
+  const raw = call.query.get('$select');
+  if (!raw) return undefined;
+  const keys = raw.split(',').map((s) => s.trim()).filter(Boolean);
+  const unknown = keys.find((k) => !SELECTABLE.has(k));
+  if (unknown) return graphError(400, 'BadRequest', `Could not find a property named '${unknown}' on type 'microsoft.graph.user'.`);
+  return keys;
+}
+
+type Predicate = (u: Record<string, unknown>) => boolean;
+
+/**
+ * A small $filter subset joined by `and`: `prop eq value` (string, number, true/false) and
+ * `startswith(prop,'text')`. Anything else is refused the way Graph refuses unsupported queries,
+ * so a query the emulator cannot check is not silently treated as "match all".
+ */
+function parseFilter(raw: string): Predicate | GraphResult {
+  const clauses = raw.split(/\s+and\s+/i);
+  const preds: Predicate[] = [];
+  for (const clause of clauses) {
+    const eq = /^\s*(\w+)\s+eq\s+(?:'((?:[^']|'')*)'|(true|false)|(-?\d+))\s*$/i.exec(clause);
+    if (eq && SELECTABLE.has(eq[1])) {
+      const [, prop, str, bool, num] = eq;
+      const value = str !== undefined ? str.replace(/''/g, "'") : bool !== undefined ? bool.toLowerCase() === 'true' : Number(num);
+      preds.push((u) => (typeof value === 'string' && typeof u[prop] === 'string' ? (u[prop] as string).toLowerCase() === value.toLowerCase() : u[prop] === value));
+      continue;
+    }
+    const sw = /^\s*startswith\(\s*(\w+)\s*,\s*'((?:[^']|'')*)'\s*\)\s*$/i.exec(clause);
+    if (sw && SELECTABLE.has(sw[1])) {
+      const [, prop, prefix] = sw;
+      preds.push((u) => String(u[prop] ?? '').toLowerCase().startsWith(prefix.replace(/''/g, "'").toLowerCase()));
+      continue;
+    }
+    return graphError(400, 'Request_UnsupportedQuery', `Unsupported or invalid query filter clause specified: '${clause.trim()}'.`);
+  }
+  return (u) => preds.every((p) => p(u));
+}
+
+export function getUser(env: GraphEnv, call: GraphCall, idOrUpn: string | undefined): GraphResult {
+  const denied = requireScope(env, 'User.Read', 'User.ReadBasic.All', 'User.Read.All');
+  if (denied) return denied;
+  const user = idOrUpn === undefined ? call.caller : findUser(env, idOrUpn);
+  if (!user) return userNotFound(idOrUpn ?? '');
+  const select = parseSelect(call);
+  if (select && !Array.isArray(select)) return select;
+  return ok({ '@odata.context': contextUrl(env, call, 'users/$entity'), ...project(toGraphUser(user), select) });
+}
+
+export function listUsers(env: GraphEnv, call: GraphCall): GraphResult {
+  const denied = requireScope(env, 'User.ReadBasic.All', 'User.Read.All');
+  if (denied) return denied;
+  const select = parseSelect(call);
+  if (select && !Array.isArray(select)) return select;
+  let users = env.ctx.directory.map(toGraphUser);
+  const filter = call.query.get('$filter');
+  if (filter) {
+    const pred = parseFilter(filter);
+    if (typeof pred !== 'function') return pred;
+    users = users.filter(pred);
+  }
+  const top = call.query.has('$top') ? Number(call.query.get('$top')) : 100;
+  if (!Number.isInteger(top) || top < 1 || top > 999) {
+    return graphError(400, 'Request_UnsupportedQuery', `Invalid page size specified: '${call.query.get('$top')}'. Must be between 1 and 999 inclusive.`);
+  }
+  // The skip token is opaque to clients (the SDK follows nextLink verbatim): base64 of an offset.
+  const token = call.query.get('$skiptoken');
+  const offset = token ? Number(Buffer.from(token, 'base64url').toString('utf8')) || 0 : 0;
+  const page = users.slice(offset, offset + top);
+  const body: Record<string, unknown> = { '@odata.context': contextUrl(env, call, select ? `users(${select.join(',')})` : 'users') };
+  if (offset + top < users.length) {
+    // Graph writes `$` literally in nextLinks; values are percent-encoded.
+    const parts: string[] = [];
+    for (const key of ['$select', '$filter']) if (call.query.has(key)) parts.push(`${key}=${encodeURIComponent(call.query.get(key)!)}`);
+    parts.push(`$top=${top}`, `$skiptoken=${Buffer.from(String(offset + top), 'utf8').toString('base64url')}`);
+    body['@odata.nextLink'] = `${env.ctx.origin()}/${call.version}/users?${parts.join('&')}`;
+  }
+  body.value = page.map((u) => project(u, select));
+  return ok(body);
+}
