@@ -9,7 +9,7 @@ export function SharePointChrome({ person, children }: { person: DirectoryUser; 
   return (
     <div style={{ minHeight: '100vh', background: '#faf9f8', color: '#323130', fontFamily: '"Segoe UI", "Segoe UI Web (West European)", -apple-system, BlinkMacSystemFont, Roboto, "Helvetica Neue", sans-serif' }}>
       <header style={{ background: '#03787c', color: '#fff', height: 48, display: 'flex', alignItems: 'center', padding: '0 12px', gap: 16 }}>
-        <span aria-hidden="true" style={{ fontSize: 20, lineHeight: 1 }}>⋮⋮⋮</span>
+        <svg aria-hidden="true" width="18" height="18" viewBox="0 0 18 18" fill="currentColor">{[0, 7, 14].flatMap((x) => [0, 7, 14].map((y) => <rect key={`${x}-${y}`} x={x} y={y} width="4" height="4" />))}</svg>
         <strong style={{ fontSize: 16, whiteSpace: 'nowrap' }}>Northshire intranet</strong>
         <span style={{ flex: 1 }} />
         <HostLinks dark />

@@ -4,6 +4,7 @@ import type { ThemeName } from '../../src/app/host';
 import { UserSwitcher } from './UserSwitcher';
 import { HostLinks } from './HostLinks';
 import { ActivityFeed } from './ActivityFeed';
+import { RailIcon } from './RailIcons';
 
 // A stand-in for the Teams desktop client around a tab or personal app: app bar on the left,
 // title bar, tab header, and the activity flyout with the person's notifications.
@@ -18,12 +19,12 @@ export function TeamsChrome(props: { person: DirectoryUser; theme: ThemeName; te
   const { person, theme, teamsTheme, kind, children } = props;
   const c = PALETTES[theme];
   const [feedOpen, setFeedOpen] = React.useState(false);
-  const railButton = (label: string, glyph: string, active: boolean, onClick?: () => void, testId?: string): React.ReactElement => (
+  const railButton = (label: string, glyph: 'activity' | 'chat' | 'teams' | 'hub', active: boolean, onClick?: () => void, testId?: string): React.ReactElement => (
     <button
       type="button" onClick={onClick} aria-pressed={active} data-testid={testId}
       style={{ width: 68, height: 56, border: 0, background: 'transparent', color: active ? c.accent : c.subtle, cursor: 'pointer', font: 'inherit', fontSize: 10, display: 'flex', flexDirection: 'column', alignItems: 'center', justifyContent: 'center', gap: 2, borderLeft: `3px solid ${active ? c.accent : 'transparent'}` }}
     >
-      <span aria-hidden="true" style={{ fontSize: 18 }}>{glyph}</span>{label}
+      <RailIcon name={glyph} />{label}
     </button>
   );
   return (
@@ -36,10 +37,10 @@ export function TeamsChrome(props: { person: DirectoryUser; theme: ThemeName; te
       </header>
       <div style={{ display: 'flex', flex: 1, minHeight: 0 }}>
         <nav aria-label="Teams apps" className="wb-rail" style={{ background: c.rail, borderRight: `1px solid ${c.divider}`, display: 'flex', flexDirection: 'column' }}>
-          {railButton('Activity', '🔔', feedOpen, () => setFeedOpen(!feedOpen), 'open-activity')}
-          {railButton('Chat', '💬', false)}
-          {railButton('Teams', '👥', !feedOpen && kind === 'teamsTab', () => { window.location.href = `/teams/tab?theme=${teamsTheme}`; })}
-          {railButton('Hub', '📣', !feedOpen && kind === 'teamsPersonal', () => { window.location.href = `/teams/personal?theme=${teamsTheme}`; })}
+          {railButton('Activity', 'activity', feedOpen, () => setFeedOpen(!feedOpen), 'open-activity')}
+          {railButton('Chat', 'chat', false)}
+          {railButton('Teams', 'teams', !feedOpen && kind === 'teamsTab', () => { window.location.href = `/teams/tab?theme=${teamsTheme}`; })}
+          {railButton('Hub', 'hub', !feedOpen && kind === 'teamsPersonal', () => { window.location.href = `/teams/personal?theme=${teamsTheme}`; })}
         </nav>
         {feedOpen && (
           <aside aria-label="Activity" style={{ width: 320, maxWidth: '60vw', background: c.panel, borderRight: `1px solid ${c.divider}`, overflowY: 'auto' }}>

@@ -15,6 +15,25 @@ export interface EmulatorRequest {
    * `Authorization: Bearer emulator:<upn>`. Undefined when the caller said nothing (→ 401).
    */
   user?: DirectoryUser;
+  /** Lets a service apply faults to, and log, the sub-requests of its batch endpoint. */
+  hooks?: RequestHooks;
+}
+
+/** A fault injected through the control plane (POST /__emulator/faults). */
+export interface InjectedFault {
+  status?: number;
+  /** Seconds, sent as Retry-After. */
+  retryAfter?: number;
+  latencyMs?: number;
+  /** Destroy the connection instead of answering. */
+  drop?: boolean;
+}
+
+export interface RequestHooks {
+  /** The fault for a batch part, matched against "METHOD /path?query" and consumed like a top-level one. */
+  takeFault(requestLine: string): InjectedFault | undefined;
+  /** Records a batch part under its batch request in GET /__emulator/log. */
+  logPart(part: { method: string; path: string; status: number }): void;
 }
 
 /** Returns true when it answered the request, false to let the next handler try. */

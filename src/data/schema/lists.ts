@@ -195,7 +195,9 @@ export const LISTS = {
     title: 'SMH Activity',
     description: 'Append-only log of what happened to which item. The author is who did it.',
     readSecurity: 2,
-    writeSecurity: 4,
+    // Append-only comes from the add-only permission level (no edit or delete right at all);
+    // WriteSecurity 4 would stop people adding entries too.
+    writeSecurity: 2,
     permissions: [owners, everyoneAdds, commsReadAll, headsReadAll],
     indexedBuiltIns: ['Author', 'Created'],
     fields: [

@@ -46,8 +46,8 @@ export interface ListDef {
   permissions: readonly RoleAssignmentDef[];
   /** 2 = people read only the items they created (others need readAll / Override List Behaviors). */
   readSecurity?: 1 | 2;
-  /** 2 = people edit only the items they created; 4 = nobody edits through the list UI/REST. */
-  writeSecurity?: 1 | 2 | 4;
+  /** 2 = people edit only the items they created (4, "none", would stop them creating items too). */
+  writeSecurity?: 1 | 2;
   enableVersioning?: boolean;
   /** Built-in fields to index, e.g. Author for "my items" queries on large lists. */
   indexedBuiltIns?: readonly ('Author' | 'Created' | 'Modified')[];

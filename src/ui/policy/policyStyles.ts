@@ -10,7 +10,7 @@ export function policyStyles(theme: ITheme) {
     title: { ...fonts.xLarge, fontWeight: 600, margin: 0 },
     meta: { ...fonts.small, color: semanticColors.bodySubtext },
     search: { maxWidth: 480, margin: '8px 0 16px' },
-    sections: { display: 'grid', gap: 16, gridTemplateColumns: 'repeat(auto-fit, minmax(280px, 1fr))', marginBottom: 20 },
+    sections: { display: 'grid', gap: 16, gridTemplateColumns: 'repeat(auto-fit, minmax(min(100%, 400px), 1fr))', marginBottom: 20 },
     section: { padding: 16, borderRadius: 4, background: semanticColors.bodyStandoutBackground, border: `1px solid ${semanticColors.bodyDivider}` },
     sectionHeading: { ...fonts.mediumPlus, fontWeight: 600, margin: '0 0 8px' },
     paragraph: { ...fonts.medium, lineHeight: '1.5em', margin: '0 0 8px' },

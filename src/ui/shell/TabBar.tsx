@@ -21,9 +21,9 @@ export function TabBar<K extends string>({ tabs, selected, onSelect, label }: { 
       selectors: {
         ':hover': { background: theme.semanticColors.buttonBackgroundHovered },
         ':focus-visible': { outline: `2px solid ${theme.semanticColors.focusBorder}`, outlineOffset: -2 },
-        '[aria-selected="true"]': { fontWeight: 600 },
-        '[aria-selected="true"]::after': { content: '""', position: 'absolute', left: 8, right: 8, bottom: 0, height: 2, background: theme.palette.themePrimary },
-        '@media (forced-colors: active)': { selectors: { '[aria-selected="true"]::after': { background: 'Highlight' } } }
+        '&[aria-selected="true"]': { fontWeight: 600 },
+        // A border rather than a background: forced-colours mode keeps borders (in a system colour).
+        '&[aria-selected="true"]::after': { content: '""', position: 'absolute', left: 8, right: 8, bottom: 0, borderBottom: `2px solid ${theme.palette.themePrimary}` }
       }
     }
   });

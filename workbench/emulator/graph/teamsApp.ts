@@ -39,8 +39,8 @@ export function loadTeamsManifest(explicitPath?: string): TeamsManifestLike {
   const candidates = explicitPath
     ? [explicitPath]
     : [
-        ...(typeof __dirname !== 'undefined' ? [resolve(__dirname, '../../../src/src/teams/manifest.json')] : []),
-        join(process.cwd(), 'src/src/teams/manifest.json')
+        ...(typeof __dirname !== 'undefined' ? [resolve(__dirname, '../../../src/teams/manifest.json')] : []),
+        join(process.cwd(), 'src/teams/manifest.json')
       ];
   const found = candidates.find((p) => existsSync(p));
   if (!found) throw new Error(`Graph emulator: src/teams/manifest.json not found (looked in ${candidates.join(', ')})`);

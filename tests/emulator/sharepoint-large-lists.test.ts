@@ -1,0 +1,89 @@
+// The list view threshold where SharePoint Online enforces it, and paging past it.
+import { startEmulator, type Emulator } from '../../workbench/emulator';
+import { control, person, rejection, spAs } from '../support/emulator-sharepoint';
+
+const owner = person('siteOwner');
+let emu: Emulator;
+
+beforeAll(async () => {
+  emu = await startEmulator({ port: 0, quiet: true });
+  const sp = spAs(emu, owner.upn);
+  await sp.web.lists.ensure('Posts');
+  const list = sp.web.lists.getByTitle('Posts');
+  await list.fields.addText('Team', { Indexed: true });
+  await list.fields.addText('Colour');
+  const rows = Array.from({ length: 6000 }, (_, i) => ({ Title: `Post ${i + 1}`, Team: i % 10 < 9 ? 'Libraries' : 'Housing', Colour: i % 2 ? 'red' : 'blue' }));
+  emu.sharepoint.bulkAddItems('Posts', rows);
+});
+afterAll(() => emu.close());
+
+test('an indexed leftmost filter pages past 5,000 items with PnPjs\' async iterator', async () => {
+  const list = spAs(emu, owner.upn).web.lists.getByTitle('Posts');
+  const pages: number[] = [];
+  const ids: number[] = [];
+  for await (const page of list.items.select('Id', 'Team').filter("Team eq 'Libraries' and Colour eq 'red'").top(5000)) {
+    pages.push(page.length);
+    ids.push(...page.map((i: { Id: number }) => i.Id));
+  }
+  expect(pages).toEqual([2400]);
+  const all: number[] = [];
+  for await (const page of list.items.select('Id').filter("Team eq 'Libraries'").top(5000)) all.push(page.length);
+  expect(all).toEqual([5000, 400]);
+  expect(new Set(ids).size).toBe(2400);
+  const nextLinks = emu.requestLog.all().filter((e) => e.path.includes('skiptoken'));
+  expect(nextLinks.length).toBeGreaterThan(0);
+  expect(decodeURIComponent(nextLinks[0].path)).toContain('Paged=TRUE&p_ID=');
+});
+
+test('plain $top paging by ID works on a big list', async () => {
+  const list = spAs(emu, owner.upn).web.lists.getByTitle('Posts');
+  const sizes: number[] = [];
+  for await (const page of list.items.select('Id').top(2500)) sizes.push(page.length);
+  expect(sizes).toEqual([2500, 2500, 1000]);
+  const newest = await list.items.select('Id').orderBy('Id', false).top(3)();
+  expect(newest.map((i: { Id: number }) => i.Id)).toEqual([6000, 5999, 5998]);
+});
+
+test('a non-indexed filter or sort over the threshold is throttled with SPQueryThrottledException', async () => {
+  const list = spAs(emu, owner.upn).web.lists.getByTitle('Posts');
+  const byColour = await rejection(list.items.filter("Colour eq 'red' and Team eq 'Libraries'").top(10)());
+  expect(byColour.status).toBe(500);
+  expect(byColour.message).toContain('-2147024860, Microsoft.SharePoint.SPQueryThrottledException');
+  expect(byColour.message).toContain('The attempted operation is prohibited because it exceeds the list view threshold.');
+  expect((await rejection(list.items.orderBy('Colour').top(10)())).status).toBe(500);
+  expect((await rejection(list.items.filter("Team eq 'Libraries' or Colour eq 'red'")())).status).toBe(500);
+});
+
+test('the threshold is configurable through the control plane', async () => {
+  const list = spAs(emu, owner.upn).web.lists.getByTitle('Posts');
+  await control(emu, 'POST', '/threshold', { value: 10000 });
+  try {
+    const reds = await list.items.select('Id').filter("Colour eq 'red'").top(5)();
+    expect(reds).toHaveLength(5);
+  } finally {
+    await control(emu, 'POST', '/threshold', { value: 5000 });
+  }
+});
+
+test('paging by a non-ID sort key keeps every item exactly once', async () => {
+  const sp = spAs(emu, owner.upn);
+  await sp.web.lists.ensure('Small');
+  const list = sp.web.lists.getByTitle('Small');
+  await list.fields.addNumber('Rank');
+  emu.sharepoint.bulkAddItems('Small', Array.from({ length: 25 }, (_, i) => ({ Title: `S${i}`, Rank: i % 4 })));
+  const seen: number[] = [];
+  for await (const page of list.items.select('Id', 'Rank').orderBy('Rank', false).top(7)) seen.push(...page.map((i: { Id: number }) => i.Id));
+  expect(seen).toHaveLength(25);
+  expect(new Set(seen).size).toBe(25);
+});
+
+test('100,000 items: an indexed filter with top 5000 is answered', async () => {
+  const sp = spAs(emu, owner.upn);
+  await sp.web.lists.ensure('Huge');
+  const list = sp.web.lists.getByTitle('Huge');
+  await list.fields.addText('Bucket', { Indexed: true });
+  emu.sharepoint.bulkAddItems('Huge', Array.from({ length: 100_000 }, (_, i) => ({ Title: `H${i}`, Bucket: `b${i % 20}` })));
+  const page = await list.items.select('Id').filter("Bucket eq 'b3'").top(5000)();
+  expect(page).toHaveLength(5000);
+  expect(page[0].Id).toBe(4);
+});

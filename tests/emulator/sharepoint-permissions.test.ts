@@ -1,0 +1,169 @@
+// Permissions enforced for the impersonated user: groups and the Everyone claim, role definitions
+// and assignments on web, list and item, ReadSecurity/WriteSecurity, digests and identities.
+import { PermissionKind } from '@pnp/sp/security/index.js';
+import { startEmulator, type Emulator } from '../../workbench/emulator';
+import { person, rejection, spAs } from '../support/emulator-sharepoint';
+
+const siteOwner = person('siteOwner');
+const staff = person('staff');
+const comms = person('comms');
+const olivia = person('owner');
+const head = person('commsHead');
+const login = (upn: string) => `i:0#.f|membership|${upn}`;
+const ACCESS_DENIED = 'Access denied. You do not have permission to perform this action or access this resource.';
+
+let emu: Emulator;
+beforeAll(async () => { emu = await startEmulator({ port: 0, quiet: true }); });
+afterAll(() => emu.close());
+beforeEach(async () => {
+  emu.reset();
+  const sp = spAs(emu, siteOwner.upn);
+  await sp.web.lists.ensure('Requests');
+  for (const p of [comms, olivia]) await sp.web.siteGroups.getByName('Social Media Hub Members').users.add(login(p.upn));
+});
+
+test('the seeded site: associated groups, Everyone in Visitors, built-in role definitions', async () => {
+  const sp = spAs(emu, staff.upn);
+  const groups = await sp.web.siteGroups.select('Title')();
+  expect(groups.map((g: { Title: string }) => g.Title).sort()).toEqual(['Social Media Hub Members', 'Social Media Hub Owners', 'Social Media Hub Visitors']);
+  const visitors = await sp.web.siteGroups.getByName('Social Media Hub Visitors').users();
+  expect(visitors[0].LoginName).toMatch(/^c:0-\.f\|rolemanager\|spo-grid-all-users\//);
+  const owners = await sp.web.siteGroups.getByName('Social Media Hub Owners').users();
+  expect(owners.map((u: { Email: string }) => u.Email)).toEqual([siteOwner.upn]);
+  const mine = await sp.web.currentUser.groups();
+  expect(mine.map((g: { Title: string }) => g.Title)).toEqual(['Social Media Hub Visitors']);
+  const edit = await sp.web.roleDefinitions.getByName('Edit')();
+  expect(edit).toMatchObject({ Id: 1073741830, RoleTypeKind: 6, BasePermissions: { High: '432', Low: '1011030767' } });
+  expect((await sp.web.roleDefinitions.getByType(5)()).Name).toBe('Full Control');
+  const me = await sp.web.currentUser();
+  expect(me).toMatchObject({ LoginName: login(staff.upn), Email: staff.upn, IsSiteAdmin: false, UserPrincipalName: staff.upn });
+});
+
+test('a visitor can read but not write; members can; effective permissions say so', async () => {
+  const visitor = spAs(emu, staff.upn);
+  expect((await visitor.web.lists.getByTitle('Requests')()).Title).toBe('Requests');
+  const denied = await rejection(visitor.web.lists.getByTitle('Requests').items.add({ Title: 'nope' }));
+  expect(denied.status).toBe(403);
+  expect(denied.message).toContain('-2147024891, System.UnauthorizedAccessException');
+  expect(denied.message).toContain(ACCESS_DENIED);
+  expect(await visitor.web.currentUserHasPermissions(PermissionKind.ViewListItems)).toBe(true);
+  expect(await visitor.web.currentUserHasPermissions(PermissionKind.AddListItems)).toBe(false);
+  expect((await rejection(visitor.web.lists.add('Mine'))).status).toBe(403);
+  expect((await rejection(visitor.web.roleAssignments.add(6, 1073741829))).status).toBe(403);
+
+  const member = spAs(emu, comms.upn);
+  await member.web.lists.getByTitle('Requests').items.add({ Title: 'yes' });
+  expect(await member.web.lists.getByTitle('Requests').currentUserHasPermissions(PermissionKind.EditListItems)).toBe(true);
+  const perms = await member.web.lists.getByTitle('Requests').effectiveBasePermissions();
+  expect(perms).toMatchObject({ High: '432', Low: '1011030767' });
+});
+
+test('ReadSecurity/WriteSecurity 2: people see and edit only their own items unless they may override list behaviours', async () => {
+  const admin = spAs(emu, siteOwner.upn);
+  await admin.web.lists.getByTitle('Requests').update({ ReadSecurity: 2, WriteSecurity: 2 });
+  const chrisList = spAs(emu, comms.upn).web.lists.getByTitle('Requests');
+  const oliviaList = spAs(emu, olivia.upn).web.lists.getByTitle('Requests');
+  const c = await chrisList.items.add({ Title: 'Chris request' });
+  const o = await oliviaList.items.add({ Title: 'Olivia request' });
+
+  expect((await chrisList.items.select('Title')()).map((i: { Title: string }) => i.Title)).toEqual(['Chris request']);
+  expect((await rejection(chrisList.items.getById(o.Id)())).status).toBe(404);
+  expect((await rejection(chrisList.items.getById(o.Id).update({ Title: 'hijack' }))).status).toBe(404);
+
+  // A custom permission level with "Override List Behaviors" lifts both rules.
+  const moderate = await admin.web.roleDefinitions.add('Moderate', 'Reads and fixes any request', 200,
+    { High: 0, Low: 0x1 | 0x4 | 0x100 | 0x10000 | 0x20000 });
+  const hannah = await admin.web.ensureUser(login(head.upn));
+  await admin.web.lists.getByTitle('Requests').breakRoleInheritance(true);
+  await admin.web.lists.getByTitle('Requests').roleAssignments.add(hannah.Id, moderate.data.Id);
+  const hannahList = spAs(emu, head.upn).web.lists.getByTitle('Requests');
+  expect((await hannahList.items.select('Title').orderBy('Id')()).map((i: { Title: string }) => i.Title)).toEqual(['Chris request', 'Olivia request']);
+  await hannahList.items.getById(c.Id).update({ Title: 'Chris request (fixed)' });
+  expect((await rejection(hannahList.items.add({ Title: 'no add right' }))).status).toBe(403);
+
+  // WriteSecurity 4: nobody without the override writes.
+  await admin.web.lists.getByTitle('Requests').update({ WriteSecurity: 4 });
+  expect((await rejection(chrisList.items.add({ Title: 'x' }))).status).toBe(403);
+});
+
+test('item-level unique permissions hide an item from everyone not granted it', async () => {
+  const admin = spAs(emu, siteOwner.upn);
+  const list = admin.web.lists.getByTitle('Requests');
+  const secret = await list.items.add({ Title: 'Secret' });
+  await list.items.add({ Title: 'Open' });
+  const sam = await admin.web.ensureUser(login(staff.upn));
+  await list.items.getById(secret.Id).breakRoleInheritance(false);
+  await list.items.getById(secret.Id).roleAssignments.add(sam.Id, 1073741826);
+
+  const chris = spAs(emu, comms.upn).web.lists.getByTitle('Requests');
+  expect((await chris.items.select('Title')()).map((i: { Title: string }) => i.Title)).toEqual(['Open']);
+  expect((await rejection(chris.items.getById(secret.Id)())).status).toBe(404);
+  const samList = spAs(emu, staff.upn).web.lists.getByTitle('Requests');
+  expect((await samList.items.select('Title').orderBy('Id')()).map((i: { Title: string }) => i.Title)).toEqual(['Secret', 'Open']);
+  expect((await rejection(samList.items.getById(secret.Id).update({ Title: 'x' }))).status).toBe(403);
+
+  const item = await list.items.getById(secret.Id).select('HasUniqueRoleAssignments')();
+  expect(item.HasUniqueRoleAssignments).toBe(true);
+  type Expanded = { Member: { Title: string }; RoleDefinitionBindings: Array<{ Name: string }> };
+  const assignments = await list.items.getById(secret.Id).roleAssignments.expand('Member', 'RoleDefinitionBindings')<Expanded[]>();
+  const summary = assignments.map((a) =>
+    `${a.Member.Title}:${a.RoleDefinitionBindings.map((b) => b.Name).join('+')}`);
+  expect(summary.sort()).toEqual([`${siteOwner.displayName}:Full Control`, `${staff.displayName}:Read`].sort());
+
+  await list.items.getById(secret.Id).resetRoleInheritance();
+  expect(await chris.items()).toHaveLength(2);
+});
+
+test('writes need a form digest for the same user; bearer callers do not', async () => {
+  const url = `${emu.siteUrl}/_api/web/lists/getbytitle('Requests')/items`;
+  const post = (headers: Record<string, string>) => fetch(url, {
+    method: 'POST', headers: { Accept: 'application/json', 'Content-Type': 'application/json', ...headers }, body: JSON.stringify({ Title: 'x' })
+  });
+  const none = await post({ 'x-emulator-user': siteOwner.upn });
+  expect(none.status).toBe(403);
+  expect((await none.json())['odata.error'].code).toBe('-2130575251, Microsoft.SharePoint.SPException');
+  const someoneElses = await post({ 'x-emulator-user': siteOwner.upn, 'X-RequestDigest': emu.sharepoint.issueDigest(comms.upn) });
+  expect(someoneElses.status).toBe(403);
+  const info = await fetch(`${emu.siteUrl}/_api/contextinfo`, { method: 'POST', headers: { 'x-emulator-user': siteOwner.upn, Accept: 'application/json' } }).then((r) => r.json());
+  expect(info.FormDigestValue).toMatch(/^0x[0-9A-F]+,\d{2} \w{3} \d{4} \d{2}:\d{2}:\d{2} -0000$/);
+  expect(info.FormDigestTimeoutSeconds).toBe(1800);
+  expect((await post({ 'x-emulator-user': siteOwner.upn, 'X-RequestDigest': info.FormDigestValue })).status).toBe(201);
+  expect((await post({ Authorization: `Bearer emulator:${siteOwner.upn}` })).status).toBe(201);
+});
+
+test('unknown callers get 401, leavers 403, unknown people cannot be ensured', async () => {
+  const anon = await fetch(`${emu.siteUrl}/_api/web`, { headers: { Accept: 'application/json' } });
+  expect(anon.status).toBe(401);
+  expect((await anon.json())['odata.error'].code).toContain('UnauthorizedAccessException');
+  expect((await fetch(`${emu.siteUrl}/_api/web`, { headers: { 'x-emulator-user': 'nobody@northshire.gov.uk' } })).status).toBe(401);
+  const leaver = person('leaver');
+  expect((await fetch(`${emu.siteUrl}/_api/web`, { headers: { 'x-emulator-user': leaver.upn } })).status).toBe(403);
+  const byCookie = await fetch(`${emu.siteUrl}/_api/web/currentuser`, { headers: { cookie: `emulator-user=${encodeURIComponent(staff.upn)}`, Accept: 'application/json' } });
+  expect((await byCookie.json()).Email).toBe(staff.upn);
+
+  const sp = spAs(emu, siteOwner.upn);
+  const err = await rejection(sp.web.ensureUser(login('ghost@northshire.gov.uk')));
+  expect(err.status).toBe(404);
+  expect(err.message).toContain('The specified user i:0#.f|membership|ghost@northshire.gov.uk could not be found.');
+  const ensured = await sp.web.ensureUser(login(head.upn));
+  expect((await sp.web.getUserById(ensured.Id)()).Title).toBe(head.displayName);
+  expect((await sp.web.siteUsers.getByEmail(head.upn)()).Id).toBe(ensured.Id);
+  expect((await sp.web.siteUsers.getById(ensured.Id)()).Email).toBe(head.upn);
+  expect((await sp.web.siteUsers.getByLoginName(login(head.upn))()).Id).toBe(ensured.Id);
+});
+
+test('site groups: create, add and remove members, membership drives permissions', async () => {
+  const admin = spAs(emu, siteOwner.upn);
+  const group = await admin.web.siteGroups.add({ Title: 'Comms Approvers', Description: 'Approve posts' });
+  await admin.web.lists.getByTitle('Requests').breakRoleInheritance(true);
+  await admin.web.lists.getByTitle('Requests').roleAssignments.add(group.Id, 1073741827);
+  const samList = spAs(emu, staff.upn).web.lists.getByTitle('Requests');
+  expect((await rejection(samList.items.add({ Title: 'x' }))).status).toBe(403);
+  await admin.web.siteGroups.getById(group.Id).users.add(login(staff.upn));
+  await samList.items.add({ Title: 'now allowed' });
+  const members = await admin.web.siteGroups.getById(group.Id).users.select('Email')();
+  expect(members.map((m: { Email: string }) => m.Email)).toContain(staff.upn);
+  await admin.web.siteGroups.getById(group.Id).users.removeByLoginName(login(staff.upn));
+  expect((await rejection(samList.items.add({ Title: 'x' }))).status).toBe(403);
+  expect((await rejection(spAs(emu, staff.upn).web.siteGroups.add({ Title: 'Mine' }))).status).toBe(403);
+});

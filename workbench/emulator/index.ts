@@ -1,0 +1,201 @@
+// The emulator process core: one loopback HTTP server for the SharePoint REST emulation, whatever
+// Graph handler the caller plugs in, the control plane and any extra handlers (the workbench's
+// static files). It believes whatever user a request names, so it never listens beyond 127.0.0.1.
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { SEED_PEOPLE } from './directory';
+import { handleControl } from './control-plane';
+import { FaultSet } from './faults';
+import { claimedUpn, resolveUser } from './identity';
+import { RequestLog, type LoggedRequest } from './request-log';
+import { createSharePointService, faultError, type SharePointService } from './sharepoint';
+import { renderError } from './sharepoint/odata-format';
+import { spErrors } from './sharepoint/errors';
+import { JsonStore } from './store';
+import type { EmulatorContext, EmulatorRequest, RouteHandler } from './types';
+
+export const MAX_BODY_BYTES = 2 * 1024 * 1024;
+export const DEFAULT_LIST_VIEW_THRESHOLD = 5000;
+export const DEFAULT_SITE_PATH = '/sites/hub';
+
+export interface EmulatorOptions {
+  /** 0 (the default) picks a free port. */
+  port?: number;
+  /** JSON snapshot file; omitted keeps state in memory only. */
+  dataFile?: string;
+  listViewThreshold?: number;
+  /** Tried after the API handlers, e.g. the workbench's static files. */
+  extraHandlers?: RouteHandler[];
+  graphHandlerFactory?: (ctx: EmulatorContext) => RouteHandler;
+  /** Server-relative path of the SharePoint site; default /sites/hub. */
+  sitePath?: string;
+  /** Suppresses the start-up line (tests). */
+  quiet?: boolean;
+}
+
+export interface Emulator {
+  /** http://127.0.0.1:PORT */
+  url: string;
+  port: number;
+  /** url + site path, the baseUrl for PnPjs. */
+  siteUrl: string;
+  close(): Promise<void>;
+  /** Empty site with the seed groups, and no faults. */
+  reset(): void;
+  setListViewThreshold(n: number): void;
+  listViewThreshold(): number;
+  faults: FaultSet;
+  requestLog: RequestLog;
+  sharepoint: SharePointService;
+  store: JsonStore;
+  context: EmulatorContext;
+}
+
+const LOOPBACK_HOST = /^(127\.0\.0\.1|localhost|\[::1\]):\d+$/i;
+
+class BodyTooLarge extends Error {}
+
+function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const declared = Number(req.headers['content-length'] ?? 0);
+    if (declared > limit) { reject(new BodyTooLarge()); return; }
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (c: Buffer) => {
+      size += c.length;
+      if (size > limit) { reject(new BodyTooLarge()); req.pause(); return; }
+      chunks.push(c);
+    });
+    req.on('end', () => resolve(Buffer.concat(chunks)));
+    req.on('error', reject);
+  });
+}
+
+export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulator> {
+  const store = new JsonStore({ file: opts.dataFile });
+  const faults = new FaultSet();
+  const requestLog = new RequestLog();
+  const sitePath = (opts.sitePath ?? DEFAULT_SITE_PATH).replace(/\/+$/, '');
+  let threshold = opts.listViewThreshold ?? DEFAULT_LIST_VIEW_THRESHOLD;
+  let origin = '';
+
+  const context: EmulatorContext = { origin: () => origin, directory: SEED_PEOPLE, state: store };
+  const sharepoint = createSharePointService({ context, sitePath, listViewThreshold: () => threshold });
+  const handlers: RouteHandler[] = [sharepoint.handler];
+  if (opts.graphHandlerFactory) handlers.push(opts.graphHandlerFactory(context));
+  handlers.push(...(opts.extraHandlers ?? []));
+  const spPrefix = `${sitePath.toLowerCase()}/_api`;
+
+  const reset = () => { store.reset(); faults.clear(); };
+
+  function faultBody(path: string, status: number, retryAfter?: number): { headers: Record<string, string>; body: string } {
+    if (path.toLowerCase().startsWith(spPrefix)) {
+      const err = faultError(status, retryAfter);
+      return { headers: { 'Content-Type': 'application/json;odata=minimalmetadata;charset=utf-8', ...err.headers }, body: JSON.stringify(renderError(err, 'minimal')) };
+    }
+    // Graph-shaped, since everything else the emulator serves with JSON is Graph.
+    const code = status === 429 ? 'TooManyRequests' : status === 503 ? 'serviceNotAvailable' : 'generalException';
+    return {
+      headers: { 'Content-Type': 'application/json', ...(retryAfter !== undefined ? { 'Retry-After': String(retryAfter) } : {}) },
+      body: JSON.stringify({ error: { code, message: `Injected fault: HTTP ${status}.`, innerError: { date: new Date().toISOString() } } })
+    };
+  }
+
+  async function onRequest(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const host = req.headers.host ?? '';
+    const requestOrigin = LOOPBACK_HOST.test(host) ? `http://${host}` : origin;
+    const url = new URL(req.url ?? '/', requestOrigin);
+    const method = (req.method ?? 'GET').toUpperCase();
+    const line = `${method} ${url.pathname}${url.search}`;
+
+    let body: Buffer;
+    try {
+      body = await readBody(req, MAX_BODY_BYTES);
+    } catch (err) {
+      if (err instanceof BodyTooLarge) {
+        const e = spErrors.bodyTooLarge(MAX_BODY_BYTES);
+        res.writeHead(413, { 'Content-Type': 'application/json;odata=minimalmetadata;charset=utf-8', Connection: 'close' });
+        res.end(JSON.stringify(renderError(e, 'minimal')));
+        return;
+      }
+      throw err;
+    }
+
+    if (url.pathname === '/__emulator' || url.pathname.startsWith('/__emulator/')) {
+      handleControl({ faults, log: requestLog, reset, getThreshold: () => threshold, setThreshold: (n) => { threshold = n; } },
+        req, url.pathname.slice('/__emulator'.length), body, res);
+      return;
+    }
+
+    const entry: LoggedRequest = requestLog.start(method, `${url.pathname}${url.search}`, claimedUpn(req.headers));
+    res.on('finish', () => { entry.status = res.statusCode; });
+
+    const fault = faults.take(line);
+    if (fault) {
+      entry.fault = JSON.stringify(fault);
+      if (fault.latencyMs) await new Promise((r) => setTimeout(r, fault.latencyMs));
+      if (fault.drop) { req.socket.destroy(); return; }
+      if (fault.status) {
+        const f = faultBody(url.pathname, fault.status, fault.retryAfter);
+        res.writeHead(fault.status, f.headers);
+        res.end(f.body);
+        return;
+      }
+    }
+
+    const ereq: EmulatorRequest = {
+      method, url, headers: req.headers, body, user: resolveUser(req.headers, context.directory),
+      hooks: {
+        takeFault: (partLine) => faults.take(partLine),
+        logPart: (part) => { (entry.parts ??= []).push(part); }
+      }
+    };
+    for (const h of handlers) {
+      if (await h(ereq, res)) return;
+    }
+    res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' });
+    res.end(`Nothing is served at ${url.pathname}. SharePoint REST lives under ${sitePath}/_api/.`);
+  }
+
+  const server = createServer((req, res) => {
+    onRequest(req, res).catch((err) => {
+      console.error('[emulator] request failed', err);
+      if (!res.headersSent) res.writeHead(500, { 'Content-Type': 'text/plain' });
+      res.end(`Emulator error: ${(err as Error).message}`);
+    });
+  });
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    // Loopback only: the emulator takes the caller's word for who they are.
+    server.listen(opts.port ?? 0, '127.0.0.1', () => resolve());
+  });
+  const port = (server.address() as AddressInfo).port;
+  origin = `http://127.0.0.1:${port}`;
+  if (!opts.quiet) {
+    console.log(`[emulator] listening on ${origin} (loopback only: it trusts whoever each request says the user is); SharePoint site ${origin}${sitePath}`);
+  }
+
+  return {
+    url: origin,
+    port,
+    siteUrl: `${origin}${sitePath}`,
+    async close() {
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      });
+      await store.close();
+    },
+    reset,
+    setListViewThreshold: (n) => { threshold = n; },
+    listViewThreshold: () => threshold,
+    faults,
+    requestLog,
+    sharepoint,
+    store,
+    context
+  };
+}
+
+export type { EmulatorContext, RouteHandler } from './types';

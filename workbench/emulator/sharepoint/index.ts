@@ -1,0 +1,221 @@
+// The SharePoint REST service of the emulator: resolves the caller, enforces digests, runs $batch
+// parts through the same pipeline as top-level requests, and renders results in the dialect the
+// client asked for. Also offers an in-process API for tests and seeding.
+import type { ServerResponse } from 'node:http';
+import type { DirectoryUser } from '../directory';
+import type { EmulatorContext, EmulatorRequest, RequestHooks, RouteHandler } from '../types';
+import { parseBatch, renderBatchResponse, type PartResponse } from './batch';
+import { isoNow, type SpContext, type SpRequest, type SpResult } from './context';
+import { DIGEST_TIMEOUT_SECONDS, isDigestValid, issueDigest } from './digest';
+import { SpError, spErrors } from './errors';
+import { createItem } from './items';
+import { assertUnique, validateWrite } from './item-values';
+import type { SiteState } from './model';
+import { Complex, contentTypeFor, modeFromAccept, renderError, renderPayload } from './odata-format';
+import { parseSegments } from './path-segments';
+import { principalFor } from './permissions';
+import { ensureDirectoryPerson } from './principals';
+import { route } from './router';
+import { createSeedSite } from './seed';
+
+export interface SharePointOptions {
+  context: EmulatorContext;
+  /** Server-relative path of the site, e.g. "/sites/hub". */
+  sitePath: string;
+  listViewThreshold(): number;
+}
+
+export interface RawResponse {
+  status: number;
+  headers: Record<string, string>;
+  body: string;
+}
+
+/** Thrown by a batch part whose injected fault says to drop the connection. */
+export class DropConnection extends Error {}
+
+export interface SharePointService {
+  handler: RouteHandler;
+  /** The live site state (mutate only in tests, then call markDirty on the store). */
+  site(): SiteState;
+  /** A form digest for the person, e.g. for a fake SPFx page context. */
+  issueDigest(upn: string): string;
+  /**
+   * Adds items without HTTP, validated like a POST (types, unique values), authored by `authorUpn`
+   * (default: the site owner persona). For seeding large lists quickly.
+   */
+  bulkAddItems(listTitle: string, rows: Array<Record<string, unknown>>, authorUpn?: string): number[];
+}
+
+const STATE_KEY = 'sharepoint';
+
+export function createSharePointService(opts: SharePointOptions): SharePointService {
+  const { context } = opts;
+  const sitePath = opts.sitePath.replace(/\/+$/, '');
+  const apiPrefix = `${sitePath.toLowerCase()}/_api`;
+  const site = (): SiteState => context.state.get<SiteState>(STATE_KEY, () => createSeedSite(context.directory));
+  const dirty = () => context.state.markDirty();
+  const webUrl = () => `${context.origin()}${sitePath}`;
+
+  function errorResponse(err: SpError, accept: string | undefined): RawResponse {
+    const mode = modeFromAccept(accept);
+    return { status: err.status, headers: { 'Content-Type': contentTypeFor(mode), ...err.headers }, body: JSON.stringify(renderError(err, mode)) };
+  }
+
+  function render(result: SpResult, accept: string | undefined, apiUrl: string): RawResponse {
+    const mode = modeFromAccept(accept);
+    const json = renderPayload(result.payload, mode, apiUrl);
+    const headers: Record<string, string> = { 'Content-Type': contentTypeFor(mode), ...(result.headers ?? {}) };
+    return { status: result.status, headers, body: json === undefined || result.status === 204 ? '' : JSON.stringify(json) };
+  }
+
+  interface Incoming {
+    method: string;
+    url: URL;
+    headers: Record<string, string | undefined>;
+    body: Buffer;
+    user?: DirectoryUser;
+    hooks?: RequestHooks;
+    inBatch: boolean;
+  }
+
+  async function execute(input: Incoming): Promise<RawResponse> {
+    const accept = input.headers.accept;
+    try {
+      if (!input.user) throw spErrors.unauthenticated();
+      if (!input.user.accountEnabled) throw spErrors.accountDisabled(input.user.upn);
+      const tunnelled = input.headers['x-http-method'];
+      const method = (input.method === 'POST' && tunnelled ? tunnelled : input.method).toUpperCase();
+      const state = site();
+      const me = ensureDirectoryPerson(state, input.user, dirty);
+      const origin = input.url.origin;
+      const web = `${origin}${sitePath}`;
+      const apiUrl = `${web}/_api`;
+      let apiPath: string;
+      try {
+        apiPath = decodeURIComponent(input.url.pathname.slice(apiPrefix.length));
+      } catch {
+        throw spErrors.invalidRequest('The request URL is not correctly percent-encoded.');
+      }
+      const segs = parseSegments(apiPath, input.url.searchParams);
+      const first = segs[0]?.key;
+
+      if (first === 'contextinfo' && segs.length === 1) {
+        if (method !== 'POST') throw spErrors.methodNotAllowed(method, 'contextinfo');
+        const value = new Complex('SP.ContextWebInformation', {
+          FormDigestTimeoutSeconds: DIGEST_TIMEOUT_SECONDS,
+          FormDigestValue: issueDigest(state.digestSecret, input.user.upn),
+          LibraryVersion: '16.0.0.0',
+          SiteFullUrl: web,
+          SupportedSchemaVersions: ['14.0.0.0', '15.0.0.0'],
+          WebFullUrl: web
+        });
+        return render({ status: 200, payload: { kind: 'property', name: 'GetContextWebInformation', type: 'SP.ContextWebInformation', value } }, accept, apiUrl);
+      }
+
+      // SharePoint skips the digest for OAuth callers; batch parts ride on the outer request's digest.
+      const safe = method === 'GET' || method === 'HEAD';
+      if (!safe && !input.inBatch && !input.headers.authorization) {
+        if (!isDigestValid(state.digestSecret, input.user.upn, input.headers['x-requestdigest'])) throw spErrors.securityValidation();
+      }
+
+      if (first === '$batch' && segs.length === 1) {
+        if (method !== 'POST') throw spErrors.methodNotAllowed(method, '$batch');
+        if (input.inBatch) throw spErrors.invalidRequest('A $batch cannot contain another $batch.');
+        return await runBatch(input);
+      }
+
+      const req: SpRequest = { method, url: input.url, headers: input.headers, body: input.body };
+      const ctx: SpContext = {
+        site: state, origin, webUrl: web, apiUrl, req, query: input.url.searchParams, mode: modeFromAccept(accept),
+        who: principalFor(state, me, input.user.accountEnabled), person: input.user, directory: context.directory,
+        listViewThreshold: opts.listViewThreshold(), dirty
+      };
+      return render(route(ctx, segs), accept, apiUrl);
+    } catch (err) {
+      if (err instanceof SpError) return errorResponse(err, accept);
+      if (err instanceof DropConnection) throw err;
+      console.error('[emulator] SharePoint handler failed', err);
+      return errorResponse(new SpError(500, '-2146233088, System.InvalidOperationException', `Emulator error: ${(err as Error).message}`), accept);
+    }
+  }
+
+  async function runBatch(input: Incoming): Promise<RawResponse> {
+    const parts = parseBatch(input.headers['content-type'], input.body.toString('utf8'), new URL(`${input.url.origin}${sitePath}/`));
+    const responses: PartResponse[] = [];
+    for (const part of parts) {
+      const line = `${part.method} ${part.url.pathname}${part.url.search}`;
+      let raw: RawResponse;
+      const fault = input.hooks?.takeFault(line);
+      if (fault?.latencyMs) await new Promise((r) => setTimeout(r, fault.latencyMs));
+      if (fault?.drop) throw new DropConnection();
+      if (fault?.status) {
+        raw = errorResponse(faultError(fault.status, fault.retryAfter), part.headers.accept);
+      } else if (part.url.origin !== input.url.origin || !part.url.pathname.toLowerCase().startsWith(apiPrefix)) {
+        raw = errorResponse(spErrors.invalidRequest(`The $batch part URL ${part.url.href} is not on this site's _api.`), part.headers.accept);
+      } else {
+        raw = await execute({
+          method: part.method, url: part.url, headers: { ...part.headers, authorization: input.headers.authorization }, body: part.body,
+          user: input.user, inBatch: true
+        });
+      }
+      input.hooks?.logPart({ method: part.method, path: `${part.url.pathname}${part.url.search}`, status: raw.status });
+      const headers: Record<string, string> = { 'CONTENT-TYPE': raw.headers['Content-Type'] };
+      for (const h of ['ETag', 'Retry-After']) if (raw.headers[h]) headers[h] = raw.headers[h];
+      responses.push({ status: raw.status, headers, body: raw.body });
+    }
+    const out = renderBatchResponse(responses);
+    return { status: 200, headers: { 'Content-Type': out.contentType }, body: out.body };
+  }
+
+  const handler: RouteHandler = async (req: EmulatorRequest, res: ServerResponse) => {
+    const p = req.url.pathname.toLowerCase();
+    if (!(p === apiPrefix || p.startsWith(`${apiPrefix}/`))) return false;
+    const headers: Record<string, string | undefined> = {};
+    for (const [k, v] of Object.entries(req.headers)) headers[k.toLowerCase()] = Array.isArray(v) ? v.join(', ') : (v as string | undefined);
+    let out: RawResponse;
+    try {
+      out = await execute({ method: req.method.toUpperCase(), url: req.url, headers, body: req.body, user: req.user, hooks: req.hooks, inBatch: false });
+    } catch (err) {
+      if (err instanceof DropConnection) { res.destroy(); return true; }
+      throw err;
+    }
+    res.writeHead(out.status, out.headers);
+    res.end(out.body);
+    return true;
+  };
+
+  return {
+    handler,
+    site,
+    issueDigest: (upn) => issueDigest(site().digestSecret, upn),
+    bulkAddItems(listTitle, rows, authorUpn) {
+      const state = site();
+      const list = state.lists.find((l) => l.Title.toLowerCase() === listTitle.toLowerCase());
+      if (!list) throw spErrors.listNotFound(listTitle, webUrl());
+      const person = authorUpn
+        ? context.directory.find((p) => p.upn.toLowerCase() === authorUpn.toLowerCase())
+        : context.directory.find((p) => p.persona === 'siteOwner');
+      if (!person) throw new Error(`bulkAddItems: no directory person ${authorUpn ?? '(site owner)'}`);
+      const author = ensureDirectoryPerson(state, person, dirty);
+      const hasUnique = list.fields.some((f) => f.EnforceUniqueValues);
+      const ids: number[] = [];
+      for (const row of rows) {
+        const values = validateWrite(state, list, row);
+        if (hasUnique) assertUnique(list, values, undefined);
+        ids.push(createItem(state, list, author.Id, values).Id);
+      }
+      list.LastItemModifiedDate = isoNow();
+      dirty();
+      return ids;
+    }
+  };
+}
+
+/** An injected fault rendered the way SharePoint reports throttling and outages. */
+export function faultError(status: number, retryAfter?: number): SpError {
+  const headers: Record<string, string> = retryAfter !== undefined ? { 'Retry-After': String(retryAfter) } : {};
+  if (status === 429) return new SpError(429, '-2147024860, Microsoft.SharePoint.SPQueryThrottledException', 'The request has been throttled. Please retry after the time given in Retry-After.', headers);
+  if (status === 503) return new SpError(503, '-2147024860, Microsoft.SharePoint.SPServerBusyException', 'The server is busy. Please retry after the time given in Retry-After.', headers);
+  return new SpError(status, '-2146233088, System.InvalidOperationException', `Injected fault: HTTP ${status}.`, headers);
+}
