@@ -21,6 +21,8 @@ interface PageConfig {
   /** Like SharePoint's _spPageContextInfo.formDigestValue: saves the app a contextinfo round trip. */
   formDigestValue?: string;
   formDigestTimeoutSeconds?: number;
+  /** Like _spPageContextInfo.userId: the person's id in the site's user list. */
+  siteUserId?: number;
 }
 
 function page(title: string, config: PageConfig): string {
@@ -49,14 +51,22 @@ function page(title: string, config: PageConfig): string {
 </html>`;
 }
 
-/** Asks the emulator for the signed-in person's form digest, as SharePoint does when it renders a page. */
-async function digestFor(siteUrl: string, cookie: string | undefined): Promise<Pick<PageConfig, 'formDigestValue' | 'formDigestTimeoutSeconds'>> {
+/**
+ * Asks the emulator for what SharePoint puts in every page it renders for the signed-in person:
+ * their form digest and their site user id.
+ */
+async function pageContextFor(siteUrl: string, cookie: string | undefined): Promise<Pick<PageConfig, 'formDigestValue' | 'formDigestTimeoutSeconds' | 'siteUserId'>> {
   if (!cookie) return {};
   try {
-    const r = await fetch(`${siteUrl}/_api/contextinfo`, { method: 'POST', headers: { cookie, accept: 'application/json' } });
-    if (!r.ok) return {};
-    const body = (await r.json()) as { FormDigestValue: string; FormDigestTimeoutSeconds: number };
-    return { formDigestValue: body.FormDigestValue, formDigestTimeoutSeconds: body.FormDigestTimeoutSeconds };
+    const headers = { cookie, accept: 'application/json' };
+    const [digest, me] = await Promise.all([
+      fetch(`${siteUrl}/_api/contextinfo`, { method: 'POST', headers }),
+      fetch(`${siteUrl}/_api/web/currentuser?$select=Id`, { headers })
+    ]);
+    if (!digest.ok || !me.ok) return {};
+    const d = (await digest.json()) as { FormDigestValue: string; FormDigestTimeoutSeconds: number };
+    const u = (await me.json()) as { Id: number };
+    return { formDigestValue: d.FormDigestValue, formDigestTimeoutSeconds: d.FormDigestTimeoutSeconds, siteUserId: u.Id };
   } catch {
     return {};
   }
@@ -73,9 +83,9 @@ export function workbenchPages(siteUrl: () => string): RouteHandler {
     }
     const p = PAGES[path];
     if (p) {
-      const digest = await digestFor(siteUrl(), req.headers.cookie);
+      const context = await pageContextFor(siteUrl(), req.headers.cookie);
       res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store' });
-      res.end(page(p.title, { kind: p.kind, siteUrl: siteUrl(), ...digest }));
+      res.end(page(p.title, { kind: p.kind, siteUrl: siteUrl(), ...context }));
       return true;
     }
     if (path.startsWith('/workbench/')) {

@@ -1,6 +1,7 @@
 import { spfi, SPBrowser, type SPFI } from '@pnp/sp';
 import { InjectHeaders } from '@pnp/queryable';
 import '../src/data/sp/pnpAdmin';
+import '@pnp/sp/site-users/web';
 import { SpProvisioner } from '../src/data/sp/provisioner';
 import { SpPolicyRepository } from '../src/data/sp/policyRepository';
 import { SpSettingsRepository } from '../src/data/sp/settingsRepository';
@@ -49,5 +50,19 @@ export async function seedDemo(siteUrl: string): Promise<SetupReport> {
       await owner.web.siteGroups.getByName(g.title).users.add(claimsLogin(person(persona).upn));
     }
   }
+  await seedAccounts(owner);
   return report;
+}
+
+/** A few register entries so owners and backups exist before the register feature arrives. */
+async function seedAccounts(owner: SPFI): Promise<void> {
+  const id = async (persona: DirectoryUser['persona']): Promise<number> => (await owner.web.ensureUser(claimsLogin(person(persona).upn))).Id;
+  const [olivia, ben, leah] = [await id('owner'), await id('backup'), await id('leaver')];
+  const accounts = owner.web.lists.getByTitle(LISTS.accounts.title).items;
+  const demo = [
+    { Title: 'Northshire Libraries', Platform: 'Facebook', Handle: 'northshirelibraries', ProfileUrl: 'https://www.facebook.com/northshirelibraries', OwningService: 'Libraries', OwnerId: olivia, BackupId: ben, AccountStatus: 'Active', ResponseTargetHours: 8 },
+    { Title: 'Northshire Libraries', Platform: 'Instagram', Handle: 'northshirelibraries', ProfileUrl: 'https://www.instagram.com/northshirelibraries', OwningService: 'Libraries', OwnerId: olivia, AccountStatus: 'Active', ResponseTargetHours: 24 },
+    { Title: 'Northshire Events', Platform: 'X', Handle: 'northshireevents', ProfileUrl: 'https://x.com/northshireevents', OwningService: 'Culture', OwnerId: leah, AccountStatus: 'Under review', ResponseTargetHours: 24 }
+  ];
+  for (const a of demo) await accounts.add(a);
 }

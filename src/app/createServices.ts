@@ -1,28 +1,40 @@
 import type { Host } from './host';
 import { SpPolicyRepository } from '../data/sp/policyRepository';
 import { SpSettingsRepository } from '../data/sp/settingsRepository';
+import { SpAcknowledgementRepository } from '../data/sp/acknowledgementRepository';
 import { PolicyService } from '../services/policyService';
+import { AcknowledgementGate } from '../services/acknowledgementGate';
 import type { SetupService } from '../services/setupService';
+import type { PolicyPublisher } from '../services/policyPublisher';
+import type { CoverageService } from '../services/coverageService';
 
 // The composition root: the only place that knows which adapter serves which port. Views get
-// services from here (through AppContext), never build adapters themselves.
+// services from here (through ServicesContext), never build adapters themselves. What only comms or
+// site owners use is built on demand, in its own chunk.
 
 export interface Services {
   host: Host;
   policy: PolicyService;
-  /** Loaded on demand: set-up (and its provisioner) is not part of the first paint. */
+  gate: AcknowledgementGate;
   setup(): Promise<SetupService>;
+  publisher(teamsAppId: string): Promise<PolicyPublisher>;
+  coverage(): Promise<CoverageService>;
 }
 
 export function createServices(host: Host): Services {
   const policies = new SpPolicyRepository(host.sp);
-  let setup: Promise<SetupService> | undefined;
+  const acknowledgements = new SpAcknowledgementRepository(host.sp);
+  const me = (): number => host.user.siteUserId;
+  const once = <T>(load: () => Promise<T>): (() => Promise<T>) => {
+    let p: Promise<T> | undefined;
+    return () => (p ??= load());
+  };
   return {
     host,
-    policy: new PolicyService(policies),
-    setup: () => {
-      setup ??= import(/* webpackChunkName: 'smh-setup' */ './lazySetup').then((m) => m.createSetupService(host, policies, new SpSettingsRepository(host.sp)));
-      return setup;
-    }
+    policy: new PolicyService(policies, acknowledgements, me),
+    gate: new AcknowledgementGate(policies, acknowledgements, me),
+    setup: once(() => import(/* webpackChunkName: 'smh-setup' */ './lazySetup').then((m) => m.createSetupService(host, policies, new SpSettingsRepository(host.sp)))),
+    publisher: (teamsAppId) => import(/* webpackChunkName: 'smh-comms' */ './lazyComms').then((m) => m.createPublisher(host, policies, teamsAppId)),
+    coverage: once(() => import(/* webpackChunkName: 'smh-comms' */ './lazyComms').then((m) => m.createCoverage(host, acknowledgements)))
   };
 }

@@ -11,6 +11,8 @@ export interface HostUser {
   displayName: string;
   email: string;
   loginName: string;
+  /** The person's id in the site's user list (SPFx: legacyPageContext.userId); queries filter on it. */
+  siteUserId: number;
 }
 
 /** Colours of a SharePoint site theme or section background, when the page has one. */
@@ -28,6 +30,6 @@ export interface Host {
   deepLink?: { pageId: string; subPageId?: string };
   sp: SPFI;
   graph?: GraphLike;
-  /** Teams app id for deep links (from settings when empty). */
-  teamsAppId?: string;
+  /** The page the web part is on: Teams deep links fall back to it outside Teams. */
+  pageUrl: string;
 }

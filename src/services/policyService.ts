@@ -1,18 +1,68 @@
-import { fillPlaceholders, type PolicyPlaceholders } from '../domain/policy';
-import type { IPolicyRepository, PolicyPageData } from './ports/policy';
+import { fillPlaceholders, fillPlaceholdersHtml, namesFor, type PolicyPlaceholders, type PolicyVersion } from '../domain/policy';
+import type { IPolicyRepository, PolicyPageData, PolicyVersionSummary } from './ports/policy';
+import type { IAcknowledgementRepository } from './ports/acknowledgements';
+
+export interface AcknowledgementStatus {
+  /** The version in force is a major one this person has not acknowledged yet. */
+  required: boolean;
+  /** When they acknowledged the major version in force, if they did. */
+  acknowledgedAt?: string;
+}
 
 export interface PolicyPage extends PolicyPageData {
   placeholders: PolicyPlaceholders;
-  /** Renders policy text with the organisation's names. */
+  /** Renders plain policy text with the organisation's names. */
   render(text: string): string;
+  /** Renders policy rich text (HTML) with the names, escaped. */
+  renderHtml(html: string): string;
+  acknowledgement: AcknowledgementStatus;
+}
+
+export function acknowledgementStatus(policy: PolicyVersion | undefined, latest: { major: number; at: string } | undefined): AcknowledgementStatus {
+  if (!policy) return { required: false };
+  const done = !!latest && latest.major >= policy.major;
+  return { required: !done, acknowledgedAt: done && latest.major === policy.major ? latest.at : undefined };
+}
+
+export function renderersFor(placeholders: PolicyPlaceholders): Pick<PolicyPage, 'render' | 'renderHtml'> {
+  return { render: (t) => fillPlaceholders(t, placeholders), renderHtml: (h) => fillPlaceholdersHtml(h, placeholders) };
+}
+
+/** The same page showing another version (history, preview): names from that version, else settings. */
+export function pageWithVersion(page: PolicyPage, policy: PolicyVersion): PolicyPage {
+  const placeholders = namesFor(policy.content, { organisation: page.settings.organisationName, commsHead: page.settings.commsHeadName });
+  return { ...page, policy, placeholders, ...renderersFor(placeholders) };
 }
 
 export class PolicyService {
-  public constructor(private readonly policies: IPolicyRepository) {}
+  public constructor(
+    private readonly policies: IPolicyRepository,
+    private readonly acknowledgements: IAcknowledgementRepository,
+    private readonly me: () => number
+  ) {}
 
   public async loadPage(): Promise<PolicyPage> {
-    const data = await this.policies.loadPolicyPage();
-    const placeholders = { organisation: data.settings.organisationName, commsHead: data.settings.commsHeadName };
-    return { ...data, placeholders, render: (t) => fillPlaceholders(t, placeholders) };
+    const data = await this.policies.loadPolicyPage(this.me());
+    const placeholders = namesFor(data.policy?.content ?? {}, { organisation: data.settings.organisationName, commsHead: data.settings.commsHeadName });
+    return { ...data, placeholders, ...renderersFor(placeholders), acknowledgement: acknowledgementStatus(data.policy, data.myLatestAck) };
+  }
+
+  /** Acknowledges the version in force; doing it twice adds nothing. */
+  public async acknowledge(page: PolicyPage): Promise<PolicyPage> {
+    const policy = page.policy;
+    if (!policy || !page.acknowledgement.required) return page;
+    // A second tab may have acknowledged already: check before adding a duplicate.
+    const latest = await this.acknowledgements.latestFor(this.me());
+    const record = latest && latest.major >= policy.major ? latest : await this.acknowledgements.add(policy.major, policy.label);
+    const myLatestAck = { major: record.major, at: record.at };
+    return { ...page, myLatestAck, acknowledgement: acknowledgementStatus(policy, myLatestAck) };
+  }
+
+  public listVersions(): Promise<PolicyVersionSummary[]> {
+    return this.policies.listVersions();
+  }
+
+  public getVersion(id: number): Promise<PolicyVersion> {
+    return this.policies.getVersion(id);
   }
 }

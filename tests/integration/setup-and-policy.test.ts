@@ -5,6 +5,7 @@ import { SpPolicyRepository } from '../../src/data/sp/policyRepository';
 import { SpSettingsRepository } from '../../src/data/sp/settingsRepository';
 import { SetupService } from '../../src/services/setupService';
 import { PolicyService } from '../../src/services/policyService';
+import { SpAcknowledgementRepository } from '../../src/data/sp/acknowledgementRepository';
 import { ALL_LISTS, GROUPS, LISTS } from '../../src/data/schema';
 import { claimsLogin } from '../../workbench/emulator/directory';
 import { AppError } from '../../src/domain/errors';
@@ -68,7 +69,10 @@ describe('set-up against the emulator', () => {
 describe('the policy page data', () => {
   it('loads the policy and settings in one SharePoint round trip', async () => {
     emu.requestLog.clear();
-    const page = await new PolicyService(new SpPolicyRepository(spAs(emu, person('staff').upn))).loadPage();
+    const staff = spAs(emu, person('staff').upn);
+    const me = await staff.web.currentUser.select('Id')<{ Id: number }>();
+    emu.requestLog.clear();
+    const page = await new PolicyService(new SpPolicyRepository(staff), new SpAcknowledgementRepository(staff), () => me.Id).loadPage();
     expect(page.policy?.label).toBe('1.0');
     expect(page.render('{organisation} / {commsHead}')).toBe('Northshire Council / Hannah Lewis');
     const calls = emu.requestLog.all().filter((r) => r.path.includes('/_api/'));
@@ -79,7 +83,7 @@ describe('the policy page data', () => {
     const bare = await startEmulator({ quiet: true });
     try {
       const repo = new SpPolicyRepository(spAs(bare, person('staff').upn));
-      await expect(repo.loadPolicyPage()).rejects.toMatchObject({ kind: 'notSetUp' });
+      await expect(repo.loadPolicyPage(1)).rejects.toMatchObject({ kind: 'notSetUp' });
     } finally {
       await bare.close();
     }

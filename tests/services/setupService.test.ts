@@ -18,7 +18,9 @@ class FakeProvisioner implements IProvisioner {
 
 class FakePolicies implements IPolicyRepository {
   public versions: PolicyVersion[] = [];
-  public async loadPolicyPage() { return { policy: this.versions[0], settings: DEFAULT_SETTINGS }; }
+  public async loadPolicyPage() { return { policy: this.versions[0], settings: DEFAULT_SETTINGS, isComms: false, canManageSite: true }; }
+  public async listVersions() { return []; }
+  public async getVersion(): Promise<PolicyVersion> { throw new Error('not used'); }
   public async hasAnyVersion() { return this.versions.length > 0; }
   public async publish(input: Parameters<IPolicyRepository['publish']>[0]) {
     const v: PolicyVersion = { id: this.versions.length + 1, major: input.major, minor: input.minor, label: `${input.major}.${input.minor}`, isMajor: input.isMajor, content: input.content };

@@ -5,8 +5,8 @@ import * as React from 'react';
 import { render, screen, fireEvent, within } from '@testing-library/react';
 import { ThemeProvider } from '@fluentui/react/lib/Theme';
 import { PolicyContentView } from '../../src/ui/policy/PolicyView';
-import { DEFAULT_POLICY, fillPlaceholders, type PolicyContent } from '../../src/domain/policy';
-import type { PolicyPage } from '../../src/services/policyService';
+import { DEFAULT_POLICY, type PolicyContent } from '../../src/domain/policy';
+import { renderersFor, type PolicyPage } from '../../src/services/policyService';
 import { DEFAULT_SETTINGS } from '../../src/services/ports/settings';
 
 function page(content: PolicyContent = DEFAULT_POLICY): PolicyPage {
@@ -15,7 +15,10 @@ function page(content: PolicyContent = DEFAULT_POLICY): PolicyPage {
     policy: { id: 1, major: 2, minor: 1, label: '2.1', isMajor: false, publishedAt: '2026-11-02T10:00:00Z', content },
     settings: { ...DEFAULT_SETTINGS, organisationName: placeholders.organisation, commsHeadName: placeholders.commsHead },
     placeholders,
-    render: (t) => fillPlaceholders(t, placeholders)
+    ...renderersFor(placeholders),
+    acknowledgement: { required: false },
+    isComms: false,
+    canManageSite: false
   };
 }
 
@@ -49,7 +52,7 @@ describe('policy page', () => {
 
   it('shows hostile content as text and never as a live link or markup', () => {
     const hostile: PolicyContent = {
-      sections: [{ id: 's', heading: '<img src=x onerror=alert(1)>', paragraphs: ['<script>alert(1)</script>'] }],
+      sections: [{ id: 's', heading: '<img src=x onerror=alert(1)>', body: '<p>ok</p><script>alert(1)</script><img src=x onerror="alert(1)"><a href="javascript:alert(1)">bad link</a><a href="https://example.org/a" onclick="x()">good link</a>' }],
       dos: [{ id: 'd', title: '<b onclick="x()">bold</b>', detail: 'x' }],
       donts: [],
       links: [{ title: 'Click me', url: 'javascript:alert(1)' }, { title: 'Good', url: 'https://example.org/' }]
@@ -58,7 +61,10 @@ describe('policy page', () => {
     expect(container.querySelector('script')).toBeNull();
     expect(container.querySelector('img')).toBeNull();
     expect(container.querySelector('[onclick]')).toBeNull();
-    expect(screen.getByText('<script>alert(1)</script>')).toBeTruthy();
+    expect(screen.getByText('<img src=x onerror=alert(1)>')).toBeTruthy();
+    expect(screen.getByText('bad link').getAttribute('href')).toBeNull();
+    expect(screen.getByText('good link').getAttribute('href')).toBe('https://example.org/a');
+    expect(screen.getByText('good link').getAttribute('rel')).toBe('noopener noreferrer');
     const links = Array.from(container.querySelectorAll('nav a')).map((a) => a.getAttribute('href'));
     expect(links).toEqual(['https://example.org/']);
     expect(screen.getByText('Click me').closest('a')).toBeNull();

@@ -19,6 +19,7 @@ interface PageConfig {
   siteUrl: string;
   formDigestValue?: string;
   formDigestTimeoutSeconds?: number;
+  siteUserId?: number;
 }
 
 /**
@@ -52,7 +53,8 @@ function start(): void {
   const host: Host = {
     kind: config.kind,
     siteUrl: config.siteUrl,
-    user: { displayName: person.displayName, email: person.upn, loginName: claimsLogin(person.upn) },
+    user: { displayName: person.displayName, email: person.upn, loginName: claimsLogin(person.upn), siteUserId: config.siteUserId ?? 0 },
+    pageUrl: `${window.location.origin}/sharepoint`,
     theme,
     deepLink,
     sp: spFor(config),

@@ -9,7 +9,8 @@ export function currentPerson(): DirectoryUser {
   const match = document.cookie.split('; ').find((c) => c.startsWith(`${USER_COOKIE}=`));
   const upn = match ? decodeURIComponent(match.slice(USER_COOKIE.length + 1)) : undefined;
   const person = SEED_PEOPLE.find((p) => p.upn === upn) ?? SEED_PEOPLE.find((p) => p.persona === DEFAULT_PERSONA)!;
-  if (!match) switchPerson(person.upn, false);
+  // First visit: the page was rendered without a person, so without their digest and site user id.
+  if (!match) switchPerson(person.upn, true);
   return person;
 }
 

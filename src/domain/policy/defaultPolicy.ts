@@ -8,34 +8,26 @@ export const DEFAULT_POLICY: PolicyContent = {
     {
       id: 'why',
       heading: 'Why this policy exists',
-      paragraphs: [
-        'Social media lets {organisation} talk with the people we serve where they already are, answer questions quickly and save them a phone call or a visit. The communications team has run our channels for years and is here to help every service get that right.',
-        'A good account takes real effort over a long time. A careless post can hurt the people we serve and our reputation within minutes. These guidelines keep the good and avoid the bad; they are short on purpose.'
-      ]
+      body:
+        '<p>Social media lets {organisation} talk with the people we serve where they already are, answer questions quickly and save them a phone call or a visit. The communications team has run our channels for years and is here to help every service get that right.</p><p>A good account takes real effort over a long time. A careless post can hurt the people we serve and our reputation within minutes. These guidelines keep the good and avoid the bad; they are short on purpose.</p>'
     },
     {
       id: 'conduct',
       heading: 'The standard we hold ourselves to',
-      paragraphs: [
-        'The HR code of conduct and our other HR policies apply online exactly as they do anywhere else; there is no separate rule book for social media. A simple test: if you would not say it in a meeting or at a public event, do not post it.',
-        'Be responsible, be respectful and be honest, on every account, every time.'
-      ]
+      body:
+        '<p>The HR code of conduct and our other HR policies apply online exactly as they do anywhere else; there is no separate rule book for social media. A simple test: if you would not say it in a meeting or at a public event, do not post it.</p><p>Be responsible, be respectful and be honest, on every account, every time.</p>'
     },
     {
       id: 'new-accounts',
       heading: 'Before you open a new account',
-      paragraphs: [
-        'Our main accounts are well followed and well staffed, and most of the time they are the best way to reach people. A new account is sometimes right, but only with a business case that shows the time it will take is worth it.',
-        'Talk to the communications team first, and make your case through this hub. {commsHead} takes the final decision on every new organisational account.'
-      ]
+      body:
+        '<p>Our main accounts are well followed and well staffed, and most of the time they are the best way to reach people. A new account is sometimes right, but only with a business case that shows the time it will take is worth it.</p><p>Talk to the communications team first, and make your case through this hub. {commsHead} takes the final decision on every new organisational account.</p>'
     },
     {
       id: 'governance',
       heading: 'Good governance',
-      paragraphs: [
-        'Every organisational account is registered here, with an owner and a backup. Owners share the account\'s passwords with the communications team, always, and again whenever they change them. The hub keeps them encrypted so only the communications team can read them.',
-        'Each active account files a one-page report for the month on the 1st. Accounts that no longer deliver are reviewed, and the communications team may close them.'
-      ]
+      body:
+        '<p>Every organisational account is registered here, with an owner and a backup. Owners share the account\'s passwords with the communications team, always, and again whenever they change them. The hub keeps them encrypted so only the communications team can read them.</p><p>Each active account files a one-page report for the month on the 1st. Accounts that no longer deliver are reviewed, and the communications team may close them.</p>'
     }
   ],
   dos: [

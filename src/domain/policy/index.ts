@@ -3,3 +3,5 @@ export * from './placeholders';
 export * from './defaultPolicy';
 export * from './search';
 export * from './parse';
+export * from './validate';
+export * from './diff';

@@ -18,11 +18,22 @@ export interface PolicyItem {
 export interface PolicySection {
   id: string;
   heading: string;
-  /** Plain-text paragraphs; may use the {organisation} and {commsHead} placeholders. */
-  paragraphs: string[];
+  /**
+   * Rich text as HTML, sanitised before it is stored and again before it is shown (it is comms'
+   * own formatting: paragraphs, bold, italic, lists, links). May use the placeholders.
+   */
+  body: string;
+}
+
+/** The names the policy's {organisation} and {commsHead} placeholders stand for. */
+export interface PolicyNames {
+  organisation: string;
+  commsHead: string;
 }
 
 export interface PolicyContent {
+  /** Names in force for this version; empty ones fall back to the hub's settings. */
+  names?: Partial<PolicyNames>;
   /** Introduction sections, in reading order. */
   sections: PolicySection[];
   dos: PolicyItem[];
@@ -42,11 +53,8 @@ export interface PolicyVersion {
   content: PolicyContent;
 }
 
-/** Settings the policy text refers to (PRODUCT.md C1: template placeholders are settings). */
-export interface PolicyPlaceholders {
-  organisation: string;
-  commsHead: string;
-}
+/** What the placeholders are replaced with when the policy is shown. */
+export type PolicyPlaceholders = PolicyNames;
 
 export function versionNumber(major: number, minor: number): number {
   return major * 1000 + minor;
@@ -54,4 +62,12 @@ export function versionNumber(major: number, minor: number): number {
 
 export function versionLabel(major: number, minor: number): string {
   return `${major}.${minor}`;
+}
+
+export type VersionKind = 'major' | 'minor';
+
+/** The version after `current`: a major one asks everyone to acknowledge again. */
+export function nextVersion(current: { major: number; minor: number } | undefined, kind: VersionKind): { major: number; minor: number } {
+  if (!current) return { major: 1, minor: 0 };
+  return kind === 'major' ? { major: current.major + 1, minor: 0 } : { major: current.major, minor: current.minor + 1 };
 }

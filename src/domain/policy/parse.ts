@@ -1,4 +1,5 @@
-import type { PolicyContent, PolicyItem, PolicyLink, PolicySection } from './model';
+import type { PolicyContent, PolicyItem, PolicyLink, PolicyNames, PolicySection } from './model';
+import { escapeHtml } from './placeholders';
 
 // Policy content arrives as JSON from a list item anyone with edit rights could have written by
 // hand, so it is checked field by field rather than trusted.
@@ -27,9 +28,22 @@ function items(v: unknown, what: string): PolicyItem[] {
 function sections(v: unknown): PolicySection[] {
   if (!Array.isArray(v)) throw new PolicyContentError('Sections must be a list.');
   return v.map((x, i) => {
-    if (!isObj(x) || !Array.isArray(x.paragraphs)) throw new PolicyContentError(`Section ${i + 1} is not a section.`);
-    return { id: str(x.id, `Section ${i + 1} id`), heading: str(x.heading, `Section ${i + 1} heading`), paragraphs: x.paragraphs.map((p, j) => str(p, `Section ${i + 1} paragraph ${j + 1}`)) };
+    if (!isObj(x)) throw new PolicyContentError(`Section ${i + 1} is not a section.`);
+    // Early drafts stored plain paragraphs; they become escaped HTML paragraphs.
+    const body = Array.isArray(x.paragraphs)
+      ? x.paragraphs.map((p, j) => `<p>${escapeHtml(str(p, `Section ${i + 1} paragraph ${j + 1}`))}</p>`).join('')
+      : str(x.body, `Section ${i + 1} text`);
+    return { id: str(x.id, `Section ${i + 1} id`), heading: str(x.heading, `Section ${i + 1} heading`), body };
   });
+}
+
+function names(v: unknown): Partial<PolicyNames> | undefined {
+  if (v === undefined || v === null) return undefined;
+  if (!isObj(v)) throw new PolicyContentError('Names must be an object.');
+  const out: Partial<PolicyNames> = {};
+  if (v.organisation !== undefined) out.organisation = str(v.organisation, 'Organisation name');
+  if (v.commsHead !== undefined) out.commsHead = str(v.commsHead, 'Head of communications');
+  return out;
 }
 
 function links(v: unknown): PolicyLink[] {
@@ -48,7 +62,9 @@ export function parsePolicyContent(json: string): PolicyContent {
     throw new PolicyContentError('The stored policy is not readable (invalid JSON).');
   }
   if (!isObj(raw)) throw new PolicyContentError('The stored policy is not readable.');
-  return { sections: sections(raw.sections), dos: items(raw.dos, 'Do'), donts: items(raw.donts, "Don't"), links: links(raw.links ?? []) };
+  const content: PolicyContent = { sections: sections(raw.sections), dos: items(raw.dos, 'Do'), donts: items(raw.donts, "Don't"), links: links(raw.links ?? []) };
+  const n = names(raw.names);
+  return n ? { names: n, ...content } : content;
 }
 
 /** Only http(s) and mailto links are shown as links; anything else (javascript:, data:) is not. */

@@ -7,6 +7,16 @@ export function foldForSearch(text: string): string {
   return text.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
 }
 
+/** Text of (already sanitised) policy HTML, for searching and comparing. */
+export function htmlToText(html: string): string {
+  return html
+    .replace(/<(br|\/p|\/li|\/h\d)\s*\/?>/gi, ' ')
+    .replace(/<[^>]*>/g, '')
+    .replace(/&nbsp;/g, ' ').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, '&')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
 function queryWords(query: string): string[] {
   return foldForSearch(query).split(/[^\p{L}\p{N}]+/u).filter((w) => w.length > 0);
 }
@@ -30,7 +40,7 @@ export function searchPolicy(content: PolicyContent, query: string, render: (t: 
     return { query, sections: content.sections, dos: content.dos, donts: content.donts, total: content.dos.length + content.donts.length + content.sections.length };
   }
   const itemMatches = (i: PolicyItem): boolean => matchesAll(render(`${i.title} ${i.detail}`), words);
-  const sections = content.sections.filter((s) => matchesAll(render(`${s.heading} ${s.paragraphs.join(' ')}`), words));
+  const sections = content.sections.filter((s) => matchesAll(render(`${s.heading} ${htmlToText(s.body)}`), words));
   const dos = content.dos.filter(itemMatches);
   const donts = content.donts.filter(itemMatches);
   return { query, sections, dos, donts, total: sections.length + dos.length + donts.length };

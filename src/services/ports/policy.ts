@@ -1,16 +1,43 @@
 import type { PolicyContent, PolicyVersion } from '../../domain/policy';
 import type { HubSettings } from './settings';
 
+export interface PolicyVersionSummary {
+  id: number;
+  label: string;
+  major: number;
+  minor: number;
+  isMajor: boolean;
+  publishedAt?: string;
+  publishedBy?: string;
+  changeSummary?: string;
+}
+
 export interface PolicyPageData {
   /** The version in force; undefined before set-up seeded one. */
   policy?: PolicyVersion;
   settings: HubSettings;
+  /** The newest major version the signed-in person has acknowledged, with when. */
+  myLatestAck?: { major: number; at: string };
+  /** Member of the comms group (shows comms' tools; SharePoint enforces what they may do). */
+  isComms: boolean;
+  /** May manage the site (shows set-up; SharePoint enforces it). */
+  canManageSite: boolean;
+}
+
+export interface PublishInput {
+  major: number;
+  minor: number;
+  isMajor: boolean;
+  content: PolicyContent;
+  changeSummary: string;
 }
 
 export interface IPolicyRepository {
-  /** The policy in force and the settings it refers to, in one round trip. */
-  loadPolicyPage(): Promise<PolicyPageData>;
-  /** Publishes a new version (set-up uses it to seed the default policy). */
-  publish(input: { major: number; minor: number; isMajor: boolean; content: PolicyContent; changeSummary: string }): Promise<PolicyVersion>;
+  /** The page's first paint in one round trip: policy in force, settings, my acknowledgement, my groups. */
+  loadPolicyPage(mySiteUserId: number): Promise<PolicyPageData>;
+  listVersions(): Promise<PolicyVersionSummary[]>;
+  getVersion(id: number): Promise<PolicyVersion>;
+  /** Fails with a conflict when that version number was published meanwhile (unique field). */
+  publish(input: PublishInput): Promise<PolicyVersion>;
   hasAnyVersion(): Promise<boolean>;
 }

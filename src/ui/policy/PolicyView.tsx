@@ -6,12 +6,13 @@ import { useTheme } from '@fluentui/react/lib/Theme';
 import * as strings from 'SocialMediaHubWebPartStrings';
 import { safeLinkUrl, searchPolicy, type PolicyItem } from '../../domain/policy';
 import type { PolicyPage } from '../../services/policyService';
-import { useServices } from '../common/ServicesContext';
-import { useAsync } from '../common/useAsync';
+import { usePolicyPage } from '../common/PolicyPageContext';
+import { AcknowledgePanel } from './AcknowledgePanel';
 import { ErrorBar } from '../common/ErrorBar';
 import { Notice } from '../common/Notice';
 import { format, formatDate } from '../common/format';
 import { Highlighted } from './Highlighted';
+import { SafeHtml } from '../common/SafeHtml';
 import { policyStyles } from './policyStyles';
 
 export interface PolicyViewProps {
@@ -19,8 +20,7 @@ export interface PolicyViewProps {
 }
 
 export function PolicyView({ onOpenSetup }: PolicyViewProps): React.ReactElement {
-  const services = useServices();
-  const [state, reload] = useAsync(() => services.policy.loadPage(), [services]);
+  const { state, reload } = usePolicyPage();
   if (state.status === 'loading') return <Spinner label={strings.Loading} />;
   if (state.status === 'error') {
     const notSetUp = (state.error as { kind?: string }).kind === 'notSetUp';
@@ -31,7 +31,13 @@ export function PolicyView({ onOpenSetup }: PolicyViewProps): React.ReactElement
       </div>
     );
   }
-  return <PolicyContentView page={state.value} />;
+  return (
+    <>
+      <AcknowledgePanel page={state.value} position="top" />
+      <PolicyContentView page={state.value} />
+      <AcknowledgePanel page={state.value} position="bottom" />
+    </>
+  );
 }
 
 function ItemList({ items, query, render, className }: { items: PolicyItem[]; query: string; render: (t: string) => string; className: string }): React.ReactElement {
@@ -52,7 +58,7 @@ export function PolicyContentView({ page }: { page: PolicyPage }): React.ReactEl
   const s = policyStyles(useTheme());
   const [query, setQuery] = React.useState('');
   if (!page.policy) return <Notice kind="info">{strings.PolicyMissing}</Notice>;
-  const { policy, render } = page;
+  const { policy, render, renderHtml } = page;
   const result = searchPolicy(policy.content, query, render);
   const searching = query.trim().length > 0;
   const title = page.placeholders.organisation ? `${page.placeholders.organisation}: ${strings.PolicyHeading.toLowerCase()}` : strings.PolicyHeading;
@@ -71,6 +77,7 @@ export function PolicyContentView({ page }: { page: PolicyPage }): React.ReactEl
           value={query} onChange={(_, v) => setQuery(v ?? '')} onKeyDown={(e) => { if (e.key === 'Escape') setQuery(''); }}
         />
       </div>
+      {policy.changeSummary && !searching && <p className={s.meta}>{format(strings.WhatChanged, policy.label, policy.changeSummary)}</p>}
       {searching && (
         <p className={s.meta} aria-live="polite">
           {result.total === 0 ? format(strings.PolicySearchNoResults, query.trim()) : format(strings.PolicySearchCount, result.total)}
@@ -81,7 +88,7 @@ export function PolicyContentView({ page }: { page: PolicyPage }): React.ReactEl
           {result.sections.map((sec) => (
             <section key={sec.id} className={s.section} data-section-id={sec.id}>
               <h3 className={s.sectionHeading}><Highlighted text={render(sec.heading)} query={query} /></h3>
-              {sec.paragraphs.map((p, i) => <p key={i} className={s.paragraph}><Highlighted text={render(p)} query={query} /></p>)}
+              <SafeHtml className={s.body} html={renderHtml(sec.body)} />
             </section>
           ))}
         </div>

@@ -13,7 +13,7 @@ export function policyStyles(theme: ITheme) {
     sections: { display: 'grid', gap: 16, gridTemplateColumns: 'repeat(auto-fit, minmax(min(100%, 400px), 1fr))', marginBottom: 20 },
     section: { padding: 16, borderRadius: 4, background: semanticColors.bodyStandoutBackground, border: `1px solid ${semanticColors.bodyDivider}` },
     sectionHeading: { ...fonts.mediumPlus, fontWeight: 600, margin: '0 0 8px' },
-    paragraph: { ...fonts.medium, lineHeight: '1.5em', margin: '0 0 8px' },
+    body: { ...fonts.medium, lineHeight: '1.5em', selectors: { p: { margin: '0 0 8px' }, 'ul, ol': { margin: '0 0 8px', paddingLeft: 20 }, a: { color: semanticColors.link } } },
     columns: { display: 'grid', gap: 20, gridTemplateColumns: 'repeat(auto-fit, minmax(300px, 1fr))' },
     column: { minWidth: 0 },
     columnHeading: { ...fonts.large, fontWeight: 600, display: 'flex', alignItems: 'center', gap: 8, margin: '0 0 8px' },

@@ -4,37 +4,71 @@ import { Spinner } from '@fluentui/react/lib/Spinner';
 import * as strings from 'SocialMediaHubWebPartStrings';
 import type { Services } from '../../app/createServices';
 import { ServicesContext } from '../common/ServicesContext';
+import { PolicyPageContext, type PolicyPageState } from '../common/PolicyPageContext';
+import { useAsync } from '../common/useAsync';
+import { Notice } from '../common/Notice';
+import { format } from '../common/format';
 import { PolicyView } from '../policy/PolicyView';
 import { themeFor } from './themes';
-import { TabBar } from './TabBar';
+import { TabBar, type Tab } from './TabBar';
 
 // Views other than the policy load on demand so the first paint stays within the script budget.
 const SetupView = React.lazy(() => import(/* webpackChunkName: 'smh-setup-view' */ '../setup/SetupView'));
+const HistoryView = React.lazy(() => import(/* webpackChunkName: 'smh-history-view' */ '../history/HistoryView'));
+const PolicyEditorView = React.lazy(() => import(/* webpackChunkName: 'smh-editor-view' */ '../editor/PolicyEditorView'));
+const CoverageView = React.lazy(() => import(/* webpackChunkName: 'smh-coverage-view' */ '../coverage/CoverageView'));
 
-export type PageId = 'policy' | 'setup';
-const PAGES: PageId[] = ['policy', 'setup'];
+export type PageId = 'policy' | 'history' | 'edit' | 'coverage' | 'setup';
+const PAGES: PageId[] = ['policy', 'history', 'edit', 'coverage', 'setup'];
 
 export function initialPage(services: Services): PageId {
   const asked = services.host.deepLink?.pageId as PageId | undefined;
   return asked && PAGES.includes(asked) ? asked : 'policy';
 }
 
+function visibleTabs(state: PolicyPageState['state']): Tab<PageId>[] {
+  const page = state.status === 'ready' ? state.value : undefined;
+  const notSetUp = state.status === 'error' && (state.error as { kind?: string }).kind === 'notSetUp';
+  const tabs: Tab<PageId>[] = [{ key: 'policy', label: strings.NavPolicy }, { key: 'history', label: strings.NavHistory }];
+  // Showing comms' and owners' tools only to them is tidiness, not security: SharePoint refuses
+  // anyone else's writes whatever the page shows.
+  if (page?.isComms) tabs.push({ key: 'edit', label: strings.NavEdit }, { key: 'coverage', label: strings.NavCoverage });
+  if (page?.canManageSite || notSetUp) tabs.push({ key: 'setup', label: strings.NavSetup });
+  return tabs;
+}
+
 export function App({ services }: { services: Services }): React.ReactElement {
   const [page, setPage] = React.useState<PageId>(() => initialPage(services));
   const theme = React.useMemo(() => themeFor(services.host.theme, services.host.palette), [services.host.theme, services.host.palette]);
+  const [state, reload, update] = useAsync(() => services.policy.loadPage(), [services]);
+  const policyPage = React.useMemo<PolicyPageState>(() => ({ state, reload, update }), [state, reload, update]);
+  const tabs = visibleTabs(state);
+  const current = tabs.some((t) => t.key === page) || state.status === 'loading' ? page : 'policy';
+  const needsAck = state.status === 'ready' && state.value.acknowledgement.required ? state.value.policy : undefined;
+
   return (
     <ServicesContext.Provider value={services}>
-      <ThemeProvider theme={theme} style={{ background: 'transparent', padding: '4px 0' }} data-smh-host={services.host.kind} data-smh-theme={services.host.theme}>
-        <TabBar<PageId> label={strings.AppTitle} selected={page} onSelect={setPage} tabs={[{ key: 'policy', label: strings.NavPolicy }, { key: 'setup', label: strings.NavSetup }]} />
-        <div role="tabpanel" style={{ paddingTop: 12 }}>
-          {page === 'policy' && <PolicyView onOpenSetup={() => setPage('setup')} />}
-          {page === 'setup' && (
-            <React.Suspense fallback={<Spinner label={strings.Loading} />}>
-              <SetupView />
-            </React.Suspense>
+      <PolicyPageContext.Provider value={policyPage}>
+        <ThemeProvider theme={theme} style={{ background: 'transparent', padding: '4px 0' }} data-smh-host={services.host.kind} data-smh-theme={services.host.theme}>
+          {needsAck && current !== 'policy' && (
+            <Notice kind="warning" action={{ label: strings.AckBannerAction, onClick: () => setPage('policy') }}>
+              {format(strings.AckBanner, needsAck.label)}
+            </Notice>
           )}
-        </div>
-      </ThemeProvider>
+          <TabBar<PageId> label={strings.AppTitle} selected={current} onSelect={setPage} tabs={tabs} />
+          <div role="tabpanel" style={{ paddingTop: 12 }}>
+            {current === 'policy' && <PolicyView onOpenSetup={() => setPage('setup')} />}
+            {current !== 'policy' && (
+              <React.Suspense fallback={<Spinner label={strings.Loading} />}>
+                {current === 'history' && <HistoryView />}
+                {current === 'edit' && <PolicyEditorView onPublished={() => { reload(); setPage('policy'); }} />}
+                {current === 'coverage' && <CoverageView />}
+                {current === 'setup' && <SetupView />}
+              </React.Suspense>
+            )}
+          </div>
+        </ThemeProvider>
+      </PolicyPageContext.Provider>
     </ServicesContext.Provider>
   );
 }

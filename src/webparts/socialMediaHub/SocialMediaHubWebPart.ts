@@ -37,7 +37,9 @@ export default class SocialMediaHubWebPart extends BaseClientSideWebPart<ISocial
     this.host = {
       kind,
       siteUrl: this.context.pageContext.web.absoluteUrl,
-      user: { displayName: user.displayName, email: user.email, loginName: user.loginName },
+      user: { displayName: user.displayName, email: user.email, loginName: user.loginName, siteUserId: this.context.pageContext.legacyPageContext.userId as number },
+      // Outside Teams a deep link falls back to this page (or, from Teams, to the site).
+      pageUrl: teams ? this.context.pageContext.web.absoluteUrl : `${window.location.origin}${window.location.pathname}`,
       theme,
       palette: theme === 'light' ? (this.siteTheme?.palette as Host['palette']) : undefined,
       deepLink,

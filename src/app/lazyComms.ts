@@ -1,0 +1,29 @@
+import type { Host } from './host';
+import { SpAccountsRepository } from '../data/sp/accountsRepository';
+import { SpActivityLog } from '../data/sp/activityLog';
+import { GraphNotifier } from '../data/graph/graphNotifier';
+import { TEAMS_APP_ID } from '../data/graph/teamsApp';
+import { PolicyPublisher } from '../services/policyPublisher';
+import { CoverageService } from '../services/coverageService';
+import { sanitizeHtml } from '../ui/common/sanitizeHtml';
+import type { IPolicyRepository } from '../services/ports/policy';
+import type { IAcknowledgementRepository } from '../services/ports/acknowledgements';
+import type { DeliveryResult, INotifier } from '../services/ports/notifier';
+
+// Comms' tools, split out of the first bundle: only the communications team publishes and reads
+// coverage.
+
+/** Without a Graph client (not granted yet) every delivery is reported as not delivered, never lost. */
+const noGraph: INotifier = {
+  notify: async (n) => n.recipients.map((recipient): DeliveryResult => ({ recipient, status: 'failed', reason: 'forbidden' })),
+  postChannelCard: async () => ({ status: 'failed', reason: 'forbidden' })
+};
+
+export function createPublisher(host: Host, policies: IPolicyRepository, teamsAppId: string): PolicyPublisher {
+  const notifier = host.graph ? new GraphNotifier(host.graph, { teamsAppId: teamsAppId || TEAMS_APP_ID, fallbackBaseUrl: host.pageUrl }) : noGraph;
+  return new PolicyPublisher(policies, new SpAccountsRepository(host.sp), new SpActivityLog(host.sp), notifier, sanitizeHtml);
+}
+
+export function createCoverage(host: Host, acknowledgements: IAcknowledgementRepository): CoverageService {
+  return new CoverageService(new SpAccountsRepository(host.sp), acknowledgements);
+}

@@ -1,0 +1,58 @@
+import { toCsv } from '../domain/csv';
+import type { PolicyVersion } from '../domain/policy';
+import type { IAccountsRepository } from './ports/accounts';
+import type { AcknowledgementRecord, IAcknowledgementRepository } from './ports/acknowledgements';
+
+// Comms' view of who has acknowledged the version in force. Owners and backups matter most, so
+// they are answered first (one batched query for just them); the count of everyone comes after,
+// page by page on the indexed version field, so 100,000 acknowledgements never hit the threshold.
+
+export interface KeyPerson {
+  userId: number;
+  name: string;
+  email: string;
+  roles: ('owner' | 'backup')[];
+  accounts: string[];
+  acknowledgedAt?: string;
+}
+
+export class CoverageService {
+  public constructor(private readonly accounts: IAccountsRepository, private readonly acknowledgements: IAcknowledgementRepository) {}
+
+  public async keyPeople(policy: PolicyVersion): Promise<KeyPerson[]> {
+    const staffed = await this.accounts.staffedAccounts();
+    const people = new Map<number, KeyPerson>();
+    for (const account of staffed) {
+      for (const [role, p] of [['owner', account.owner], ['backup', account.backup]] as const) {
+        if (!p) continue;
+        const entry = people.get(p.userId) ?? { userId: p.userId, name: p.name, email: p.email, roles: [], accounts: [] };
+        if (!entry.roles.includes(role)) entry.roles.push(role);
+        if (!entry.accounts.includes(account.accountName)) entry.accounts.push(account.accountName);
+        people.set(p.userId, entry);
+      }
+    }
+    const acks = await this.acknowledgements.forUsers([...people.keys()], policy.major);
+    const rows = [...people.values()].map((p) => ({ ...p, acknowledgedAt: acks.get(p.userId)?.at }));
+    // Who still has to acknowledge comes first: that is the list comms act on.
+    return rows.sort((a, b) => Number(!!a.acknowledgedAt) - Number(!!b.acknowledgedAt) || a.name.localeCompare(b.name));
+  }
+
+  /** Everyone who acknowledged the major version, with progress after each page. */
+  public async everyone(policy: PolicyVersion, onProgress: (count: number) => void = () => undefined): Promise<AcknowledgementRecord[]> {
+    const all: AcknowledgementRecord[] = [];
+    await this.acknowledgements.forEachPage(policy.major, (page) => {
+      all.push(...page);
+      onProgress(all.length);
+    });
+    return all;
+  }
+
+  public csv(policy: PolicyVersion, keyPeople: KeyPerson[], everyone: AcknowledgementRecord[] = []): string {
+    const rows: (string | undefined)[][] = keyPeople.map((p) => [p.name, p.email, p.roles.join(' and '), p.accounts.join('; '), p.acknowledgedAt ? 'Yes' : 'No', p.acknowledgedAt]);
+    const listed = new Set(keyPeople.map((p) => p.userId));
+    for (const a of everyone) {
+      if (!listed.has(a.userId)) rows.push([a.name ?? '', a.email ?? '', 'staff', '', 'Yes', a.at]);
+    }
+    return toCsv(['Name', 'E-mail', 'Role', 'Accounts', `Acknowledged ${policy.label}`, 'Acknowledged at'], rows);
+  }
+}

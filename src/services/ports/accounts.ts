@@ -1,0 +1,20 @@
+// The part of the account register the policy features need: who owns and backs up which account.
+
+export interface AccountPerson {
+  userId: number;
+  name: string;
+  email: string;
+}
+
+export interface AccountStaffing {
+  accountId: number;
+  accountName: string;
+  status: string;
+  owner?: AccountPerson;
+  backup?: AccountPerson;
+}
+
+export interface IAccountsRepository {
+  /** Accounts that are not closed, with their owner and backup. */
+  staffedAccounts(): Promise<AccountStaffing[]>;
+}

@@ -1,0 +1,23 @@
+// Acknowledgements of major policy versions. Who acknowledged is the item's author as SharePoint
+// records it; nothing the client sends can say otherwise.
+
+export interface AcknowledgementRecord {
+  id: number;
+  major: number;
+  label?: string;
+  at: string;
+  userId: number;
+  name?: string;
+  email?: string;
+}
+
+export interface IAcknowledgementRepository {
+  /** Adds the signed-in person's acknowledgement of a major version. */
+  add(major: number, label: string): Promise<AcknowledgementRecord>;
+  /** The newest acknowledgement of one person (their own; others' only with comms' read-all right). */
+  latestFor(userId: number): Promise<AcknowledgementRecord | undefined>;
+  /** Acknowledgements of a major version by these people, batched; comms only. */
+  forUsers(userIds: number[], major: number): Promise<Map<number, AcknowledgementRecord>>;
+  /** Every acknowledgement of a major version, page by page (indexed filter, ≤ 5,000 a page). */
+  forEachPage(major: number, onPage: (page: AcknowledgementRecord[]) => void): Promise<number>;
+}

@@ -1,0 +1,114 @@
+import * as React from 'react';
+import { mergeStyleSets } from '@fluentui/react/lib/Styling';
+import { useTheme } from '@fluentui/react/lib/Theme';
+import { Spinner } from '@fluentui/react/lib/Spinner';
+import { DefaultButton } from '@fluentui/react/lib/Button';
+import * as strings from 'SocialMediaHubWebPartStrings';
+import type { PolicyVersion } from '../../domain/policy';
+import type { AcknowledgementRecord } from '../../services/ports/acknowledgements';
+import type { CoverageService, KeyPerson } from '../../services/coverageService';
+import { useServices } from '../common/ServicesContext';
+import { usePolicyPage } from '../common/PolicyPageContext';
+import { useAsync } from '../common/useAsync';
+import { ErrorBar } from '../common/ErrorBar';
+import { Notice } from '../common/Notice';
+import { format, formatDate } from '../common/format';
+
+// Comms' view of acknowledgements. Owners and backups are answered first (one batched query for
+// just them); everyone else is counted afterwards, page by page, with progress.
+
+interface Loaded {
+  service: CoverageService;
+  keyPeople: KeyPerson[];
+}
+
+function download(name: string, text: string): void {
+  const url = URL.createObjectURL(new Blob(['\ufeff', text], { type: 'text/csv;charset=utf-8' }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = name;
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+
+export default function CoverageView(): React.ReactElement {
+  const { state: pageState } = usePolicyPage();
+  const policy = pageState.status === 'ready' ? pageState.value.policy : undefined;
+  if (!policy) return <Spinner label={strings.Loading} />;
+  return <Coverage policy={policy} />;
+}
+
+function Coverage({ policy }: { policy: PolicyVersion }): React.ReactElement {
+  const services = useServices();
+  const theme = useTheme();
+  const [state, reload] = useAsync<Loaded>(async () => {
+    const service = await services.coverage();
+    return { service, keyPeople: await service.keyPeople(policy) };
+  }, [services, policy.id]);
+  const [counted, setCounted] = React.useState<{ count: number; done: boolean; records: AcknowledgementRecord[] }>({ count: 0, done: false, records: [] });
+  const [countError, setCountError] = React.useState<unknown>();
+  const [countAttempt, setCountAttempt] = React.useState(0);
+  const service = state.status === 'ready' ? state.value.service : undefined;
+
+  React.useEffect(() => {
+    if (!service) return undefined;
+    let live = true;
+    setCountError(undefined);
+    setCounted({ count: 0, done: false, records: [] });
+    service.everyone(policy, (count) => { if (live) setCounted((c) => ({ ...c, count })); }).then(
+      (records) => { if (live) setCounted({ count: records.length, done: true, records }); },
+      (e: unknown) => { if (live) setCountError(e); }
+    );
+    return () => { live = false; };
+  }, [service, policy, countAttempt]);
+
+  const s = mergeStyleSets({
+    table: { borderCollapse: 'collapse', width: '100%', ...theme.fonts.medium, selectors: { 'th, td': { textAlign: 'left', padding: '6px 8px', borderBottom: `1px solid ${theme.semanticColors.bodyDivider}`, verticalAlign: 'top' }, th: { fontWeight: 600 } } },
+    wrap: { overflowX: 'auto' },
+    missing: { color: theme.semanticColors.errorText, fontWeight: 600 },
+    heading: { ...theme.fonts.large, fontWeight: 600, margin: '0 0 8px' },
+    sub: { ...theme.fonts.mediumPlus, fontWeight: 600, margin: '16px 0 8px' }
+  });
+
+  if (state.status === 'loading') return <Spinner label={strings.Loading} />;
+  if (state.status === 'error') return <ErrorBar error={state.error} onRetry={reload} />;
+  const { keyPeople } = state.value;
+  const done = keyPeople.filter((p) => p.acknowledgedAt).length;
+  const exportCsv = (): void => download(`policy-${policy.label}-acknowledgements.csv`, state.value.service.csv(policy, keyPeople, counted.records));
+
+  return (
+    <section aria-labelledby="smh-coverage-heading">
+      <h2 id="smh-coverage-heading" className={s.heading}>{format(strings.CoverageHeading, policy.label)}</h2>
+      <h3 className={s.sub}>{strings.CoverageKeyPeople}</h3>
+      {keyPeople.length === 0 ? <Notice kind="info">{strings.CoverageNoKeyPeople}</Notice> : (
+        <>
+          <p data-testid="key-people-summary">{format(strings.CoverageKeyPeopleSummary, done, keyPeople.length, policy.label)}</p>
+          <div className={s.wrap}>
+            <table className={s.table} data-testid="key-people">
+              <thead><tr><th scope="col">{strings.CoverageColName}</th><th scope="col">{strings.CoverageColRole}</th><th scope="col">{strings.CoverageColAccounts}</th><th scope="col">{strings.CoverageColStatus}</th></tr></thead>
+              <tbody>
+                {keyPeople.map((p) => (
+                  <tr key={p.userId}>
+                    <td>{p.name}<br /><small>{p.email}</small></td>
+                    <td>{p.roles.map((r) => (r === 'owner' ? strings.CoverageOwner : strings.CoverageBackup)).join(', ')}</td>
+                    <td>{p.accounts.join(', ')}</td>
+                    <td>{p.acknowledgedAt ? formatDate(p.acknowledgedAt) : <span className={s.missing}>{strings.CoverageNotYet}</span>}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </>
+      )}
+      <h3 className={s.sub}>{strings.CoverageEveryone}</h3>
+      {countError !== undefined ? <ErrorBar error={countError} onRetry={() => setCountAttempt((n) => n + 1)} /> : (
+        <p aria-live="polite" data-testid="everyone-count">
+          {counted.done ? format(strings.CoverageCount, counted.count.toLocaleString('en-GB'), policy.label) : format(strings.CoverageCounting, counted.count.toLocaleString('en-GB'))}
+        </p>
+      )}
+      <DefaultButton text={strings.CoverageExport} onClick={exportCsv} disabled={!counted.done} />
+    </section>
+  );
+}

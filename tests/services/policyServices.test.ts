@@ -1,0 +1,175 @@
+/**
+ * @jest-environment jsdom
+ */
+// jsdom: the publisher is given the product's own DOMPurify-based sanitiser, which needs a DOM.
+import { sanitizeHtml as sanitize } from '../../src/ui/common/sanitizeHtml';
+import { PolicyService } from '../../src/services/policyService';
+import { AcknowledgementGate } from '../../src/services/acknowledgementGate';
+import { PolicyPublisher, PolicyValidationError } from '../../src/services/policyPublisher';
+import { CoverageService } from '../../src/services/coverageService';
+import { DEFAULT_POLICY, type PolicyContent } from '../../src/domain/policy';
+import { FixedAccounts, MemoryAcknowledgements, MemoryActivity, MemoryPolicies, RecordingNotifier, BEN, OLIVIA, SAM } from '../support/fakes';
+
+function world(me = SAM.userId) {
+  let current = me;
+  const acks = new MemoryAcknowledgements(() => current);
+  const policies = new MemoryPolicies(acks);
+  const accounts = new FixedAccounts([
+    { accountId: 1, accountName: 'Northshire Libraries (Facebook)', status: 'Active', owner: OLIVIA, backup: BEN },
+    { accountId: 2, accountName: 'Northshire Libraries (Instagram)', status: 'Active', owner: OLIVIA }
+  ]);
+  const activity = new MemoryActivity();
+  return { acks, policies, accounts, activity, as: (id: number) => { current = id; }, me: () => current };
+}
+
+describe('acknowledging the policy', () => {
+  it('asks until the person acknowledges the major version in force, and adds only one record', async () => {
+    const w = world();
+    w.policies.seed(1, 0);
+    const service = new PolicyService(w.policies, w.acks, w.me);
+    let page = await service.loadPage();
+    expect(page.acknowledgement.required).toBe(true);
+    page = await service.acknowledge(page);
+    expect(page.acknowledgement).toEqual({ required: false, acknowledgedAt: expect.any(String) });
+    await service.acknowledge(page);
+    expect(w.acks.records).toHaveLength(1);
+  });
+
+  it('a minor version asks nothing new; a major one asks again', async () => {
+    const w = world();
+    w.policies.seed(1, 0);
+    const service = new PolicyService(w.policies, w.acks, w.me);
+    await service.acknowledge(await service.loadPage());
+    w.policies.seed(1, 1);
+    expect((await service.loadPage()).acknowledgement.required).toBe(false);
+    w.policies.seed(2, 0);
+    expect((await service.loadPage()).acknowledgement.required).toBe(true);
+  });
+
+  it('does not add a duplicate when another tab acknowledged meanwhile', async () => {
+    const w = world();
+    w.policies.seed(1, 0);
+    const service = new PolicyService(w.policies, w.acks, w.me);
+    const stale = await service.loadPage();
+    await w.acks.add(1, '1.0');
+    const after = await service.acknowledge(stale);
+    expect(after.acknowledgement.required).toBe(false);
+    expect(w.acks.records).toHaveLength(1);
+  });
+});
+
+describe('the acknowledgement gate', () => {
+  it('stops someone who has not acknowledged, with a message and the way to the policy', async () => {
+    const w = world();
+    w.policies.seed(2, 0);
+    const gate = new AcknowledgementGate(w.policies, w.acks, w.me);
+    expect(await gate.check()).toMatchObject({ allowed: false, versionLabel: '2.0', policyLink: { pageId: 'policy' }, message: expect.stringMatching(/acknowledge the social media policy \(version 2\.0\)/) });
+    await w.acks.add(2, '2.0');
+    expect((await gate.check()).allowed).toBe(true);
+  });
+
+  it('checks another person (for naming owners) by their own acknowledgement, not mine', async () => {
+    const w = world();
+    w.policies.seed(1, 0);
+    await w.acks.add(1, '1.0');
+    const gate = new AcknowledgementGate(w.policies, w.acks, w.me);
+    expect((await gate.check(OLIVIA.userId)).allowed).toBe(false);
+    w.as(OLIVIA.userId);
+    await w.acks.add(1, '1.0');
+    w.as(SAM.userId);
+    expect(await gate.check(OLIVIA.userId)).toMatchObject({ allowed: true });
+  });
+});
+
+describe('publishing a version', () => {
+  const edit = (f: (c: PolicyContent) => void): PolicyContent => { const c = JSON.parse(JSON.stringify(DEFAULT_POLICY)); f(c); return c; };
+
+  it('sanitises rich text before storing it', async () => {
+    const w = world();
+    const base = w.policies.seed();
+    const publisher = new PolicyPublisher(w.policies, w.accounts, w.activity, new RecordingNotifier(), sanitize);
+    const content = edit((c) => { c.sections[0].body = '<p onclick="x()">Hi <script>alert(1)</script><a href="javascript:alert(1)">x</a></p>'; });
+    const { version } = await publisher.publish({ content, kind: 'minor', changeSummary: 'Wording', basedOn: base });
+    expect(version.label).toBe('1.1');
+    expect(version.content.sections[0].body).toBe('<p>Hi <a>x</a></p>');
+    expect(w.activity.entries.map((e) => e.action)).toEqual(['policy.published']);
+  });
+
+  it('refuses an invalid draft with the problems, and stores nothing', async () => {
+    const w = world();
+    const base = w.policies.seed();
+    const publisher = new PolicyPublisher(w.policies, w.accounts, w.activity, new RecordingNotifier(), sanitize);
+    const content = edit((c) => { c.dos[0].detail = 'y'.repeat(10_000); });
+    const error = await publisher.publish({ content, kind: 'major', changeSummary: 'x', basedOn: base }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(PolicyValidationError);
+    expect((error as PolicyValidationError).problems[0].path).toBe('dos.0.detail');
+    expect(w.policies.versions).toHaveLength(1);
+  });
+
+  it('a major version tells each owner and backup once, and reports who was not reached', async () => {
+    const w = world();
+    const base = w.policies.seed();
+    const notifier = new RecordingNotifier((r) => (r === BEN.email ? 'throttled' : 'delivered'));
+    const publisher = new PolicyPublisher(w.policies, w.accounts, w.activity, notifier, sanitize);
+    const result = await publisher.publish({ content: DEFAULT_POLICY, kind: 'major', changeSummary: 'New rules on paid adverts', basedOn: base });
+    expect(result.version.label).toBe('2.0');
+    expect(notifier.sent).toHaveLength(1);
+    expect(notifier.sent[0]).toMatchObject({ activityType: 'policyPublished', templateParameters: { policyVersion: '2.0' }, deepLink: { pageId: 'policy' } });
+    expect(notifier.sent[0].recipients.sort()).toEqual([BEN.email, OLIVIA.email]);
+    expect(result.delivery).toEqual({ recipients: 2, delivered: 1, notDelivered: [expect.objectContaining({ recipient: BEN.email, status: 'throttled', retryAfterSeconds: 5 })] });
+
+    const retry = await publisher.notifyOwners(result.version, [BEN.email]);
+    expect(notifier.sent[1].recipients).toEqual([BEN.email]);
+    expect(retry.recipients).toBe(1);
+    expect(w.activity.entries.map((e) => e.action)).toEqual(['policy.published', 'policy.notified', 'policy.notified']);
+  });
+
+  it('a minor version notifies nobody', async () => {
+    const w = world();
+    const notifier = new RecordingNotifier();
+    await new PolicyPublisher(w.policies, w.accounts, w.activity, notifier, sanitize).publish({ content: DEFAULT_POLICY, kind: 'minor', changeSummary: 'Typo', basedOn: w.policies.seed() });
+    expect(notifier.sent).toEqual([]);
+  });
+
+  it('says clearly when someone else published the same version meanwhile', async () => {
+    const w = world();
+    const base = w.policies.seed();
+    const publisher = new PolicyPublisher(w.policies, w.accounts, w.activity, new RecordingNotifier(), sanitize);
+    await publisher.publish({ content: DEFAULT_POLICY, kind: 'minor', changeSummary: 'First', basedOn: base });
+    await expect(publisher.publish({ content: DEFAULT_POLICY, kind: 'minor', changeSummary: 'Second', basedOn: base }))
+      .rejects.toMatchObject({ kind: 'conflict', message: expect.stringMatching(/Someone published version 1\.1 while you were editing/) });
+  });
+
+  it('a failing activity log does not undo or block the publication', async () => {
+    const w = world();
+    w.activity.failing = true;
+    const result = await new PolicyPublisher(w.policies, w.accounts, w.activity, new RecordingNotifier(), sanitize).publish({ content: DEFAULT_POLICY, kind: 'major', changeSummary: 'x', basedOn: w.policies.seed() });
+    expect(result.version.label).toBe('2.0');
+    expect(result.delivery?.delivered).toBe(2);
+  });
+});
+
+describe('coverage', () => {
+  it('lists owners and backups once each, those still to acknowledge first, and exports CSV', async () => {
+    const w = world();
+    const policy = w.policies.seed();
+    w.as(OLIVIA.userId);
+    await w.acks.add(1, '1.0');
+    w.as(SAM.userId);
+    await w.acks.add(1, '1.0');
+    const coverage = new CoverageService(w.accounts, w.acks);
+    const people = await coverage.keyPeople(policy);
+    expect(people.map((p) => [p.name, p.roles, p.accounts.length, !!p.acknowledgedAt])).toEqual([
+      ['Ben Hughes', ['backup'], 1, false],
+      ['Olivia Reed', ['owner'], 2, true]
+    ]);
+    const progress: number[] = [];
+    const everyone = await coverage.everyone(policy, (n) => progress.push(n));
+    expect(everyone).toHaveLength(2);
+    expect(progress).toEqual([2]);
+    const csv = coverage.csv(policy, people, everyone).split('\r\n');
+    expect(csv[0]).toBe('Name,E-mail,Role,Accounts,Acknowledged 1.0,Acknowledged at');
+    expect(csv[1]).toBe('Ben Hughes,ben.hughes@northshire.gov.uk,backup,Northshire Libraries (Facebook),No,');
+    expect(csv).toHaveLength(5);
+  });
+});

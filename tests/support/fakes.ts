@@ -1,0 +1,89 @@
+import { DEFAULT_POLICY, versionLabel, type PolicyVersion } from '../../src/domain/policy';
+import { AppError } from '../../src/domain/errors';
+import type { IPolicyRepository, PolicyPageData, PolicyVersionSummary, PublishInput } from '../../src/services/ports/policy';
+import type { AcknowledgementRecord, IAcknowledgementRepository } from '../../src/services/ports/acknowledgements';
+import type { AccountStaffing, IAccountsRepository } from '../../src/services/ports/accounts';
+import type { IActivityLog } from '../../src/services/ports/activity';
+import type { ActivityNotification, DeliveryResult, INotifier } from '../../src/services/ports/notifier';
+import { DEFAULT_SETTINGS } from '../../src/services/ports/settings';
+
+// In-memory stand-ins for the ports, behaving like the SharePoint lists they replace (authors are
+// whoever `me` is; version numbers are unique).
+
+export class MemoryAcknowledgements implements IAcknowledgementRepository {
+  public records: AcknowledgementRecord[] = [];
+  public constructor(public me: () => number) {}
+  public async add(major: number, label: string) {
+    const r = { id: this.records.length + 1, major, label, at: new Date(Date.UTC(2026, 10, 25)).toISOString(), userId: this.me() };
+    this.records.push(r);
+    return r;
+  }
+  public async latestFor(userId: number) {
+    return this.records.filter((r) => r.userId === userId).sort((a, b) => b.major - a.major)[0];
+  }
+  public async forUsers(ids: number[], major: number) {
+    return new Map(this.records.filter((r) => ids.includes(r.userId) && r.major === major).map((r) => [r.userId, r]));
+  }
+  public async forEachPage(major: number, onPage: (p: AcknowledgementRecord[]) => void) {
+    const all = this.records.filter((r) => r.major === major);
+    for (let i = 0; i < all.length; i += 2) onPage(all.slice(i, i + 2));
+    return all.length;
+  }
+}
+
+export class MemoryPolicies implements IPolicyRepository {
+  public versions: PolicyVersion[] = [];
+  public constructor(private acks: MemoryAcknowledgements, public isComms = false) {}
+  public inForce() { return [...this.versions].sort((a, b) => b.major * 1000 + b.minor - (a.major * 1000 + a.minor))[0]; }
+  public async loadPolicyPage(me: number): Promise<PolicyPageData> {
+    const latest = await this.acks.latestFor(me);
+    return { policy: this.inForce(), settings: { ...DEFAULT_SETTINGS, organisationName: 'Northshire Council' }, myLatestAck: latest && { major: latest.major, at: latest.at }, isComms: this.isComms, canManageSite: false };
+  }
+  public async listVersions(): Promise<PolicyVersionSummary[]> { return this.versions.map(({ content: _c, ...s }) => s); }
+  public async getVersion(id: number) { return this.versions.find((v) => v.id === id)!; }
+  public async hasAnyVersion() { return this.versions.length > 0; }
+  public async publish(input: PublishInput) {
+    if (this.versions.some((v) => v.major === input.major && v.minor === input.minor)) {
+      throw new AppError('validation', 'This value already exists in the list.', { detail: '409 This value already exists in the list.' });
+    }
+    const v: PolicyVersion = { id: this.versions.length + 1, major: input.major, minor: input.minor, label: versionLabel(input.major, input.minor), isMajor: input.isMajor, content: input.content, changeSummary: input.changeSummary };
+    this.versions.push(v);
+    return v;
+  }
+  public seed(major = 1, minor = 0) {
+    const v: PolicyVersion = { id: this.versions.length + 1, major, minor, label: versionLabel(major, minor), isMajor: minor === 0, content: DEFAULT_POLICY };
+    this.versions.push(v);
+    return v;
+  }
+}
+
+export class FixedAccounts implements IAccountsRepository {
+  public constructor(public accounts: AccountStaffing[] = []) {}
+  public async staffedAccounts() { return this.accounts; }
+}
+
+export class MemoryActivity implements IActivityLog {
+  public entries: { action: string; targetList: string; targetId?: number; data?: Record<string, unknown> }[] = [];
+  public failing = false;
+  public async append(entry: MemoryActivity['entries'][number]) {
+    if (this.failing) throw new AppError('throttled', 'busy');
+    this.entries.push(entry);
+  }
+}
+
+export class RecordingNotifier implements INotifier {
+  public sent: ActivityNotification[] = [];
+  public constructor(private outcome: (recipient: string) => DeliveryResult['status'] = () => 'delivered') {}
+  public async notify(n: ActivityNotification) {
+    this.sent.push(n);
+    return n.recipients.map((recipient) => {
+      const status = this.outcome(recipient);
+      return status === 'delivered' ? { recipient, status } : { recipient, status, reason: status === 'throttled' ? 'throttled' : 'server', retryAfterSeconds: status === 'throttled' ? 5 : undefined };
+    });
+  }
+  public async postChannelCard() { return { status: 'delivered' as const, messageId: '1' }; }
+}
+
+export const OLIVIA = { userId: 12, name: 'Olivia Reed', email: 'olivia.reed@northshire.gov.uk' };
+export const BEN = { userId: 13, name: 'Ben Hughes', email: 'ben.hughes@northshire.gov.uk' };
+export const SAM = { userId: 11, name: 'Sam Patel', email: 'sam.patel@northshire.gov.uk' };
