@@ -82,9 +82,25 @@ export class PolicyPublisher {
       deepLink: { pageId: 'policy', subPageId: String(version.id), label: 'Social media policy' }
     });
     const notDelivered = results.filter((r) => r.status !== 'delivered');
-    const report = { recipients: recipients.length, delivered: results.length - notDelivered.length, notDelivered };
+    let report: DeliveryReport = { recipients: recipients.length, delivered: results.length - notDelivered.length, notDelivered };
+    if (only) {
+      // A retry completes the earlier report rather than replacing it.
+      const before = await this.lastDelivery(version).catch(() => undefined);
+      if (before) {
+        const retried = new Set(recipients);
+        report = { recipients: before.recipients, delivered: before.delivered + report.delivered, notDelivered: [...before.notDelivered.filter((r) => !retried.has(r.recipient)), ...notDelivered] };
+      }
+    }
     await this.log('policy.notified', version, { recipients: report.recipients, delivered: report.delivered, notDelivered: notDelivered.map((r) => ({ recipient: r.recipient, status: r.status, reason: r.reason })) });
     return report;
+  }
+
+  /** The last delivery report of a version's notification, for comms to see later and retry. */
+  public async lastDelivery(version: PolicyVersion): Promise<(DeliveryReport & { at: string; by?: string }) | undefined> {
+    const entry = await this.activity.latest('policy.notified', 'policyVersions', version.id);
+    const d = entry?.data as { recipients?: number; delivered?: number; notDelivered?: DeliveryResult[] } | undefined;
+    if (!entry || !d) return undefined;
+    return { recipients: d.recipients ?? 0, delivered: d.delivered ?? 0, notDelivered: d.notDelivered ?? [], at: entry.at, by: entry.by };
   }
 
   private async log(action: string, version: PolicyVersion, data: Record<string, unknown>): Promise<void> {

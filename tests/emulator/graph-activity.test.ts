@@ -1,5 +1,6 @@
 // The Graph emulator's activity-notification endpoints on the wire: validation against the Teams
 // manifest, the simulated feed, bulk sending, throttling and the fault switches.
+import { createWorkbenchGraphClient } from '../../src/data/graph/workbenchGraphClient';
 import { startGraphTestServer, type GraphTestServer } from '../support/graph-server';
 import { APP_ID, COMMS, HEAD, LEAVER, OWNER, STAFF, activity, call } from './graph-support';
 
@@ -177,5 +178,44 @@ describe('throttling and faults', () => {
   it('knows the app id from teams/manifest.json', async () => {
     const res = await sendTo(COMMS.upn, activity({ teamsAppId: APP_ID }));
     expect(res.status).toBe(204);
+  });
+});
+
+describe('topics as the Graph docs define them (through the Graph SDK)', () => {
+  const sdk = (upn = STAFF.upn) => createWorkbenchGraphClient({ origin: server.origin, user: upn, retry: { maxRetries: 0, delaySeconds: 0 } });
+  const failure = async (p: Promise<unknown>): Promise<{ statusCode: number; code: string; message: string }> => {
+    try { await p; } catch (e) { return e as { statusCode: number; code: string; message: string }; }
+    throw new Error('expected the call to fail');
+  };
+  const recipients = [{ '@odata.type': 'microsoft.graph.aadUserNotificationRecipient', userId: HEAD.id }];
+  const catalogApp = `https://graph.microsoft.com/v1.0/appCatalogs/teamsApps/${APP_ID}`;
+  const installation = `https://graph.microsoft.com/v1.0/users/${COMMS.id}/teamwork/installedApps/${APP_ID}-install`;
+
+  it('accepts a text topic linking to any Teams page, not only /l/entity/', async () => {
+    const topic = { source: 'text', value: 'Thread', webUrl: 'https://teams.microsoft.com/l/message/19:abc@thread.tacv2/1605223780000' };
+    await sdk().api(`/users/${COMMS.upn}/teamwork/sendActivityNotification`).post(activity({ topic }));
+    expect((await server.control<any>('GET', `/feed?user=${COMMS.upn}`)).value[0].webUrl).toBe(topic.webUrl);
+  });
+
+  it('takes an app installation or catalog app as the entityUrl topic of a single-user notification, nothing else', async () => {
+    const send = (value: string) => sdk().api(`/users/${COMMS.upn}/teamwork/sendActivityNotification`).post(activity({ topic: { source: 'entityUrl', value } }));
+    await send(installation);
+    await send(catalogApp);
+    const err = await failure(send(`https://graph.microsoft.com/v1.0/users/${COMMS.id}`));
+    expect(err.statusCode).toBe(400);
+    expect(err.code).toBe('BadRequest');
+    expect(err.message).toMatch(/teamsAppInstallation/);
+    expect((await server.control<any>('GET', `/feed?user=${COMMS.upn}`)).value).toHaveLength(2);
+  });
+
+  it('takes only the catalog app as the entityUrl topic of the bulk call', async () => {
+    const bulk = (value: string) => sdk(COMMS.upn).api('/teamwork/sendActivityNotificationToRecipients')
+      .post({ ...activity({ topic: { source: 'entityUrl', value } }), recipients });
+    const err = await failure(bulk(installation));
+    expect(err.statusCode).toBe(400);
+    expect(err.message).toMatch(/teamsCatalogApp/);
+    expect((await server.control<any>('GET', '/outbox')).notifications).toHaveLength(0);
+    await bulk(catalogApp);
+    expect((await server.control<any>('GET', `/feed?user=${HEAD.upn}`)).value).toHaveLength(1);
   });
 });

@@ -54,6 +54,24 @@ test('a non-indexed filter or sort over the threshold is throttled with SPQueryT
   expect((await rejection(list.items.filter("Team eq 'Libraries' or Colour eq 'red'")())).status).toBe(500);
 });
 
+test('over the threshold only index-seekable leftmost clauses are answered: ne, not and substringof scan', async () => {
+  const list = spAs(emu, owner.upn).web.lists.getByTitle('Posts');
+  for (const filter of ["Team ne 'Housing'", "not (Team eq 'Housing')", "substringof('Hous', Team)", "Team ne 'Housing' and Colour eq 'red'"]) {
+    const err = await rejection(list.items.select('Id').filter(filter).top(10)());
+    expect([filter, err.status]).toEqual([filter, 500]);
+    expect(err.message).toContain('SPQueryThrottledException');
+  }
+  // An OR of the same indexed column, startswith and ranges seek the index.
+  expect(await list.items.select('Id').filter("Team eq 'Housing' or Team eq 'Libraries'").top(3)()).toHaveLength(3);
+  expect(await list.items.select('Id').filter("startswith(Team, 'Hous')").top(3)()).toHaveLength(3);
+  expect(await list.items.select('Id').filter("Team ge 'Housing' and Colour eq 'red'").top(3)()).toHaveLength(3);
+  // ID is always indexed, so ordering by it is fine however large the list.
+  const newest = await list.items.select('Id').filter("Team eq 'Housing'").orderBy('ID', false).top(2)();
+  expect(newest.map((i: { Id: number }) => i.Id)).toEqual([6000, 5990]);
+  // An unknown column is still "does not exist", not throttling.
+  expect((await rejection(list.items.filter("Nope ne 'x'")())).status).toBe(400);
+});
+
 test('the threshold is configurable through the control plane', async () => {
   const list = spAs(emu, owner.upn).web.lists.getByTitle('Posts');
   await control(emu, 'POST', '/threshold', { value: 10000 });

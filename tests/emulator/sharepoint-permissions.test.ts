@@ -30,8 +30,9 @@ test('the seeded site: associated groups, Everyone in Visitors, built-in role de
   expect(visitors[0].LoginName).toMatch(/^c:0-\.f\|rolemanager\|spo-grid-all-users\//);
   const owners = await sp.web.siteGroups.getByName('Social Media Hub Owners').users();
   expect(owners.map((u: { Email: string }) => u.Email)).toEqual([siteOwner.upn]);
-  const mine = await sp.web.currentUser.groups();
-  expect(mine.map((g: { Title: string }) => g.Title)).toEqual(['Social Media Hub Visitors']);
+  // Sam reads the site through the Everyone claim in Visitors, which is not a listed membership.
+  expect(await sp.web.currentUser.groups()).toEqual([]);
+  expect(await sp.web.currentUserHasPermissions(PermissionKind.ViewListItems)).toBe(true);
   const edit = await sp.web.roleDefinitions.getByName('Edit')();
   expect(edit).toMatchObject({ Id: 1073741830, RoleTypeKind: 6, BasePermissions: { High: '432', Low: '1011030767' } });
   expect((await sp.web.roleDefinitions.getByType(5)()).Name).toBe('Full Control');
@@ -166,4 +167,47 @@ test('site groups: create, add and remove members, membership drives permissions
   await admin.web.siteGroups.getById(group.Id).users.removeByLoginName(login(staff.upn));
   expect((await rejection(samList.items.add({ Title: 'x' }))).status).toBe(403);
   expect((await rejection(spAs(emu, staff.upn).web.siteGroups.add({ Title: 'Mine' }))).status).toBe(403);
+});
+
+test('currentUser.groups lists only the groups the user was added to, not those reached through a claim', async () => {
+  // Chris was added to Members by name (beforeEach); Everyone reaches Visitors only as a claim.
+  const chris = spAs(emu, comms.upn);
+  const mine = await chris.web.currentUser.groups.select('Title')();
+  expect(mine.map((g: { Title: string }) => g.Title)).toEqual(['Social Media Hub Members']);
+  // The claim still grants what Visitors grants.
+  expect(await spAs(emu, staff.upn).web.lists.getByTitle('Requests').currentUserHasPermissions(PermissionKind.ViewListItems)).toBe(true);
+});
+
+test('"only group members can view the membership" hides the member list from everyone else', async () => {
+  const admin = spAs(emu, siteOwner.upn);
+  const group = await admin.web.siteGroups.add({ Title: 'Comms Approvers', OnlyAllowMembersViewMembership: true });
+  await admin.web.siteGroups.getById(group.Id).users.add(login(comms.upn));
+
+  const outsider = spAs(emu, staff.upn).web.siteGroups.getById(group.Id);
+  const denied = await rejection(outsider.users());
+  expect(denied.status).toBe(403);
+  expect(denied.message).toContain(ACCESS_DENIED);
+  expect((await rejection(outsider.users.getByEmail(comms.upn)())).status).toBe(403);
+  // The group itself stays visible, and says the caller cannot see who is in it.
+  expect(await outsider.select('Title', 'CanCurrentUserViewMembership')()).toMatchObject({ Title: 'Comms Approvers', CanCurrentUserViewMembership: false });
+
+  const member = spAs(emu, comms.upn).web.siteGroups.getById(group.Id);
+  expect((await member.users.select('Email')()).map((u: { Email: string }) => u.Email)).toContain(comms.upn);
+  expect(await member.select('CanCurrentUserViewMembership')()).toMatchObject({ CanCurrentUserViewMembership: true });
+  // Those who manage permissions on the site (here the site collection admin) always can.
+  expect((await admin.web.siteGroups.getById(group.Id).users()).length).toBeGreaterThan(0);
+
+  // The default setting lets any site reader see the members.
+  await admin.web.siteGroups.getById(group.Id).update({ OnlyAllowMembersViewMembership: false });
+  expect((await outsider.users()).map((u: { Email: string }) => u.Email)).toContain(comms.upn);
+});
+
+test('a reader cannot enumerate role assignments or anyone\'s effective permissions', async () => {
+  const reader = spAs(emu, staff.upn);
+  expect((await rejection(reader.web.roleAssignments())).status).toBe(403);
+  expect((await rejection(reader.web.lists.getByTitle('Requests').roleAssignments())).status).toBe(403);
+  expect((await rejection(reader.web.getUserEffectivePermissions(login(comms.upn)))).status).toBe(403);
+  // ...but may read the list, its fields and the site groups.
+  expect((await reader.web.lists.getByTitle('Requests').fields.select('InternalName')()).length).toBeGreaterThan(0);
+  expect((await reader.web.siteGroups.select('Title')()).length).toBe(3);
 });

@@ -120,7 +120,9 @@ describe('publishing a version', () => {
 
     const retry = await publisher.notifyOwners(result.version, [BEN.email]);
     expect(notifier.sent[1].recipients).toEqual([BEN.email]);
-    expect(retry.recipients).toBe(1);
+    // Ben is still throttled: the report keeps the whole picture, not just the retry.
+    expect(retry).toEqual({ recipients: 2, delivered: 1, notDelivered: [expect.objectContaining({ recipient: BEN.email })] });
+    expect(await publisher.lastDelivery(result.version)).toMatchObject({ recipients: 2, delivered: 1 });
     expect(w.activity.entries.map((e) => e.action)).toEqual(['policy.published', 'policy.notified', 'policy.notified']);
   });
 

@@ -13,6 +13,7 @@ import { useAsync } from '../common/useAsync';
 import { ErrorBar } from '../common/ErrorBar';
 import { Notice } from '../common/Notice';
 import { format, formatDate } from '../common/format';
+import { DeliveryStatus } from './DeliveryStatus';
 
 // Comms' view of acknowledgements. Owners and backups are answered first (one batched query for
 // just them); everyone else is counted afterwards, page by page, with progress.
@@ -109,6 +110,7 @@ function Coverage({ policy }: { policy: PolicyVersion }): React.ReactElement {
         </p>
       )}
       <DefaultButton text={strings.CoverageExport} onClick={exportCsv} disabled={!counted.done} />
+      <DeliveryStatus policy={policy} />
     </section>
   );
 }

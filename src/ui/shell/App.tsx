@@ -5,6 +5,7 @@ import * as strings from 'SocialMediaHubWebPartStrings';
 import type { Services } from '../../app/createServices';
 import { ServicesContext } from '../common/ServicesContext';
 import { PolicyPageContext, type PolicyPageState } from '../common/PolicyPageContext';
+import { NavigationContext } from '../common/NavigationContext';
 import { useAsync } from '../common/useAsync';
 import { Notice } from '../common/Notice';
 import { format } from '../common/format';
@@ -44,11 +45,13 @@ export function App({ services }: { services: Services }): React.ReactElement {
   const policyPage = React.useMemo<PolicyPageState>(() => ({ state, reload, update }), [state, reload, update]);
   const tabs = visibleTabs(state);
   const current = tabs.some((t) => t.key === page) || state.status === 'loading' ? page : 'policy';
+  const navigate = React.useCallback((id: string) => { if (PAGES.includes(id as PageId)) setPage(id as PageId); }, []);
   const needsAck = state.status === 'ready' && state.value.acknowledgement.required ? state.value.policy : undefined;
 
   return (
     <ServicesContext.Provider value={services}>
       <PolicyPageContext.Provider value={policyPage}>
+        <NavigationContext.Provider value={navigate}>
         <ThemeProvider theme={theme} style={{ background: 'transparent', padding: '4px 0' }} data-smh-host={services.host.kind} data-smh-theme={services.host.theme}>
           {needsAck && current !== 'policy' && (
             <Notice kind="warning" action={{ label: strings.AckBannerAction, onClick: () => setPage('policy') }}>
@@ -68,6 +71,7 @@ export function App({ services }: { services: Services }): React.ReactElement {
             )}
           </div>
         </ThemeProvider>
+        </NavigationContext.Provider>
       </PolicyPageContext.Provider>
     </ServicesContext.Provider>
   );

@@ -13,6 +13,11 @@ import { renderTemplate, templatePlaceholders } from './teamsApp';
 import type { FeedNotification } from './store';
 
 const TEAMS_DEEP_LINK_PREFIX = 'https://teams.microsoft.com/l/entity/';
+const TEAMS_LINK_PREFIX = 'https://teams.microsoft.com/l/';
+// The topic resources userteamwork-sendactivitynotification.md and
+// teamwork-sendactivitynotificationtorecipients.md list for source "entityUrl".
+const CATALOG_APP = /^https:\/\/graph\.microsoft\.com\/(v1\.0|beta)\/appCatalogs\/teamsApps\/[^/?#]+$/i;
+const INSTALLED_APP = /^https:\/\/graph\.microsoft\.com\/(v1\.0|beta)\/users\/[^/?#]+\/teamwork\/installedApps\/[^/?#]+$/i;
 const PREVIEW_LIMIT = 150;
 const BULK_LIMIT = 100;
 
@@ -36,7 +41,7 @@ function badRequest(message: string): GraphResult {
 }
 
 /** Checks the parts both endpoints share; returns the normalised notification or a 400. */
-function validateNotification(env: GraphEnv, body: unknown): ValidNotification | GraphResult {
+function validateNotification(env: GraphEnv, body: unknown, scope: 'user' | 'bulk'): ValidNotification | GraphResult {
   if (!isObject(body)) return badRequest('Empty Payload. JSON content expected.');
   const { topic, activityType, previewText, templateParameters, teamsAppId, chainId } = body;
 
@@ -44,11 +49,19 @@ function validateNotification(env: GraphEnv, body: unknown): ValidNotification |
     return badRequest("Invalid topic: 'source' and 'value' are required.");
   }
   if (topic.source === 'text') {
-    if (typeof topic.webUrl !== 'string' || !topic.webUrl.startsWith(TEAMS_DEEP_LINK_PREFIX)) {
-      return badRequest(`Invalid topic: a text topic needs a 'webUrl' that is a Teams deep link starting with ${TEAMS_DEEP_LINK_PREFIX}.`);
+    // Any Teams link will do (the docs' own examples use /l/message/ and /l/loopthread/), not only /l/entity/.
+    if (typeof topic.webUrl !== 'string' || !topic.webUrl.startsWith(TEAMS_LINK_PREFIX)) {
+      return badRequest(`Invalid topic: a text topic needs a 'webUrl' that is a Teams deep link starting with ${TEAMS_LINK_PREFIX}.`);
     }
   } else if (topic.source === 'entityUrl') {
-    if (!topic.value.startsWith('https://graph.microsoft.com/')) return badRequest("Invalid topic: an entityUrl topic's value must be a Graph resource URL.");
+    // Each endpoint documents which Graph resources may be the topic: the bulk call only takes the
+    // app's catalog entry, the single-user call also the recipient's app installation.
+    const allowed = scope === 'bulk' ? [CATALOG_APP] : [CATALOG_APP, INSTALLED_APP];
+    if (!allowed.some((re) => re.test(topic.value as string))) {
+      return badRequest(scope === 'bulk'
+        ? "Invalid topic: sendActivityNotificationToRecipients only supports an entityUrl topic of a teamsCatalogApp (https://graph.microsoft.com/{version}/appCatalogs/teamsApps/{id})."
+        : "Invalid topic: an entityUrl topic must be a teamsAppInstallation (…/users/{id}/teamwork/installedApps/{id}) or a teamsCatalogApp (…/appCatalogs/teamsApps/{id}) Graph URL.");
+    }
   } else {
     return badRequest(`Invalid topic source '${topic.source}'. Expected 'text' or 'entityUrl'.`);
   }
@@ -130,7 +143,7 @@ export function sendToUser(env: GraphEnv, call: GraphCall, idOrUpn: string): Gra
   if (blocked) return blocked;
   const recipient = findUser(env, idOrUpn);
   if (!recipient) return userNotFound(idOrUpn);
-  const n = validateNotification(env, call.body);
+  const n = validateNotification(env, call.body, 'user');
   if ('status' in n) return n;
   if (recipient.id === call.caller.id) return badRequest('Recipient cannot be the sender.');
   if (!recipient.accountEnabled) return badRequest(`Recipient '${idOrUpn}' is disabled and cannot receive notifications.`);
@@ -146,7 +159,7 @@ export function sendToRecipients(env: GraphEnv, call: GraphCall): GraphResult {
   if (env.faults.tokenExpiringSoon) {
     return graphError(412, 'PreconditionFailed', 'The access token expires within 45 minutes. Acquire a new token and retry, or send to each user.');
   }
-  const n = validateNotification(env, call.body);
+  const n = validateNotification(env, call.body, 'bulk');
   if ('status' in n) return n;
   const recipients = (call.body as Record<string, unknown>).recipients;
   if (!Array.isArray(recipients) || recipients.length === 0) return badRequest("'recipients' must be a non-empty array.");

@@ -6,7 +6,8 @@ import { spErrors } from './errors';
 import { entityPropertyName, findField } from './fields';
 import { itemTypeName } from './item-values';
 import type { FieldRecord, ItemRecord, ListRecord, SiteUserRecord } from './model';
-import { compileFilter, leftmostColumns, parseFilter, type ColumnKind, type ColumnRef } from './odata-filter';
+import { compileFilter, parseFilter, type ColumnKind, type ColumnRef } from './odata-filter';
+import { assertWithinThreshold } from './list-view-threshold';
 import { Entity } from './odata-format';
 import { canViewItem, itemMask, listMask, type Principal } from './permissions';
 import { listParam } from './projection';
@@ -287,15 +288,9 @@ export function queryItems(ctx: SpContext, list: ListRecord): ItemPage {
     return { col: resolve(name.split('/')), desc: dir?.toLowerCase() === 'desc', name };
   });
 
-  if (list.items.length > ctx.listViewThreshold) {
-    const unindexed = [
-      ...(ast ? leftmostColumns(ast).map((segs) => resolve(segs)) : []),
-      ...orderby.map((k) => k.col)
-    ].find((c) => !c.field.Indexed);
-    if (unindexed) throw spErrors.thresholdExceeded();
-  }
-
+  // Compiled first: an unknown column is "does not exist" even on a list over the threshold.
   const test = ast ? compileFilter(ast, resolve) : () => true;
+  if (list.items.length > ctx.listViewThreshold) assertWithinThreshold(ast, orderby.map((k) => k.col), resolve);
   const vis = visibility(ctx, list);
   const accept = (i: ItemRecord) => vis.visible(i) && test(i);
   const token = parseSkiptoken(q.get('$skiptoken'));

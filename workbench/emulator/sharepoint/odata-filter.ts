@@ -143,20 +143,6 @@ export function parseFilter(src: string): FilterNode {
   return tree;
 }
 
-/**
- * The columns the query engine would use to narrow the scan: the leftmost clause of an AND chain,
- * and every branch of an OR at that position. SharePoint only avoids a full scan when these are indexed.
- */
-export function leftmostColumns(node: FilterNode): string[][] {
-  switch (node.t) {
-    case 'and': return leftmostColumns(node.l);
-    case 'or': return [...leftmostColumns(node.l), ...leftmostColumns(node.r)];
-    case 'not': return leftmostColumns(node.e);
-    case 'cmp': return [node.l, node.r].filter((o): o is { t: 'path'; segs: string[] } => o.t === 'path').map((o) => o.segs);
-    case 'fn': return node.args.filter((o): o is { t: 'path'; segs: string[] } => o.t === 'path').map((o) => o.segs);
-  }
-}
-
 export type ColumnKind = 'text' | 'number' | 'date' | 'bool' | 'other';
 export interface ColumnRef<R> {
   kind: ColumnKind;

@@ -25,7 +25,8 @@ export function userEntity(u: SiteUserRecord): Entity {
   });
 }
 
-export function groupEntity(site: SiteState, g: SiteGroupRecord): Entity {
+/** `canView` is the caller's CanCurrentUserViewMembership; omitted where no caller is known. */
+export function groupEntity(site: SiteState, g: SiteGroupRecord, canView?: boolean): Entity {
   const owner = site.groups.find((x) => x.Id === g.OwnerId) ?? site.users.find((x) => x.Id === g.OwnerId);
   return new Entity('SP.Group', `Web/SiteGroups/GetById(${g.Id})`, {
     Id: g.Id,
@@ -36,6 +37,7 @@ export function groupEntity(site: SiteState, g: SiteGroupRecord): Entity {
     AllowMembersEditMembership: g.AllowMembersEditMembership,
     AllowRequestToJoinLeave: false,
     AutoAcceptRequestToJoinLeave: false,
+    ...(canView === undefined ? {} : { CanCurrentUserViewMembership: canView }),
     Description: g.Description,
     OnlyAllowMembersViewMembership: g.OnlyAllowMembersViewMembership,
     OwnerTitle: owner?.Title ?? '',

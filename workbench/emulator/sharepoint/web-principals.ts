@@ -23,8 +23,11 @@ function userResult(ctx: SpContext, u: SiteUserRecord, rest: Segment[]): SpResul
     throw spErrors.methodNotAllowed(ctx.req.method, 'a user');
   }
   if (rest[0].key === 'groups' && rest.length === 1) {
-    const groups = ctx.site.groups.filter((g) => g.MemberIds.includes(u.Id) || (ctx.who.user.Id === u.Id && ctx.who.principalIds.has(g.Id)));
-    return ok({ kind: 'collection', set: GROUPS, entities: queryEntities(groups.map((g) => groupEntity(ctx.site, g)), ctx.query) });
+    // SPUser.Groups lists the groups the user was added to by name. Membership that only comes
+    // through a claim (Everyone, an Entra security group) grants permissions but is not listed, so
+    // code that reads it to decide roles must not count on it.
+    const groups = ctx.site.groups.filter((g) => g.MemberIds.includes(u.Id));
+    return ok({ kind: 'collection', set: GROUPS, entities: queryEntities(groups.map((g) => groupEntity(ctx.site, g, canViewMembership(ctx, g))), ctx.query) });
   }
   throw spErrors.notEmulated(`users(...)/${rest[0].name}`);
 }
@@ -57,6 +60,8 @@ function pickUser(ctx: SpContext, pool: SiteUserRecord[], seg: Segment): SiteUse
 /** siteusers[...] or sitegroups(...)/users[...] */
 function handleUsers(ctx: SpContext, usersSeg: Segment, rest: Segment[], group?: SiteGroupRecord): SpResult {
   const { req, site } = ctx;
+  // A group set to "Who can view the membership: Group Members" hides its member list from others.
+  if (group && !canViewMembership(ctx, group)) throw spErrors.accessDenied();
   const pool = group ? site.users.filter((u) => group.MemberIds.includes(u.Id)) : site.users;
   if (!usersSeg.hasArgs && rest.length === 0) {
     if (req.method === 'GET') return ok({ kind: 'collection', set: USERS, entities: queryEntities(pool.map(userEntity), ctx.query) });
@@ -95,10 +100,24 @@ function assertCanEditMembership(ctx: SpContext, group: SiteGroupRecord): void {
   throw spErrors.accessDenied();
 }
 
+/**
+ * SP.Group.CanCurrentUserViewMembership: everyone unless OnlyAllowMembersViewMembership is set; then
+ * only members, the group's owner (a user, or the members of an owning group) and those who may
+ * manage permissions on the site (site collection admins included).
+ */
+export function canViewMembership(ctx: SpContext, group: SiteGroupRecord): boolean {
+  if (!group.OnlyAllowMembersViewMembership) return true;
+  if (group.MemberIds.includes(ctx.who.user.Id)) return true;
+  if (group.OwnerId === ctx.who.user.Id) return true;
+  const owningGroup = ctx.site.groups.find((x) => x.Id === group.OwnerId);
+  if (owningGroup?.MemberIds.includes(ctx.who.user.Id)) return true;
+  return has(webCallerMask(ctx), Perm.ManagePermissions);
+}
+
 function groupResult(ctx: SpContext, g: SiteGroupRecord, rest: Segment[]): SpResult {
   const { req, site } = ctx;
   if (rest.length === 0) {
-    if (req.method === 'GET') return ok({ kind: 'entity', set: GROUPS, entity: project(groupEntity(site, g), listParam(ctx.query, '$select')) });
+    if (req.method === 'GET') return ok({ kind: 'entity', set: GROUPS, entity: project(groupEntity(site, g, canViewMembership(ctx, g)), listParam(ctx.query, '$select')) });
     if (req.method === 'MERGE' || req.method === 'PATCH') {
       assertCanEditMembership(ctx, g);
       const b = jsonBody(ctx);
@@ -143,7 +162,7 @@ function removeGroup(ctx: SpContext, g: SiteGroupRecord): void {
 function handleGroups(ctx: SpContext, groupsSeg: Segment, rest: Segment[]): SpResult {
   const { req, site } = ctx;
   if (!groupsSeg.hasArgs && rest.length === 0) {
-    if (req.method === 'GET') return ok({ kind: 'collection', set: GROUPS, entities: queryEntities(site.groups.map((g) => groupEntity(site, g)), ctx.query) });
+    if (req.method === 'GET') return ok({ kind: 'collection', set: GROUPS, entities: queryEntities(site.groups.map((g) => groupEntity(site, g, canViewMembership(ctx, g))), ctx.query) });
     if (req.method === 'POST') {
       demand(webCallerMask(ctx), Perm.CreateGroups);
       const b = jsonBody(ctx);
