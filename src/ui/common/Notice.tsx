@@ -37,7 +37,7 @@ export function Notice({ kind, children, action }: NoticeProps): React.ReactElem
   const s = styles(useTheme(), kind);
   return (
     <div className={s.root} role={kind === 'error' || kind === 'warning' ? 'alert' : 'status'} data-notice={kind}>
-      <span className={s.text}>{children}</span>
+      <div className={s.text}>{children}</div>
       {action && <button type="button" className={s.action} onClick={action.onClick}>{action.label}</button>}
     </div>
   );

@@ -64,7 +64,7 @@ export function App({ services }: { services: Services }): React.ReactElement {
             {current !== 'policy' && (
               <React.Suspense fallback={<Spinner label={strings.Loading} />}>
                 {current === 'history' && <HistoryView />}
-                {current === 'edit' && <PolicyEditorView onPublished={() => { reload(); setPage('policy'); }} />}
+                {current === 'edit' && <PolicyEditorView onPublished={() => setPage('policy')} />}
                 {current === 'coverage' && <CoverageView />}
                 {current === 'setup' && <SetupView />}
               </React.Suspense>

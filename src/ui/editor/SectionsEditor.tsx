@@ -1,0 +1,46 @@
+import * as React from 'react';
+import { TextField } from '@fluentui/react/lib/TextField';
+import { useTheme } from '@fluentui/react/lib/Theme';
+import * as strings from 'SocialMediaHubWebPartStrings';
+import type { PolicySection } from '../../domain/policy';
+import { format } from '../common/format';
+import { editorStyles } from './editorStyles';
+import { fieldProps, type FieldFeedback } from './fieldFeedback';
+import { fieldId } from './problems';
+import { ReorderableList } from './ReorderableList';
+import { RichTextEditor } from './RichTextEditor';
+
+export interface SectionsEditorProps {
+  sections: PolicySection[];
+  onChange(sections: PolicySection[]): void;
+  newId(prefix: string): string;
+  feedback: FieldFeedback;
+}
+
+/** The introduction: sections with a heading and rich text. */
+export function SectionsEditor({ sections, onChange, newId, feedback }: SectionsEditorProps): React.ReactElement {
+  const s = editorStyles(useTheme());
+  const listError = feedback.error('sections');
+  const update = (i: number, change: Partial<PolicySection>): void => onChange(sections.map((x, j) => (j === i ? { ...x, ...change } : x)));
+  return (
+    <fieldset className={s.group} id={fieldId('sections')} tabIndex={-1}>
+      <legend className={s.groupHeading}>{strings.EditorSectionsHeading}</legend>
+      <p className={s.hint}>{strings.EditorSectionsHint}</p>
+      {listError && <p className={s.listError} role="alert">{listError}</p>}
+      <ReorderableList<PolicySection>
+        label={strings.EditorSectionsHeading} items={sections} onChange={onChange} disabled={feedback.disabled}
+        nameOf={(x, i) => x.heading.trim() || format(strings.EditorUntitledSection, i + 1)}
+        createItem={() => ({ id: newId('section'), heading: '', body: '' })} addLabel={strings.EditorAddSection}
+        renderFields={(x, i) => (
+          <>
+            <TextField label={strings.EditorSectionHeading} value={x.heading} {...fieldProps(feedback, `sections.${i}.heading`)} onChange={(_, v) => update(i, { heading: v ?? '' })} />
+            <RichTextEditor
+              id={fieldId(`sections.${i}.body`)} label={strings.EditorSectionBody} value={x.body} disabled={feedback.disabled}
+              errorMessage={feedback.error(`sections.${i}.body`)} onBlur={() => feedback.touch(`sections.${i}.body`)} onChange={(body) => update(i, { body })}
+            />
+          </>
+        )}
+      />
+    </fieldset>
+  );
+}
