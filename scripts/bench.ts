@@ -79,10 +79,10 @@ async function coverageAt100k(): Promise<{ acknowledgements: number; spRequests:
     await page.getByRole('tab', { name: 'Acknowledgements' }).click();
     await page.getByTestId('key-people').waitFor();
     const keyPeopleMs = (await page.evaluate(() => performance.now())) - start;
-    await page.getByText(/people have acknowledged version/).waitFor({ timeout: 120_000 });
+    await page.getByText(/Acknowledgements of version .* in all:/).waitFor({ timeout: 120_000 });
     const countedMs = (await page.evaluate(() => performance.now())) - start;
     const counted = await page.getByTestId('everyone-count').textContent();
-    return { acknowledgements: Number((counted ?? '').replace(/[^0-9 ]/g, '').trim().split(/\s+/)[0]), spRequests, apiBytes, keyPeopleMs, countedMs };
+    return { acknowledgements: Number(/in all: ([\d,]+)/.exec(counted ?? '')?.[1].replace(/,/g, '') ?? 0), spRequests, apiBytes, keyPeopleMs, countedMs };
   } finally {
     await browser.close();
     await wb.close();

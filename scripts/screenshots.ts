@@ -16,7 +16,12 @@ async function main(): Promise<void> {
     ['teams-tab-dark', '/teams/tab?theme=dark', person('staff').upn, { width: 1280, height: 900 }],
     ['teams-tab-contrast', '/teams/tab?theme=contrast', person('staff').upn, { width: 1280, height: 900 }],
     ['teams-personal-narrow', '/teams/personal?theme=default', person('staff').upn, { width: 380, height: 900 }],
-    ['sharepoint-setup-owner', '/sharepoint?smh=setup', person('siteOwner').upn, { width: 1280, height: 1000 }]
+    ['sharepoint-setup-owner', '/sharepoint?smh=setup', person('siteOwner').upn, { width: 1280, height: 1000 }],
+    ['sharepoint-edit-comms', '/sharepoint?smh=edit', person('comms').upn, { width: 1280, height: 1000 }],
+    ['teams-edit-comms-dark', '/teams/tab?theme=dark&smh=edit', person('comms').upn, { width: 1280, height: 1000 }],
+    ['sharepoint-history', '/sharepoint?smh=history', person('staff').upn, { width: 1280, height: 1000 }],
+    ['sharepoint-coverage-comms', '/sharepoint?smh=coverage', person('comms').upn, { width: 1280, height: 1000 }],
+    ['sharepoint-edit-narrow', '/sharepoint?smh=edit', person('comms').upn, { width: 380, height: 900 }]
   ];
   for (const [name, path, upn, viewport] of shots) {
     const ctx = await contextAs(browser, base, upn, viewport);

@@ -82,7 +82,8 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
   const context: EmulatorContext = { origin: () => origin, directory: SEED_PEOPLE, state: store };
   const sharepoint = createSharePointService({ context, sitePath, listViewThreshold: () => threshold });
   const handlers: RouteHandler[] = [sharepoint.handler];
-  if (opts.graphHandlerFactory) handlers.push(opts.graphHandlerFactory(context));
+  const graphHandler = opts.graphHandlerFactory?.(context);
+  if (graphHandler) handlers.push(graphHandler);
   handlers.push(...(opts.extraHandlers ?? []));
   const spPrefix = `${sitePath.toLowerCase()}/_api`;
 
@@ -121,6 +122,12 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
       throw err;
     }
 
+    // Graph's own control paths (/__emulator/graph/feed, outbox, faults) belong to the Graph handler.
+    const graphControl = url.pathname.startsWith('/__emulator/graph/');
+    if (graphControl && graphHandler) {
+      const creq: EmulatorRequest = { method, url, headers: req.headers, body, user: resolveUser(req.headers, context.directory) };
+      if (await graphHandler(creq, res)) return;
+    }
     if (url.pathname === '/__emulator' || url.pathname.startsWith('/__emulator/')) {
       handleControl({ faults, log: requestLog, reset, getThreshold: () => threshold, setThreshold: (n) => { threshold = n; } },
         req, url.pathname.slice('/__emulator'.length), body, res);

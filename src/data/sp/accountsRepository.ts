@@ -34,7 +34,7 @@ export class SpAccountsRepository implements IAccountsRepository {
       const out: AccountStaffing[] = [];
       for await (const page of query as AsyncIterable<AccountItem[]>) {
         for (const a of page) {
-          out.push({ accountId: a.Id, accountName: a.Title || `${a.Platform} ${a.Handle}`, status: a.AccountStatus, owner: person(a.Owner), backup: person(a.Backup) });
+          out.push({ accountId: a.Id, accountName: `${a.Title || a.Handle} (${a.Platform})`, status: a.AccountStatus, owner: person(a.Owner), backup: person(a.Backup) });
         }
       }
       return out;

@@ -21,7 +21,7 @@ define([], function () {
     "CoverageNoKeyPeople": "No account has an owner or backup yet.",
     "CoverageEveryone": "Everyone",
     "CoverageCounting": "Counting acknowledgements… {0} so far",
-    "CoverageCount": "{0} people have acknowledged version {1}.",
+    "CoverageCount": "Acknowledgements of version {1} in all: {0}.",
     "CoverageExport": "Export to CSV",
     "CoverageColName": "Name",
     "CoverageColRole": "Role",

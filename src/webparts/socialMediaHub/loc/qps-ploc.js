@@ -21,7 +21,7 @@ define([], function () {
     "CoverageNoKeyPeople": "[!! Nô àccôünt hàs àn ôwnér ôr bàcküp yét. !!]",
     "CoverageEveryone": "[!! Évéryôné !!]",
     "CoverageCounting": "[!! Côüntîng àcknôwlédgéménts… {0} sô fàr !!]",
-    "CoverageCount": "[!! {0} péôplé hàvé àcknôwlédgéd vérsîôn {1}. !!]",
+    "CoverageCount": "[!! Âcknôwlédgéménts ôf vérsîôn {1} în àll: {0}. !!]",
     "CoverageExport": "[!! Éxpôrt tô CSV !!]",
     "CoverageColName": "[!! Nàmé !!]",
     "CoverageColRole": "[!! Rôlé !!]",
