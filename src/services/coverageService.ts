@@ -37,14 +37,29 @@ export class CoverageService {
     return rows.sort((a, b) => Number(!!a.acknowledgedAt) - Number(!!b.acknowledgedAt) || a.name.localeCompare(b.name));
   }
 
-  /** Everyone who acknowledged the major version, with progress after each page. */
+  /** How many acknowledged the major version, with progress after each page. */
+  public async count(policy: PolicyVersion, onProgress: (count: number) => void = () => undefined): Promise<number> {
+    let n = 0;
+    await this.acknowledgements.forEachPage(policy.major, (page) => {
+      n += page.length;
+      onProgress(n);
+    });
+    return n;
+  }
+
+  /** Everyone who acknowledged, with names (for the export), with progress after each page. */
   public async everyone(policy: PolicyVersion, onProgress: (count: number) => void = () => undefined): Promise<AcknowledgementRecord[]> {
     const all: AcknowledgementRecord[] = [];
     await this.acknowledgements.forEachPage(policy.major, (page) => {
       all.push(...page);
       onProgress(all.length);
-    });
+    }, { withNames: true });
     return all;
+  }
+
+  /** The export: key people first, then everyone else who acknowledged. */
+  public async exportCsv(policy: PolicyVersion, keyPeople: KeyPerson[], onProgress?: (count: number) => void): Promise<string> {
+    return this.csv(policy, keyPeople, await this.everyone(policy, onProgress));
   }
 
   public csv(policy: PolicyVersion, keyPeople: KeyPerson[], everyone: AcknowledgementRecord[] = []): string {

@@ -5,7 +5,6 @@ import { Spinner } from '@fluentui/react/lib/Spinner';
 import { DefaultButton } from '@fluentui/react/lib/Button';
 import * as strings from 'SocialMediaHubWebPartStrings';
 import type { PolicyVersion } from '../../domain/policy';
-import type { AcknowledgementRecord } from '../../services/ports/acknowledgements';
 import type { CoverageService, KeyPerson } from '../../services/coverageService';
 import { useServices } from '../common/ServicesContext';
 import { usePolicyPage } from '../common/PolicyPageContext';
@@ -48,7 +47,9 @@ function Coverage({ policy }: { policy: PolicyVersion }): React.ReactElement {
     const service = await services.coverage();
     return { service, keyPeople: await service.keyPeople(policy) };
   }, [services, policy.id]);
-  const [counted, setCounted] = React.useState<{ count: number; done: boolean; records: AcknowledgementRecord[] }>({ count: 0, done: false, records: [] });
+  const [counted, setCounted] = React.useState<{ count: number; done: boolean }>({ count: 0, done: false });
+  const [exporting, setExporting] = React.useState<number | undefined>();
+  const [exportError, setExportError] = React.useState<unknown>();
   const [countError, setCountError] = React.useState<unknown>();
   const [countAttempt, setCountAttempt] = React.useState(0);
   const service = state.status === 'ready' ? state.value.service : undefined;
@@ -57,9 +58,9 @@ function Coverage({ policy }: { policy: PolicyVersion }): React.ReactElement {
     if (!service) return undefined;
     let live = true;
     setCountError(undefined);
-    setCounted({ count: 0, done: false, records: [] });
-    service.everyone(policy, (count) => { if (live) setCounted((c) => ({ ...c, count })); }).then(
-      (records) => { if (live) setCounted({ count: records.length, done: true, records }); },
+    setCounted({ count: 0, done: false });
+    service.count(policy, (count) => { if (live) setCounted({ count, done: false }); }).then(
+      (count) => { if (live) setCounted({ count, done: true }); },
       (e: unknown) => { if (live) setCountError(e); }
     );
     return () => { live = false; };
@@ -77,7 +78,18 @@ function Coverage({ policy }: { policy: PolicyVersion }): React.ReactElement {
   if (state.status === 'error') return <ErrorBar error={state.error} onRetry={reload} />;
   const { keyPeople } = state.value;
   const done = keyPeople.filter((p) => p.acknowledgedAt).length;
-  const exportCsv = (): void => download(`policy-${policy.label}-acknowledgements.csv`, state.value.service.csv(policy, keyPeople, counted.records));
+  // Names for everyone are fetched only for the export: the count does without them.
+  const exportCsv = async (): Promise<void> => {
+    setExporting(0);
+    setExportError(undefined);
+    try {
+      download(`policy-${policy.label}-acknowledgements.csv`, await state.value.service.exportCsv(policy, keyPeople, setExporting));
+    } catch (e) {
+      setExportError(e);
+    } finally {
+      setExporting(undefined);
+    }
+  };
 
   return (
     <section aria-labelledby="smh-coverage-heading">
@@ -109,7 +121,8 @@ function Coverage({ policy }: { policy: PolicyVersion }): React.ReactElement {
           {counted.done ? format(strings.CoverageCount, counted.count.toLocaleString('en-GB'), policy.label) : format(strings.CoverageCounting, counted.count.toLocaleString('en-GB'))}
         </p>
       )}
-      <DefaultButton text={strings.CoverageExport} onClick={exportCsv} disabled={!counted.done} />
+      <DefaultButton text={exporting === undefined ? strings.CoverageExport : format(strings.CoverageExporting, exporting.toLocaleString('en-GB'))} onClick={() => void exportCsv()} disabled={exporting !== undefined} />
+      {exportError !== undefined && <ErrorBar error={exportError} onRetry={() => void exportCsv()} />}
       <DeliveryStatus policy={policy} />
     </section>
   );

@@ -23,6 +23,7 @@ define([], function () {
     CoverageCounting: 'Counting acknowledgements… {0} so far',
     CoverageCount: 'Acknowledgements of version {1} in all: {0}.',
     CoverageExport: 'Export to CSV',
+    CoverageExporting: 'Preparing the export… {0} rows',
     CoverageColName: 'Name',
     CoverageColRole: 'Role',
     CoverageColAccounts: 'Accounts',

@@ -22,6 +22,7 @@ declare interface ISocialMediaHubWebPartStrings {
   CoverageCounting: string;
   CoverageCount: string;
   CoverageExport: string;
+  CoverageExporting: string;
   CoverageColName: string;
   CoverageColRole: string;
   CoverageColAccounts: string;

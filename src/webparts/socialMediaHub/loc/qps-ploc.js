@@ -23,6 +23,7 @@ define([], function () {
     "CoverageCounting": "[!! Côüntîng àcknôwlédgéménts… {0} sô fàr !!]",
     "CoverageCount": "[!! Âcknôwlédgéménts ôf vérsîôn {1} în àll: {0}. !!]",
     "CoverageExport": "[!! Éxpôrt tô CSV !!]",
+    "CoverageExporting": "[!! Prépàrîng thé éxpôrt… {0} rôws !!]",
     "CoverageColName": "[!! Nàmé !!]",
     "CoverageColRole": "[!! Rôlé !!]",
     "CoverageColAccounts": "[!! Âccôünts !!]",
