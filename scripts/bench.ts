@@ -60,8 +60,8 @@ async function firstRender(): Promise<{ spRequests: number; graphRequests: numbe
 
 async function coverageAt100k(): Promise<{ acknowledgements: number; spRequests: number; apiBytes: number; keyPeopleMs: number; countedMs: number }> {
   const wb = await startWorkbench({ seed: true, minify: true });
-  const rows = Array.from({ length: 100_000 }, (_, i) => ({ Title: `Acknowledged ${i}`, PolicyMajor: 1, VersionLabel: '1.0' }));
-  wb.emulator.sharepoint.bulkAddItems(LISTS.acknowledgements.title, rows, person('siteOwner').upn);
+  const staff = wb.emulator.sharepoint.addSyntheticStaff(100_000);
+  wb.emulator.sharepoint.bulkAddItemsAs(LISTS.acknowledgements.title, staff.map((authorId) => ({ authorId, values: { Title: 'Acknowledged', PolicyMajor: 1, VersionLabel: '1.0' } })));
   const browser = await launchBrowser();
   try {
     const ctx = await contextAs(browser, wb.url, person('comms').upn);

@@ -21,14 +21,20 @@ export interface Services {
   coverage(): Promise<CoverageService>;
 }
 
+const once = <T>(load: () => Promise<T>): (() => Promise<T>) => {
+  let p: Promise<T> | undefined;
+  return () => {
+    // A failed load (offline) is not cached, so trying again can succeed.
+    p ??= load().catch((e: unknown) => { p = undefined; throw e; });
+    return p;
+  };
+};
+
 export function createServices(host: Host): Services {
   const policies = new SpPolicyRepository(host.sp);
   const acknowledgements = new SpAcknowledgementRepository(host.sp);
-  const me = (): number => host.user.siteUserId;
-  const once = <T>(load: () => Promise<T>): (() => Promise<T>) => {
-    let p: Promise<T> | undefined;
-    return () => (p ??= load());
-  };
+  // The person's id on the hub: from the page when it is the hub's, else asked once.
+  const me = once(async () => host.user.siteUserId ?? (await host.sp.web.currentUser.select('Id')<{ Id: number }>()).Id);
   return {
     host,
     policy: new PolicyService(policies, acknowledgements, me),

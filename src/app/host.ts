@@ -11,8 +11,11 @@ export interface HostUser {
   displayName: string;
   email: string;
   loginName: string;
-  /** The person's id in the site's user list (SPFx: legacyPageContext.userId); queries filter on it. */
-  siteUserId: number;
+  /**
+   * The person's id in the hub site's user list, when the page already knows it (SPFx:
+   * legacyPageContext.userId, valid only when the page is on the hub). Otherwise it is asked once.
+   */
+  siteUserId?: number;
 }
 
 /** Colours of a SharePoint site theme or section background, when the page has one. */
@@ -22,6 +25,7 @@ export interface HostPalette {
 
 export interface Host {
   kind: HostKind;
+  /** The hub site that holds the lists (a Teams tab or personal app may run on another site). */
   siteUrl: string;
   user: HostUser;
   theme: ThemeName;

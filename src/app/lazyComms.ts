@@ -1,6 +1,7 @@
 import type { Host } from './host';
 import { SpAccountsRepository } from '../data/sp/accountsRepository';
 import { SpActivityLog } from '../data/sp/activityLog';
+import { SpNotificationReports } from '../data/sp/notificationReports';
 import { GraphNotifier } from '../data/graph/graphNotifier';
 import { TEAMS_APP_ID } from '../data/graph/teamsApp';
 import { PolicyPublisher } from '../services/policyPublisher';
@@ -21,7 +22,7 @@ const noGraph: INotifier = {
 
 export function createPublisher(host: Host, policies: IPolicyRepository, teamsAppId: string): PolicyPublisher {
   const notifier = host.graph ? new GraphNotifier(host.graph, { teamsAppId: teamsAppId || TEAMS_APP_ID, fallbackBaseUrl: host.pageUrl }) : noGraph;
-  return new PolicyPublisher(policies, new SpAccountsRepository(host.sp), new SpActivityLog(host.sp), notifier, sanitizeHtml);
+  return new PolicyPublisher(policies, new SpAccountsRepository(host.sp), new SpActivityLog(host.sp), notifier, new SpNotificationReports(host.sp), sanitizeHtml);
 }
 
 export function createCoverage(host: Host, acknowledgements: IAcknowledgementRepository): CoverageService {

@@ -1,3 +1,4 @@
+import { acknowledgementOf } from '../domain/policy';
 import type { IPolicyRepository } from './ports/policy';
 import type { IAcknowledgementRepository } from './ports/acknowledgements';
 
@@ -17,20 +18,22 @@ export class AcknowledgementGate {
   public constructor(
     private readonly policies: IPolicyRepository,
     private readonly acknowledgements: IAcknowledgementRepository,
-    private readonly me: () => number
+    private readonly me: () => Promise<number>
   ) {}
 
   /**
-   * Has this person acknowledged the major version in force? For yourself it reads your own items;
-   * for someone else it needs comms' read-all right (SharePoint refuses everyone else).
+   * Has this person acknowledged the major version in force (after it was published)? For yourself
+   * it reads your own items; for someone else it needs comms' read-all right (SharePoint refuses
+   * everyone else).
    */
-  public async check(userId: number = this.me(), who: 'you' | 'they' = userId === this.me() ? 'you' : 'they'): Promise<GateResult> {
-    const page = await this.policies.loadPolicyPage(this.me());
-    const policy = page.policy;
+  public async check(userId?: number): Promise<GateResult> {
+    const me = await this.me();
+    const who = userId ?? me;
+    const [policy] = await this.policies.listVersions();
     if (!policy) return { allowed: true };
-    const latest = userId === this.me() ? page.myLatestAck : (await this.acknowledgements.forUsers([userId], policy.major)).get(userId);
-    if (latest && latest.major >= policy.major) return { allowed: true, versionLabel: policy.label };
-    const message = who === 'you'
+    const acks = who === me ? await this.acknowledgements.recentFor(me) : [...(await this.acknowledgements.forUsers([who], policy.major)).values()];
+    if (acknowledgementOf(acks, policy)) return { allowed: true, versionLabel: policy.label };
+    const message = who === me
       ? `Please read and acknowledge the social media policy (version ${policy.label}) first. It takes a few minutes.`
       : `This person has not acknowledged the social media policy (version ${policy.label}) yet, so they cannot be named here until they do.`;
     return { allowed: false, versionLabel: policy.label, message, policyLink: { pageId: 'policy' } };

@@ -1,5 +1,5 @@
 import { toCsv } from '../domain/csv';
-import type { PolicyVersion } from '../domain/policy';
+import { acknowledgementOf, type PolicyVersion } from '../domain/policy';
 import type { IAccountsRepository } from './ports/accounts';
 import type { AcknowledgementRecord, IAcknowledgementRepository } from './ports/acknowledgements';
 
@@ -32,29 +32,35 @@ export class CoverageService {
       }
     }
     const acks = await this.acknowledgements.forUsers([...people.keys()], policy.major);
-    const rows = [...people.values()].map((p) => ({ ...p, acknowledgedAt: acks.get(p.userId)?.at }));
+    const rows = [...people.values()].map((p) => {
+      const a = acks.get(p.userId);
+      return { ...p, acknowledgedAt: a ? acknowledgementOf([a], policy)?.at : undefined };
+    });
     // Who still has to acknowledge comes first: that is the list comms act on.
     return rows.sort((a, b) => Number(!!a.acknowledgedAt) - Number(!!b.acknowledgedAt) || a.name.localeCompare(b.name));
   }
 
-  /** How many acknowledged the major version, with progress after each page. */
+  /**
+   * How many people acknowledged the major version since it was published, with progress after each
+   * page. People, not rows: someone who acknowledged twice (two tabs) counts once.
+   */
   public async count(policy: PolicyVersion, onProgress: (count: number) => void = () => undefined): Promise<number> {
-    let n = 0;
+    const people = new Set<number>();
     await this.acknowledgements.forEachPage(policy.major, (page) => {
-      n += page.length;
-      onProgress(n);
-    });
-    return n;
+      for (const a of page) people.add(a.userId);
+      onProgress(people.size);
+    }, { since: policy.publishedAt });
+    return people.size;
   }
 
-  /** Everyone who acknowledged, with names (for the export), with progress after each page. */
+  /** Everyone who acknowledged, once each, with names (for the export). */
   public async everyone(policy: PolicyVersion, onProgress: (count: number) => void = () => undefined): Promise<AcknowledgementRecord[]> {
-    const all: AcknowledgementRecord[] = [];
+    const byPerson = new Map<number, AcknowledgementRecord>();
     await this.acknowledgements.forEachPage(policy.major, (page) => {
-      all.push(...page);
-      onProgress(all.length);
-    }, { withNames: true });
-    return all;
+      for (const a of page) if (!byPerson.has(a.userId)) byPerson.set(a.userId, a);
+      onProgress(byPerson.size);
+    }, { withNames: true, since: policy.publishedAt });
+    return [...byPerson.values()];
   }
 
   /** The export: key people first, then everyone else who acknowledged. */

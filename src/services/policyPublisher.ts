@@ -1,13 +1,17 @@
-import { AppError } from '../domain/errors';
+import { AppError, isAppError } from '../domain/errors';
 import { nextVersion, validatePolicy, type PolicyContent, type PolicyProblem, type PolicyVersion, type VersionKind } from '../domain/policy';
 import type { IPolicyRepository } from './ports/policy';
 import type { IAccountsRepository } from './ports/accounts';
 import type { IActivityLog } from './ports/activity';
 import type { DeliveryResult, INotifier } from './ports/notifier';
+import type { DeliveryReport, INotificationReports, StoredDeliveryReport } from './ports/notificationReports';
 
 // Comms publish a new version of the policy. The text is checked and its rich text sanitised
-// before it is stored; a major version tells every account owner and backup in Teams. The
-// notification is best effort on top of the saved version: its failures are reported, never thrown.
+// before it is stored. Telling owners and backups about a major version is a separate step on top
+// of the saved version (PRODUCT.md §4): it never blocks or undoes the publication, never throws,
+// and its outcome is kept where only comms write, so what was not delivered can be retried later.
+
+export type { DeliveryReport } from './ports/notificationReports';
 
 export class PolicyValidationError extends AppError {
   public constructor(public readonly problems: PolicyProblem[]) {
@@ -15,20 +19,18 @@ export class PolicyValidationError extends AppError {
   }
 }
 
-export interface DeliveryReport {
-  recipients: number;
-  delivered: number;
-  /** Recipients whose notification did not go through, with why; they can be retried. */
-  notDelivered: DeliveryResult[];
-}
-
 export interface PublishResult {
   version: PolicyVersion;
-  /** Only for a major version. */
-  delivery?: DeliveryReport;
+}
+
+/** A delivery attempt's outcome; `problem` when the recipients could not even be worked out. */
+export interface NotifyOutcome extends DeliveryReport {
+  problem?: AppError;
 }
 
 export type HtmlSanitizer = (html: string) => string;
+
+const TARGET = 'policyVersions';
 
 export class PolicyPublisher {
   public constructor(
@@ -36,6 +38,7 @@ export class PolicyPublisher {
     private readonly accounts: IAccountsRepository,
     private readonly activity: IActivityLog,
     private readonly notifier: INotifier,
+    private readonly reports: INotificationReports,
     private readonly sanitize: HtmlSanitizer
   ) {}
 
@@ -48,31 +51,45 @@ export class PolicyPublisher {
     return { ...content, sections: content.sections.map((s) => ({ ...s, body: this.sanitize(s.body) })) };
   }
 
+  /** Saves the new version. Notifying is `notifyOwners`, called after (the editor does it at once). */
   public async publish(input: { content: PolicyContent; kind: VersionKind; changeSummary: string; basedOn?: PolicyVersion }): Promise<PublishResult> {
     const content = this.clean(input.content);
     const problems = validatePolicy(content, input.changeSummary);
     if (problems.length > 0) throw new PolicyValidationError(problems);
+    // A draft built on an older version would silently drop what was published since.
+    const [newest] = await this.policies.listVersions();
+    if (newest && input.basedOn && newest.id !== input.basedOn.id) {
+      throw new AppError('conflict', `Version ${newest.label} was published while you were editing. Reload to start from it; your draft is kept.`);
+    }
     const { major, minor } = nextVersion(input.basedOn, input.kind);
     let version: PolicyVersion;
     try {
       version = await this.policies.publish({ major, minor, isMajor: input.kind === 'major', content, changeSummary: input.changeSummary.trim() });
     } catch (e) {
-      // VersionNumber is unique: someone else published this number while this draft was open.
-      if (e instanceof AppError && (e.kind === 'validation' || e.kind === 'conflict') && /already exists|duplicate/i.test(`${e.message} ${e.detail ?? ''}`)) {
+      // VersionNumber is unique: someone else took this number a moment ago.
+      if (isAppError(e) && /SPDuplicateValuesFoundException|already exists|duplicate/i.test(`${e.message} ${e.detail ?? ''}`)) {
         throw new AppError('conflict', `Someone published version ${major}.${minor} while you were editing. Reload to see it; your draft is kept.`);
       }
       throw e;
     }
     await this.log('policy.published', version, { label: version.label, isMajor: version.isMajor });
-    if (!version.isMajor) return { version };
-    return { version, delivery: await this.notifyOwners(version) };
+    return { version };
   }
 
-  /** Tells owners and backups about a major version; also used to retry the ones that failed. */
-  public async notifyOwners(version: PolicyVersion, only?: string[]): Promise<DeliveryReport> {
-    const staffed = await this.accounts.staffedAccounts();
-    const everyone = [...new Set(staffed.flatMap((a) => [a.owner?.email, a.backup?.email]).filter((e): e is string => !!e))];
-    const recipients = only ? everyone.filter((r) => only.includes(r)) : everyone;
+  /**
+   * Tells owners and backups about a major version (all of them, or `only` those, for a retry). Never
+   * throws: a failure becomes the outcome's `problem` or a not-delivered recipient. A retry completes
+   * the stored report rather than replacing it.
+   */
+  public async notifyOwners(version: PolicyVersion, only?: string[]): Promise<NotifyOutcome> {
+    let recipients: string[];
+    try {
+      const staffed = await this.accounts.staffedAccounts();
+      const everyone = [...new Set(staffed.flatMap((a) => [a.owner?.login, a.backup?.login]).filter((e): e is string => !!e))];
+      recipients = only ? everyone.filter((r) => only.includes(r)) : everyone;
+    } catch (e) {
+      return { recipients: 0, delivered: 0, notDelivered: [], problem: isAppError(e) ? e : new AppError('server', 'The list of owners and backups could not be read.') };
+    }
     if (recipients.length === 0) return { recipients: 0, delivered: 0, notDelivered: [] };
     const results = await this.notifier.notify({
       activityType: 'policyPublished',
@@ -81,33 +98,38 @@ export class PolicyPublisher {
       templateParameters: { policyVersion: version.label },
       deepLink: { pageId: 'policy', subPageId: String(version.id), label: 'Social media policy' }
     });
-    const notDelivered = results.filter((r) => r.status !== 'delivered');
-    let report: DeliveryReport = { recipients: recipients.length, delivered: results.length - notDelivered.length, notDelivered };
+    const failed = results.filter((r) => r.status !== 'delivered');
+    let report: DeliveryReport = { recipients: recipients.length, delivered: results.length - failed.length, notDelivered: failed };
     if (only) {
-      // A retry completes the earlier report rather than replacing it.
       const before = await this.lastDelivery(version).catch(() => undefined);
       if (before) {
         const retried = new Set(recipients);
-        report = { recipients: before.recipients, delivered: before.delivered + report.delivered, notDelivered: [...before.notDelivered.filter((r) => !retried.has(r.recipient)), ...notDelivered] };
+        report = { recipients: before.recipients, delivered: before.delivered + report.delivered, notDelivered: [...before.notDelivered.filter((r) => !retried.has(r.recipient)), ...failed] };
       }
     }
-    await this.log('policy.notified', version, { recipients: report.recipients, delivered: report.delivered, notDelivered: notDelivered.map((r) => ({ recipient: r.recipient, status: r.status, reason: r.reason })) });
+    try {
+      await this.reports.save(TARGET, version.id, 'policyPublished', report);
+    } catch (e) {
+      return { ...report, problem: isAppError(e) ? e : undefined };
+    }
+    await this.log('policy.notified', version, { recipients: report.recipients, delivered: report.delivered, notDelivered: report.notDelivered.length });
     return report;
   }
 
-  /** The last delivery report of a version's notification, for comms to see later and retry. */
-  public async lastDelivery(version: PolicyVersion): Promise<(DeliveryReport & { at: string; by?: string }) | undefined> {
-    const entry = await this.activity.latest('policy.notified', 'policyVersions', version.id);
-    const d = entry?.data as { recipients?: number; delivered?: number; notDelivered?: DeliveryResult[] } | undefined;
-    if (!entry || !d) return undefined;
-    return { recipients: d.recipients ?? 0, delivered: d.delivered ?? 0, notDelivered: d.notDelivered ?? [], at: entry.at, by: entry.by };
+  /** The stored delivery report of a version, for comms to see later and retry. */
+  public lastDelivery(version: PolicyVersion): Promise<StoredDeliveryReport | undefined> {
+    return this.reports.latest(TARGET, version.id);
   }
 
   private async log(action: string, version: PolicyVersion, data: Record<string, unknown>): Promise<void> {
     try {
-      await this.activity.append({ action, targetList: 'policyVersions', targetId: version.id, data });
+      await this.activity.append({ action, targetList: TARGET, targetId: version.id, data });
     } catch {
       // The log is a record on top of the saved change; failing to write it must not undo or block it.
     }
   }
+}
+
+export function notDeliveredRecipients(report: { notDelivered: DeliveryResult[] }): string[] {
+  return report.notDelivered.map((r) => r.recipient);
 }

@@ -1,4 +1,4 @@
-import { fillPlaceholders, fillPlaceholdersHtml, namesFor, type PolicyPlaceholders, type PolicyVersion } from '../domain/policy';
+import { acknowledgementOf, fillPlaceholders, fillPlaceholdersHtml, namesFor, type PolicyPlaceholders, type PolicyVersion } from '../domain/policy';
 import type { IPolicyRepository, PolicyPageData, PolicyVersionSummary } from './ports/policy';
 import type { IAcknowledgementRepository } from './ports/acknowledgements';
 
@@ -18,10 +18,10 @@ export interface PolicyPage extends PolicyPageData {
   acknowledgement: AcknowledgementStatus;
 }
 
-export function acknowledgementStatus(policy: PolicyVersion | undefined, latest: { major: number; at: string } | undefined): AcknowledgementStatus {
+export function acknowledgementStatus(policy: PolicyVersion | undefined, acks: readonly { major: number; at: string }[]): AcknowledgementStatus {
   if (!policy) return { required: false };
-  const done = !!latest && latest.major >= policy.major;
-  return { required: !done, acknowledgedAt: done && latest.major === policy.major ? latest.at : undefined };
+  const ack = acknowledgementOf(acks, policy);
+  return ack ? { required: false, acknowledgedAt: ack.at } : { required: true };
 }
 
 export function renderersFor(placeholders: PolicyPlaceholders): Pick<PolicyPage, 'render' | 'renderHtml'> {
@@ -38,24 +38,26 @@ export class PolicyService {
   public constructor(
     private readonly policies: IPolicyRepository,
     private readonly acknowledgements: IAcknowledgementRepository,
-    private readonly me: () => number
+    private readonly me: () => Promise<number>
   ) {}
 
   public async loadPage(): Promise<PolicyPage> {
-    const data = await this.policies.loadPolicyPage(this.me());
+    const data = await this.policies.loadPolicyPage(await this.me());
     const placeholders = namesFor(data.policy?.content ?? {}, { organisation: data.settings.organisationName, commsHead: data.settings.commsHeadName });
-    return { ...data, placeholders, ...renderersFor(placeholders), acknowledgement: acknowledgementStatus(data.policy, data.myLatestAck) };
+    return { ...data, placeholders, ...renderersFor(placeholders), acknowledgement: acknowledgementStatus(data.policy, data.myAcks) };
   }
 
   /** Acknowledges the version in force; doing it twice adds nothing. */
   public async acknowledge(page: PolicyPage): Promise<PolicyPage> {
     const policy = page.policy;
     if (!policy || !page.acknowledgement.required) return page;
-    // A second tab may have acknowledged already: check before adding a duplicate.
-    const latest = await this.acknowledgements.latestFor(this.me());
-    const record = latest && latest.major >= policy.major ? latest : await this.acknowledgements.add(policy.major, policy.label);
-    const myLatestAck = { major: record.major, at: record.at };
-    return { ...page, myLatestAck, acknowledgement: acknowledgementStatus(policy, myLatestAck) };
+    // A second tab may have acknowledged already: check before adding another. (Two tabs racing can
+    // still both add; that is harmless, every reader counts a person once.)
+    const mine = await this.acknowledgements.recentFor(await this.me());
+    const existing = acknowledgementOf(mine, policy);
+    const record = existing ?? (await this.acknowledgements.add(policy.major, policy.label));
+    const myAcks = [{ major: record.major, at: record.at }, ...page.myAcks];
+    return { ...page, myAcks, acknowledgement: acknowledgementStatus(policy, myAcks) };
   }
 
   public listVersions(): Promise<PolicyVersionSummary[]> {

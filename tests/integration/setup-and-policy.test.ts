@@ -72,7 +72,7 @@ describe('the policy page data', () => {
     const staff = spAs(emu, person('staff').upn);
     const me = await staff.web.currentUser.select('Id')<{ Id: number }>();
     emu.requestLog.clear();
-    const page = await new PolicyService(new SpPolicyRepository(staff), new SpAcknowledgementRepository(staff), () => me.Id).loadPage();
+    const page = await new PolicyService(new SpPolicyRepository(staff), new SpAcknowledgementRepository(staff), async () => me.Id).loadPage();
     expect(page.policy?.label).toBe('1.0');
     expect(page.render('{organisation} / {commsHead}')).toBe('Northshire Council / Hannah Lewis');
     const calls = emu.requestLog.all().filter((r) => r.path.includes('/_api/'));

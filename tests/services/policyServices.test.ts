@@ -8,7 +8,8 @@ import { AcknowledgementGate } from '../../src/services/acknowledgementGate';
 import { PolicyPublisher, PolicyValidationError } from '../../src/services/policyPublisher';
 import { CoverageService } from '../../src/services/coverageService';
 import { DEFAULT_POLICY, type PolicyContent } from '../../src/domain/policy';
-import { FixedAccounts, MemoryAcknowledgements, MemoryActivity, MemoryPolicies, RecordingNotifier, BEN, OLIVIA, SAM } from '../support/fakes';
+import { AppError } from '../../src/domain/errors';
+import { FixedAccounts, MemoryAcknowledgements, MemoryActivity, MemoryNotificationReports, MemoryPolicies, RecordingNotifier, BEN, OLIVIA, SAM } from '../support/fakes';
 
 function world(me = SAM.userId) {
   let current = me;
@@ -19,7 +20,9 @@ function world(me = SAM.userId) {
     { accountId: 2, accountName: 'Northshire Libraries (Instagram)', status: 'Active', owner: OLIVIA }
   ]);
   const activity = new MemoryActivity();
-  return { acks, policies, accounts, activity, as: (id: number) => { current = id; }, me: () => current };
+  const reports = new MemoryNotificationReports();
+  const publisher = (notifier = new RecordingNotifier()) => new PolicyPublisher(policies, accounts, activity, notifier, reports, sanitize);
+  return { acks, policies, accounts, activity, reports, publisher, as: (id: number) => { current = id; }, me: async () => current };
 }
 
 describe('acknowledging the policy', () => {
@@ -44,6 +47,20 @@ describe('acknowledging the policy', () => {
     expect((await service.loadPage()).acknowledgement.required).toBe(false);
     w.policies.seed(2, 0);
     expect((await service.loadPage()).acknowledgement.required).toBe(true);
+  });
+
+  it('an acknowledgement written in advance for a future major version does not count', async () => {
+    const w = world();
+    w.policies.seed(1, 0);
+    const service = new PolicyService(w.policies, w.acks, w.me);
+    await service.acknowledge(await service.loadPage());
+    w.acks.records.push({ id: 99, major: 2, label: '2.0', at: '2025-06-01T00:00:00.000Z', userId: SAM.userId });
+    w.acks.records.push({ id: 100, major: 999, label: 'x', at: '2026-12-01T00:00:00.000Z', userId: SAM.userId });
+    w.policies.versions.push({ ...w.policies.seed(2, 0), publishedAt: '2026-02-01T00:00:00.000Z' });
+    w.policies.versions.splice(1, 1);
+    expect((await service.loadPage()).acknowledgement.required).toBe(true);
+    const gate = new AcknowledgementGate(w.policies, w.acks, w.me);
+    expect((await gate.check()).allowed).toBe(false);
   });
 
   it('does not add a duplicate when another tab acknowledged meanwhile', async () => {
@@ -87,7 +104,7 @@ describe('publishing a version', () => {
   it('sanitises rich text before storing it', async () => {
     const w = world();
     const base = w.policies.seed();
-    const publisher = new PolicyPublisher(w.policies, w.accounts, w.activity, new RecordingNotifier(), sanitize);
+    const publisher = w.publisher();
     const content = edit((c) => { c.sections[0].body = '<p onclick="x()">Hi <script>alert(1)</script><a href="javascript:alert(1)">x</a></p>'; });
     const { version } = await publisher.publish({ content, kind: 'minor', changeSummary: 'Wording', basedOn: base });
     expect(version.label).toBe('1.1');
@@ -98,7 +115,7 @@ describe('publishing a version', () => {
   it('refuses an invalid draft with the problems, and stores nothing', async () => {
     const w = world();
     const base = w.policies.seed();
-    const publisher = new PolicyPublisher(w.policies, w.accounts, w.activity, new RecordingNotifier(), sanitize);
+    const publisher = w.publisher();
     const content = edit((c) => { c.dos[0].detail = 'y'.repeat(10_000); });
     const error = await publisher.publish({ content, kind: 'major', changeSummary: 'x', basedOn: base }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(PolicyValidationError);
@@ -110,13 +127,16 @@ describe('publishing a version', () => {
     const w = world();
     const base = w.policies.seed();
     const notifier = new RecordingNotifier((r) => (r === BEN.email ? 'throttled' : 'delivered'));
-    const publisher = new PolicyPublisher(w.policies, w.accounts, w.activity, notifier, sanitize);
+    const publisher = w.publisher(notifier);
     const result = await publisher.publish({ content: DEFAULT_POLICY, kind: 'major', changeSummary: 'New rules on paid adverts', basedOn: base });
     expect(result.version.label).toBe('2.0');
+    // Saving does not wait for Teams: notifying is the next, separate step.
+    expect(notifier.sent).toHaveLength(0);
+    const first = await publisher.notifyOwners(result.version);
     expect(notifier.sent).toHaveLength(1);
     expect(notifier.sent[0]).toMatchObject({ activityType: 'policyPublished', templateParameters: { policyVersion: '2.0' }, deepLink: { pageId: 'policy' } });
     expect(notifier.sent[0].recipients.sort()).toEqual([BEN.email, OLIVIA.email]);
-    expect(result.delivery).toEqual({ recipients: 2, delivered: 1, notDelivered: [expect.objectContaining({ recipient: BEN.email, status: 'throttled', retryAfterSeconds: 5 })] });
+    expect(first).toEqual({ recipients: 2, delivered: 1, notDelivered: [expect.objectContaining({ recipient: BEN.email, status: 'throttled', retryAfterSeconds: 5 })] });
 
     const retry = await publisher.notifyOwners(result.version, [BEN.email]);
     expect(notifier.sent[1].recipients).toEqual([BEN.email]);
@@ -124,20 +144,46 @@ describe('publishing a version', () => {
     expect(retry).toEqual({ recipients: 2, delivered: 1, notDelivered: [expect.objectContaining({ recipient: BEN.email })] });
     expect(await publisher.lastDelivery(result.version)).toMatchObject({ recipients: 2, delivered: 1 });
     expect(w.activity.entries.map((e) => e.action)).toEqual(['policy.published', 'policy.notified', 'policy.notified']);
+    expect(w.reports.saved).toHaveLength(2);
   });
 
-  it('a minor version notifies nobody', async () => {
+  it('a delivery report can only come from where comms write it', async () => {
     const w = world();
-    const notifier = new RecordingNotifier();
-    await new PolicyPublisher(w.policies, w.accounts, w.activity, notifier, sanitize).publish({ content: DEFAULT_POLICY, kind: 'minor', changeSummary: 'Typo', basedOn: w.policies.seed() });
-    expect(notifier.sent).toEqual([]);
+    const base = w.policies.seed();
+    const publisher = w.publisher(new RecordingNotifier(() => 'failed'));
+    const { version } = await publisher.publish({ content: DEFAULT_POLICY, kind: 'major', changeSummary: 'x', basedOn: base });
+    await publisher.notifyOwners(version);
+    // An activity entry claiming everything was delivered (anyone may add to the log) changes nothing.
+    await w.activity.append({ action: 'policy.notified', targetList: 'policyVersions', targetId: version.id, data: { recipients: 2, delivered: 2, notDelivered: [] } });
+    expect(await publisher.lastDelivery(version)).toMatchObject({ recipients: 2, delivered: 0 });
+  });
+
+  it('if the owners cannot be read, the version stays published and the problem is reported, not thrown', async () => {
+    const w = world();
+    w.accounts.staffedAccounts = async () => { throw new AppError('throttled', 'busy'); };
+    const publisher = w.publisher();
+    const { version } = await publisher.publish({ content: DEFAULT_POLICY, kind: 'major', changeSummary: 'x', basedOn: w.policies.seed() });
+    const outcome = await publisher.notifyOwners(version);
+    expect(outcome).toMatchObject({ recipients: 0, problem: { kind: 'throttled' } });
+    expect(w.policies.versions.map((v) => v.label)).toEqual(['1.0', '2.0']);
+  });
+
+  it('refuses a draft based on a version that is no longer the newest', async () => {
+    const w = world();
+    const base = w.policies.seed();
+    const publisher = w.publisher();
+    await publisher.publish({ content: DEFAULT_POLICY, kind: 'minor', changeSummary: 'B', basedOn: base });
+    await expect(publisher.publish({ content: DEFAULT_POLICY, kind: 'major', changeSummary: 'A', basedOn: base }))
+      .rejects.toMatchObject({ kind: 'conflict', message: expect.stringMatching(/Version 1\.1 was published while you were editing/) });
   });
 
   it('says clearly when someone else published the same version meanwhile', async () => {
     const w = world();
     const base = w.policies.seed();
-    const publisher = new PolicyPublisher(w.policies, w.accounts, w.activity, new RecordingNotifier(), sanitize);
-    await publisher.publish({ content: DEFAULT_POLICY, kind: 'minor', changeSummary: 'First', basedOn: base });
+    const publisher = w.publisher();
+    // Someone else's 1.1 lands between our check of the newest version and our add.
+    const realList = w.policies.listVersions.bind(w.policies);
+    w.policies.listVersions = async () => { const l = await realList(); await w.policies.publish({ major: 1, minor: 1, isMajor: false, content: DEFAULT_POLICY, changeSummary: 'theirs' }); return l; };
     await expect(publisher.publish({ content: DEFAULT_POLICY, kind: 'minor', changeSummary: 'Second', basedOn: base }))
       .rejects.toMatchObject({ kind: 'conflict', message: expect.stringMatching(/Someone published version 1\.1 while you were editing/) });
   });
@@ -145,9 +191,10 @@ describe('publishing a version', () => {
   it('a failing activity log does not undo or block the publication', async () => {
     const w = world();
     w.activity.failing = true;
-    const result = await new PolicyPublisher(w.policies, w.accounts, w.activity, new RecordingNotifier(), sanitize).publish({ content: DEFAULT_POLICY, kind: 'major', changeSummary: 'x', basedOn: w.policies.seed() });
+    const publisher = w.publisher();
+    const result = await publisher.publish({ content: DEFAULT_POLICY, kind: 'major', changeSummary: 'x', basedOn: w.policies.seed() });
     expect(result.version.label).toBe('2.0');
-    expect(result.delivery?.delivered).toBe(2);
+    expect((await publisher.notifyOwners(result.version)).delivered).toBe(2);
   });
 });
 

@@ -18,7 +18,7 @@ class FakeProvisioner implements IProvisioner {
 
 class FakePolicies implements IPolicyRepository {
   public versions: PolicyVersion[] = [];
-  public async loadPolicyPage() { return { policy: this.versions[0], settings: DEFAULT_SETTINGS, isComms: false, canManageSite: true }; }
+  public async loadPolicyPage() { return { policy: this.versions[0], settings: DEFAULT_SETTINGS, myAcks: [], canPublish: false, canReadAllAcks: false, canManageSite: true }; }
   public async listVersions() { return []; }
   public async getVersion(): Promise<PolicyVersion> { throw new Error('not used'); }
   public async hasAnyVersion() { return this.versions.length > 0; }

@@ -6,9 +6,24 @@ import type { AccountStaffing, IAccountsRepository } from '../../src/services/po
 import type { IActivityLog } from '../../src/services/ports/activity';
 import type { ActivityNotification, DeliveryResult, INotifier } from '../../src/services/ports/notifier';
 import { DEFAULT_SETTINGS } from '../../src/services/ports/settings';
+import type { DeliveryReport, INotificationReports } from '../../src/services/ports/notificationReports';
 
 // In-memory stand-ins for the ports, behaving like the SharePoint lists they replace (authors are
 // whoever `me` is; version numbers are unique).
+
+/** Versions count as published before the acknowledgements the fakes record (SharePoint's clock). */
+export const EARLIER = '2026-01-01T00:00:00.000Z';
+
+export class MemoryNotificationReports implements INotificationReports {
+  public saved: { targetList: string; targetId: number; report: DeliveryReport }[] = [];
+  public async latest(targetList: string, targetId: number) {
+    const r = [...this.saved].reverse().find((x) => x.targetList === targetList && x.targetId === targetId);
+    return r && { ...r.report, at: '2026-11-25T10:00:00Z', by: 'Chris Morgan' };
+  }
+  public async save(targetList: string, targetId: number, _type: string, report: DeliveryReport) {
+    this.saved.push({ targetList, targetId, report });
+  }
+}
 
 export class MemoryAcknowledgements implements IAcknowledgementRepository {
   public records: AcknowledgementRecord[] = [];
@@ -18,14 +33,14 @@ export class MemoryAcknowledgements implements IAcknowledgementRepository {
     this.records.push(r);
     return r;
   }
-  public async latestFor(userId: number) {
-    return this.records.filter((r) => r.userId === userId).sort((a, b) => b.major - a.major)[0];
+  public async recentFor(userId: number) {
+    return this.records.filter((r) => r.userId === userId).reverse();
   }
   public async forUsers(ids: number[], major: number) {
     return new Map(this.records.filter((r) => ids.includes(r.userId) && r.major === major).map((r) => [r.userId, r]));
   }
-  public async forEachPage(major: number, onPage: (p: AcknowledgementRecord[]) => void) {
-    const all = this.records.filter((r) => r.major === major);
+  public async forEachPage(major: number, onPage: (p: AcknowledgementRecord[]) => void, options: { since?: string } = {}) {
+    const all = this.records.filter((r) => r.major === major && (!options.since || r.at >= options.since));
     for (let i = 0; i < all.length; i += 2) onPage(all.slice(i, i + 2));
     return all.length;
   }
@@ -36,22 +51,25 @@ export class MemoryPolicies implements IPolicyRepository {
   public constructor(private acks: MemoryAcknowledgements, public isComms = false) {}
   public inForce() { return [...this.versions].sort((a, b) => b.major * 1000 + b.minor - (a.major * 1000 + a.minor))[0]; }
   public async loadPolicyPage(me: number): Promise<PolicyPageData> {
-    const latest = await this.acks.latestFor(me);
-    return { policy: this.inForce(), settings: { ...DEFAULT_SETTINGS, organisationName: 'Northshire Council' }, myLatestAck: latest && { major: latest.major, at: latest.at }, isComms: this.isComms, canManageSite: false };
+    const mine = await this.acks.recentFor(me);
+    return { policy: this.inForce(), settings: { ...DEFAULT_SETTINGS, organisationName: 'Northshire Council' }, myAcks: mine.map((a) => ({ major: a.major, at: a.at })), canPublish: this.isComms, canReadAllAcks: this.isComms, canManageSite: false };
   }
-  public async listVersions(): Promise<PolicyVersionSummary[]> { return this.versions.map(({ content: _c, ...s }) => s); }
+  public async listVersions(): Promise<PolicyVersionSummary[]> {
+    const newestFirst = [...this.versions].sort((a, b) => b.major * 1000 + b.minor - (a.major * 1000 + a.minor));
+    return newestFirst.map(({ content: _c, ...s }) => s);
+  }
   public async getVersion(id: number) { return this.versions.find((v) => v.id === id)!; }
   public async hasAnyVersion() { return this.versions.length > 0; }
   public async publish(input: PublishInput) {
     if (this.versions.some((v) => v.major === input.major && v.minor === input.minor)) {
       throw new AppError('validation', 'This value already exists in the list.', { detail: '409 This value already exists in the list.' });
     }
-    const v: PolicyVersion = { id: this.versions.length + 1, major: input.major, minor: input.minor, label: versionLabel(input.major, input.minor), isMajor: input.isMajor, content: input.content, changeSummary: input.changeSummary };
+    const v: PolicyVersion = { id: this.versions.length + 1, major: input.major, minor: input.minor, label: versionLabel(input.major, input.minor), isMajor: input.isMajor, content: input.content, changeSummary: input.changeSummary, publishedAt: EARLIER };
     this.versions.push(v);
     return v;
   }
   public seed(major = 1, minor = 0) {
-    const v: PolicyVersion = { id: this.versions.length + 1, major, minor, label: versionLabel(major, minor), isMajor: minor === 0, content: DEFAULT_POLICY };
+    const v: PolicyVersion = { id: this.versions.length + 1, major, minor, label: versionLabel(major, minor), isMajor: minor === 0, content: DEFAULT_POLICY, publishedAt: EARLIER };
     this.versions.push(v);
     return v;
   }
@@ -88,6 +106,6 @@ export class RecordingNotifier implements INotifier {
   public async postChannelCard() { return { status: 'delivered' as const, messageId: '1' }; }
 }
 
-export const OLIVIA = { userId: 12, name: 'Olivia Reed', email: 'olivia.reed@northshire.gov.uk' };
-export const BEN = { userId: 13, name: 'Ben Hughes', email: 'ben.hughes@northshire.gov.uk' };
-export const SAM = { userId: 11, name: 'Sam Patel', email: 'sam.patel@northshire.gov.uk' };
+export const OLIVIA = { userId: 12, name: 'Olivia Reed', email: 'olivia.reed@northshire.gov.uk', login: 'olivia.reed@northshire.gov.uk' };
+export const BEN = { userId: 13, name: 'Ben Hughes', email: 'ben.hughes@northshire.gov.uk', login: 'ben.hughes@northshire.gov.uk' };
+export const SAM = { userId: 11, name: 'Sam Patel', email: 'sam.patel@northshire.gov.uk', login: 'sam.patel@northshire.gov.uk' };

@@ -11,7 +11,7 @@ import { renderersFor, type PolicyPage } from '../../src/services/policyService'
 import { sanitizeHtml } from '../../src/ui/common/sanitizeHtml';
 import { DEFAULT_SETTINGS } from '../../src/services/ports/settings';
 import type { PolicyContent } from '../../src/domain/policy';
-import { FixedAccounts, MemoryAcknowledgements, MemoryActivity, MemoryPolicies, RecordingNotifier } from '../support/fakes';
+import { FixedAccounts, MemoryAcknowledgements, MemoryActivity, MemoryNotificationReports, MemoryPolicies, RecordingNotifier } from '../support/fakes';
 
 // Whatever comms (or a raw REST call) put into the policy, it is either refused with a clear
 // message or stored and shown without any live script, event handler or javascript: link.
@@ -43,13 +43,13 @@ function page(c: PolicyContent): PolicyPage {
   const placeholders = { organisation: c.names?.organisation ?? '', commsHead: c.names?.commsHead ?? '' };
   return {
     policy: { id: 1, major: 1, minor: 0, label: '1.0', isMajor: true, content: c },
-    settings: DEFAULT_SETTINGS, placeholders, ...renderersFor(placeholders), acknowledgement: { required: false }, isComms: false, canManageSite: false
+    settings: DEFAULT_SETTINGS, placeholders, ...renderersFor(placeholders), acknowledgement: { required: false }, myAcks: [], canPublish: false, canReadAllAcks: false, canManageSite: false
   };
 }
 
 describe('hostile policy content', () => {
   const acks = new MemoryAcknowledgements(() => 1);
-  const publisher = new PolicyPublisher(new MemoryPolicies(acks), new FixedAccounts(), new MemoryActivity(), new RecordingNotifier(), sanitizeHtml);
+  const publisher = new PolicyPublisher(new MemoryPolicies(acks), new FixedAccounts(), new MemoryActivity(), new RecordingNotifier(), new MemoryNotificationReports(), sanitizeHtml);
 
   it('is refused with a clear message, or stored and shown safely', () => {
     const seen = { refused: 0, shown: 0 };

@@ -17,7 +17,9 @@ function page(content: PolicyContent = DEFAULT_POLICY): PolicyPage {
     placeholders,
     ...renderersFor(placeholders),
     acknowledgement: { required: false },
-    isComms: false,
+    myAcks: [],
+    canPublish: false,
+    canReadAllAcks: false,
     canManageSite: false
   };
 }

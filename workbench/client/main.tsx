@@ -37,7 +37,11 @@ const TEAMS_THEMES: Record<string, ThemeName> = { default: 'light', dark: 'dark'
 
 function WebPartSlot({ host }: { host: Host }): React.ReactElement {
   const ref = React.useRef<HTMLDivElement>(null);
-  React.useEffect(() => (ref.current ? mountApp(ref.current, host) : undefined), [host]);
+  React.useEffect(() => {
+    if (!ref.current) return undefined;
+    const app = mountApp(ref.current, host);
+    return app.unmount;
+  }, [host]);
   return <div ref={ref} data-testid="webpart" />;
 }
 

@@ -32,7 +32,8 @@ export const LISTS = {
     title: 'SMH Policy Versions',
     description: 'Published versions of the social media policy. A major version asks staff to acknowledge again.',
     enableVersioning: true,
-    permissions: [owners, everyoneReads, commsEdit],
+    // Comms add versions but cannot change or delete a published one: the history stays true.
+    permissions: [owners, everyoneReads, { principal: 'comms', role: 'addOwn' }],
     fields: [
       num('VersionNumber', 'Version number', { required: true, indexed: true, unique: true, description: 'major × 1000 + minor, for sorting' }),
       text('VersionLabel', 'Version label', { required: true, maxLength: 20 }),
@@ -53,7 +54,7 @@ export const LISTS = {
     permissions: [owners, everyoneAdds, commsReadAll, headsReadAll],
     // Author first in every "have I acknowledged?" query: it narrows 100,000s of items to a handful.
     // No client-written key is unique here, so nobody can squat another person's acknowledgement.
-    indexedBuiltIns: ['Author'],
+    indexedBuiltIns: ['Author', 'Created'],
     fields: [
       num('PolicyMajor', 'Policy major version', { required: true, indexed: true }),
       text('VersionLabel', 'Version label', { maxLength: 20 })
@@ -205,6 +206,19 @@ export const LISTS = {
       text('TargetList', 'List', { indexed: true, maxLength: 80 }),
       num('TargetId', 'Item id', { indexed: true }),
       note('Data', 'Details (JSON)')
+    ]
+  },
+  notifications: {
+    key: 'notifications',
+    title: 'SMH Notifications',
+    description: 'Delivery reports of Teams notifications, so comms can see and retry what was not delivered.',
+    // Only comms write here, so nobody else can make a failed delivery look delivered.
+    permissions: [owners, commsEdit, { principal: 'commsHeads', role: 'read' }],
+    fields: [
+      text('TargetList', 'List', { required: true, indexed: true, maxLength: 80 }),
+      num('TargetId', 'Item id', { required: true, indexed: true }),
+      text('ActivityType', 'Activity type', { maxLength: 40 }),
+      note('Report', 'Delivery report (JSON)', { required: true })
     ]
   },
   settings: {

@@ -5,7 +5,7 @@ import type { AccountPerson, AccountStaffing, IAccountsRepository } from '../../
 import { guarded } from '../errors/normalise';
 import { odataString } from './odata';
 
-interface PersonValue { Id?: number; Title?: string; EMail?: string }
+interface PersonValue { Id?: number; Title?: string; EMail?: string; Name?: string }
 interface AccountItem {
   Id: number;
   Title: string;
@@ -18,7 +18,10 @@ interface AccountItem {
 
 const OPEN_STATUSES = ['Proposed', 'Active', 'Under review', 'Closing'];
 
-const person = (p?: PersonValue): AccountPerson | undefined => (p?.Id ? { userId: p.Id, name: p.Title ?? '', email: p.EMail ?? '' } : undefined);
+/** The UPN from a claims login such as i:0#.f|membership|olivia.reed@contoso.com. */
+const upnOf = (claims: string | undefined, fallback: string): string => (claims?.includes('|') ? claims.slice(claims.lastIndexOf('|') + 1) : fallback);
+
+const person = (p?: PersonValue): AccountPerson | undefined => (p?.Id ? { userId: p.Id, name: p.Title ?? '', email: p.EMail ?? '', login: upnOf(p.Name, p.EMail ?? '') } : undefined);
 
 export class SpAccountsRepository implements IAccountsRepository {
   public constructor(private readonly sp: SPFI) {}
@@ -29,7 +32,7 @@ export class SpAccountsRepository implements IAccountsRepository {
       // which cannot use the index.
       const filter = OPEN_STATUSES.map((s) => `AccountStatus eq ${odataString(s)}`).join(' or ');
       const query = this.sp.web.lists.getByTitle(LISTS.accounts.title).items.filter(filter)
-        .select('Id', 'Title', 'Platform', 'Handle', 'AccountStatus', 'Owner/Id', 'Owner/Title', 'Owner/EMail', 'Backup/Id', 'Backup/Title', 'Backup/EMail')
+        .select('Id', 'Title', 'Platform', 'Handle', 'AccountStatus', 'Owner/Id', 'Owner/Title', 'Owner/EMail', 'Owner/Name', 'Backup/Id', 'Backup/Title', 'Backup/EMail', 'Backup/Name')
         .expand('Owner', 'Backup').top(5000);
       const out: AccountStaffing[] = [];
       for await (const page of query as AsyncIterable<AccountItem[]>) {

@@ -4,7 +4,7 @@ import { LISTS } from '../schema';
 import type { AcknowledgementRecord, IAcknowledgementRepository } from '../../services/ports/acknowledgements';
 import { InjectHeaders } from '@pnp/queryable';
 import { guarded } from '../errors/normalise';
-import { odataNumber } from './odata';
+import { odataNumber, odataString } from './odata';
 
 interface AckItem {
   Id: number;
@@ -33,12 +33,12 @@ export class SpAcknowledgementRepository implements IAcknowledgementRepository {
     return guarded(async () => toRecord(await this.items().add({ Title: `Acknowledged version ${label}`, PolicyMajor: major, VersionLabel: label }) as AckItem));
   }
 
-  public latestFor(userId: number): Promise<AcknowledgementRecord | undefined> {
+  public recentFor(userId: number): Promise<AcknowledgementRecord[]> {
     return guarded(async () => {
       // Author first: an indexed filter that narrows 100,000s of items to one person's few.
-      const found = await this.items().filter(`AuthorId eq ${odataNumber(userId)}`).orderBy('PolicyMajor', false).top(1)
+      const found = await this.items().filter(`AuthorId eq ${odataNumber(userId)}`).orderBy('Created', false).top(20)
         .select('Id', 'PolicyMajor', 'VersionLabel', 'Created', 'AuthorId')<AckItem[]>();
-      return found[0] ? toRecord(found[0]) : undefined;
+      return found.map(toRecord);
     });
   }
 
@@ -48,19 +48,20 @@ export class SpAcknowledgementRepository implements IAcknowledgementRepository {
       if (userIds.length === 0) return out;
       const [batched, execute] = this.sp.batched();
       for (const id of new Set(userIds)) {
-        void this.items(batched).filter(`AuthorId eq ${odataNumber(id)} and PolicyMajor eq ${odataNumber(major)}`).top(1)
+        void this.items(batched).filter(`AuthorId eq ${odataNumber(id)} and PolicyMajor eq ${odataNumber(major)}`).orderBy('Created', true).top(20)
           .select('Id', 'PolicyMajor', 'VersionLabel', 'Created', 'AuthorId')<AckItem[]>()
-          .then((found) => { if (found[0]) out.set(id, toRecord(found[0])); });
+          .then((found) => { if (found.length > 0) out.set(id, toRecord(found[found.length - 1])); });
       }
       await execute();
       return out;
     });
   }
 
-  public forEachPage(major: number, onPage: (page: AcknowledgementRecord[]) => void, options: { withNames?: boolean } = {}): Promise<number> {
+  public forEachPage(major: number, onPage: (page: AcknowledgementRecord[]) => void, options: { withNames?: boolean; since?: string } = {}): Promise<number> {
     return guarded(async () => {
       let total = 0;
-      const base = this.items().filter(`PolicyMajor eq ${odataNumber(major)}`).top(PAGE)
+      const since = options.since ? ` and Created ge datetime${odataString(new Date(options.since).toISOString())}` : '';
+      const base = this.items().filter(`PolicyMajor eq ${odataNumber(major)}${since}`).top(PAGE)
         // No per-row OData metadata: at 100,000 rows it is most of the bytes.
         .using(InjectHeaders({ Accept: 'application/json;odata=nometadata' }));
       const query = options.withNames

@@ -1,7 +1,7 @@
 import './pnp';
 import type { SPFI } from './pnp';
 import { SPQueryable } from '@pnp/sp';
-import { GROUPS, LISTS } from '../schema';
+import { LISTS } from '../schema';
 import { parsePolicyContent, versionLabel, versionNumber, type PolicyVersion } from '../../domain/policy';
 import type { IPolicyRepository, PolicyPageData, PolicyVersionSummary, PublishInput } from '../../services/ports/policy';
 import { guarded } from '../errors/normalise';
@@ -15,27 +15,35 @@ interface PolicyItem {
   IsMajor: boolean;
   Content: string;
   ChangeSummary: string | null;
-  PublishedAt: string | null;
+  /** Server-recorded: when the version was published (the client-written PublishedAt is not trusted). */
+  Created: string;
   Author?: { Title: string };
 }
 
-const SUMMARY_SELECT = ['Id', 'Major', 'VersionNumber', 'IsMajor', 'ChangeSummary', 'PublishedAt', 'Author/Title'];
+const SUMMARY_SELECT = ['Id', 'Major', 'VersionNumber', 'IsMajor', 'ChangeSummary', 'Created', 'Author/Title'];
 const POLICY_SELECT = [...SUMMARY_SELECT, 'Content'];
-const COMMS_GROUP = GROUPS.find((g) => g.principal === 'comms')!.title;
+// SPBasePermissions bits (low 32), read without pulling PnPjs's security module into the first paint.
+const ADD_LIST_ITEMS = 0x2;
+const OVERRIDE_LIST_BEHAVIORS = 0x100;
 const MANAGE_WEB = 0x40000000;
+const has = (perms: { Low: number | string }, bit: number): boolean => (Number(perms.Low) & bit) !== 0;
+type Perms = { High: number | string; Low: number | string };
 
 function summaryFromItem(item: Omit<PolicyItem, 'Content'>): PolicyVersionSummary {
   const major = item.Major;
   const minor = item.VersionNumber - major * 1000;
   return {
     id: item.Id, major, minor, label: versionLabel(major, minor), isMajor: !!item.IsMajor,
-    publishedAt: item.PublishedAt ?? undefined, publishedBy: item.Author?.Title, changeSummary: item.ChangeSummary ?? undefined
+    publishedAt: item.Created, publishedBy: item.Author?.Title, changeSummary: item.ChangeSummary ?? undefined
   };
 }
 
 export function policyFromItem(item: PolicyItem): PolicyVersion {
   return { ...summaryFromItem(item), content: parsePolicyContent(item.Content) };
 }
+
+/** How many of a person's newest acknowledgements the page reads (one per major version in practice). */
+const RECENT_ACKS = 20;
 
 export class SpPolicyRepository implements IPolicyRepository {
   public constructor(private readonly sp: SPFI) {}
@@ -51,18 +59,21 @@ export class SpPolicyRepository implements IPolicyRepository {
       const policyP = this.versions(batched).filter("Status eq 'Published'").orderBy('VersionNumber', false).top(1).select(...POLICY_SELECT).expand('Author')<PolicyItem[]>();
       const settingsP = batched.web.lists.getByTitle(LISTS.settings.title).items.select(...SETTINGS_SELECT).top(500)<never[]>();
       const ackP = batched.web.lists.getByTitle(LISTS.acknowledgements.title).items
-        .filter(`AuthorId eq ${odataNumber(mySiteUserId)}`).orderBy('PolicyMajor', false).top(1).select('PolicyMajor', 'Created')<{ PolicyMajor: number; Created: string }[]>();
-      const groupsP = batched.web.currentUser.groups.select('Title')<{ Title: string }[]>();
-      const permsP = SPQueryable(batched.web, 'EffectiveBasePermissions')<{ High: number | string; Low: number | string }>();
+        .filter(`AuthorId eq ${odataNumber(mySiteUserId)}`).orderBy('Created', false).top(RECENT_ACKS).select('PolicyMajor', 'Created')<{ PolicyMajor: number; Created: string }[]>();
+      // What the person may do, from SharePoint's own answer for them (covers rights through Entra
+      // groups, which a group-membership check would miss).
+      const webPermsP = SPQueryable(batched.web, 'EffectiveBasePermissions')<Perms>();
+      const policyPermsP = SPQueryable(batched.web.lists.getByTitle(LISTS.policyVersions.title), 'EffectiveBasePermissions')<Perms>();
+      const ackPermsP = SPQueryable(batched.web.lists.getByTitle(LISTS.acknowledgements.title), 'EffectiveBasePermissions')<Perms>();
       await execute();
-      const [policies, settings, acks, groups, perms] = await Promise.all([policyP, settingsP, ackP, groupsP, permsP]);
+      const [policies, settings, acks, webPerms, policyPerms, ackPerms] = await Promise.all([policyP, settingsP, ackP, webPermsP, policyPermsP, ackPermsP]);
       return {
         policy: policies[0] ? policyFromItem(policies[0]) : undefined,
         settings: settingsFromItems(settings),
-        myLatestAck: acks[0] ? { major: acks[0].PolicyMajor, at: acks[0].Created } : undefined,
-        isComms: groups.some((g) => g.Title === COMMS_GROUP),
-        // SPBasePermissions.ManageWeb (low 32 bits), without pulling PnPjs's security module into the first paint.
-        canManageSite: (Number(perms.Low) & MANAGE_WEB) !== 0
+        myAcks: acks.map((a) => ({ major: a.PolicyMajor, at: a.Created })),
+        canPublish: has(policyPerms, ADD_LIST_ITEMS),
+        canReadAllAcks: has(ackPerms, OVERRIDE_LIST_BEHAVIORS),
+        canManageSite: has(webPerms, MANAGE_WEB)
       };
     });
   }

@@ -11,7 +11,11 @@ interface FieldInfo {
   Indexed: boolean;
   Required: boolean;
   EnforceUniqueValues: boolean;
+  MaxLength?: number;
+  Choices?: string[] | { results: string[] };
 }
+
+const choicesOf = (f: FieldInfo): string[] => (Array.isArray(f.Choices) ? f.Choices : f.Choices?.results ?? []);
 
 interface ListInfo {
   Title: string;
@@ -23,8 +27,14 @@ interface ListInfo {
 
 interface AssignmentInfo {
   PrincipalId: number;
-  RoleDefinitionBindings: { Id: number; Name: string }[];
+  RoleDefinitionBindings: { Id: number; Name: string; RoleTypeKind?: number }[];
 }
+
+/**
+ * SharePoint adds "Limited Access" (RoleTypeKind 1) by itself wherever something below has its own
+ * permissions; removing it would break that access, so it is never counted as an extra.
+ */
+const LIMITED_ACCESS = 1;
 
 export class SpProvisioner implements IProvisioner {
   public constructor(private readonly sp: SPFI, private readonly lists: readonly ListDef[] = ALL_LISTS) {}
@@ -84,7 +94,7 @@ export class SpProvisioner implements IProvisioner {
     const [batched, execute] = this.sp.batched();
     const fieldsByList = new Map<string, FieldInfo[]>();
     for (const l of this.lists) {
-      void batched.web.lists.getByTitle(l.title).fields.select('InternalName', 'Title', 'Indexed', 'Required', 'EnforceUniqueValues')<FieldInfo[]>()
+      void batched.web.lists.getByTitle(l.title).fields.select('InternalName', 'Title', 'Indexed', 'Required', 'EnforceUniqueValues', 'MaxLength', 'Choices')<FieldInfo[]>()
         .then((f) => fieldsByList.set(l.title, f));
     }
     const listsPromise = batched.web.lists.select('Title', 'ReadSecurity', 'WriteSecurity', 'EnableVersioning', 'HasUniqueRoleAssignments')<ListInfo[]>();
@@ -102,9 +112,16 @@ export class SpProvisioner implements IProvisioner {
           continue;
         }
         const wanted = { Title: f.title, Indexed: !!f.indexed || !!f.unique, Required: !!f.required, EnforceUniqueValues: !!f.unique };
-        const changes = (Object.keys(wanted) as (keyof typeof wanted)[]).filter((k) => found[k] !== wanted[k]);
+        const changes: string[] = (Object.keys(wanted) as (keyof typeof wanted)[]).filter((k) => found[k] !== wanted[k]);
+        const patch: Record<string, unknown> = Object.fromEntries(changes.map((k) => [k, wanted[k as keyof typeof wanted]]));
+        // A new platform or status in the schema reaches sites set up before it (choices are only added).
+        if (f.kind === 'Choice') {
+          const have = choicesOf(found);
+          const missing = (f.choices ?? []).filter((c) => !have.includes(c));
+          if (missing.length > 0) { changes.push('Choices'); patch.Choices = [...have, ...missing]; }
+        }
+        if (f.kind === 'Text' && found.MaxLength !== undefined && found.MaxLength < (f.maxLength ?? 255)) { changes.push('MaxLength'); patch.MaxLength = f.maxLength ?? 255; }
         if (changes.length > 0) {
-          const patch = Object.fromEntries(changes.map((k) => [k, wanted[k]]));
           steps.push({
             description: `Update ${changes.join(', ')} of "${f.title}" in "${l.title}"`,
             apply: async () => { await list.fields.getByInternalNameOrTitle(f.name).update(patch); }
@@ -182,7 +199,7 @@ export class SpProvisioner implements IProvisioner {
     const [batched, execute] = this.sp.batched();
     const assignments = new Map<string, AssignmentInfo[]>();
     for (const l of this.lists) {
-      void batched.web.lists.getByTitle(l.title).roleAssignments.expand('RoleDefinitionBindings').select('PrincipalId', 'RoleDefinitionBindings/Id', 'RoleDefinitionBindings/Name')<AssignmentInfo[]>()
+      void batched.web.lists.getByTitle(l.title).roleAssignments.expand('RoleDefinitionBindings').select('PrincipalId', 'RoleDefinitionBindings/Id', 'RoleDefinitionBindings/Name', 'RoleDefinitionBindings/RoleTypeKind')<AssignmentInfo[]>()
         .then((a) => assignments.set(l.title, a));
     }
     await execute();
@@ -197,7 +214,7 @@ export class SpProvisioner implements IProvisioner {
           apply: async () => { await list.breakRoleInheritance(false, true); }
         });
       }
-      const have = unique ? (assignments.get(l.title) ?? []).flatMap((a) => a.RoleDefinitionBindings.map((b) => `${a.PrincipalId}:${b.Id}`)) : [];
+      const have = unique ? (assignments.get(l.title) ?? []).flatMap((a) => a.RoleDefinitionBindings.filter((b) => b.RoleTypeKind !== LIMITED_ACCESS).map((b) => `${a.PrincipalId}:${b.Id}`)) : [];
       const want = l.permissions.map((p) => `${principals[p.principal]}:${roles[p.role]}`);
       for (const p of l.permissions) {
         const key = `${principals[p.principal]}:${roles[p.role]}`;
@@ -221,9 +238,9 @@ export class SpProvisioner implements IProvisioner {
         steps.push({
           description: `Check "${l.title}" has only the permissions of the security model`,
           apply: async () => {
-            const now = await list.roleAssignments.expand('RoleDefinitionBindings').select('PrincipalId', 'RoleDefinitionBindings/Id')<AssignmentInfo[]>();
+            const now = await list.roleAssignments.expand('RoleDefinitionBindings').select('PrincipalId', 'RoleDefinitionBindings/Id', 'RoleDefinitionBindings/RoleTypeKind')<AssignmentInfo[]>();
             for (const a of now) for (const b of a.RoleDefinitionBindings) {
-              if (!want.includes(`${a.PrincipalId}:${b.Id}`)) await list.roleAssignments.remove(a.PrincipalId, b.Id);
+              if (b.RoleTypeKind !== LIMITED_ACCESS && !want.includes(`${a.PrincipalId}:${b.Id}`)) await list.roleAssignments.remove(a.PrincipalId, b.Id);
             }
           }
         });

@@ -5,3 +5,4 @@ export * from './search';
 export * from './parse';
 export * from './validate';
 export * from './diff';
+export * from './acknowledgement';

@@ -4,6 +4,8 @@ export interface AccountPerson {
   userId: number;
   name: string;
   email: string;
+  /** Sign-in name (UPN), which Graph addresses people by; e-mail can differ from it. */
+  login: string;
 }
 
 export interface AccountStaffing {

@@ -16,10 +16,12 @@ export interface PolicyPageData {
   /** The version in force; undefined before set-up seeded one. */
   policy?: PolicyVersion;
   settings: HubSettings;
-  /** The newest major version the signed-in person has acknowledged, with when. */
-  myLatestAck?: { major: number; at: string };
-  /** Member of the comms group (shows comms' tools; SharePoint enforces what they may do). */
-  isComms: boolean;
+  /** The signed-in person's newest acknowledgements (which major, when SharePoint recorded it). */
+  myAcks: { major: number; at: string }[];
+  /** May add policy versions: comms' tools are shown (SharePoint enforces what they may do). */
+  canPublish: boolean;
+  /** May read everyone's acknowledgements (comms and comms heads): coverage is shown. */
+  canReadAllAcks: boolean;
   /** May manage the site (shows set-up; SharePoint enforces it). */
   canManageSite: boolean;
 }

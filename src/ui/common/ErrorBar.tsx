@@ -15,7 +15,7 @@ export function ErrorBar({ error, onRetry }: ErrorBarProps): React.ReactElement 
   const canRetry = !!onRetry && (!appError || appError.retryable);
   const kind = appError?.kind === 'forbidden' || appError?.kind === 'notSetUp' ? 'warning' : 'error';
   return (
-    <Notice kind={kind} action={canRetry ? { label: strings.TryAgain, onClick: onRetry! } : undefined}>
+    <Notice kind={kind} urgent action={canRetry ? { label: strings.TryAgain, onClick: onRetry! } : undefined}>
       {message}
     </Notice>
   );

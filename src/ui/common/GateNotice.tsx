@@ -12,7 +12,7 @@ export function GateNotice({ result }: { result: GateResult }): React.ReactEleme
   const navigate = useNavigate();
   if (result.allowed) return null;
   return (
-    <Notice kind="warning" action={result.policyLink ? { label: strings.GateOpenPolicy, onClick: () => navigate(result.policyLink!.pageId) } : undefined}>
+    <Notice kind="warning" urgent action={result.policyLink ? { label: strings.GateOpenPolicy, onClick: () => navigate(result.policyLink!.pageId) } : undefined}>
       {result.message}
     </Notice>
   );

@@ -29,14 +29,19 @@ function styles(theme: ITheme, kind: NoticeKind) {
 
 export interface NoticeProps {
   kind: NoticeKind;
+  /**
+   * Announce it at once (role=alert)? Yes for errors that just happened; no for standing banners,
+   * which would otherwise be read out again on every view.
+   */
+  urgent?: boolean;
   children: React.ReactNode;
   action?: { label: string; onClick: () => void };
 }
 
-export function Notice({ kind, children, action }: NoticeProps): React.ReactElement {
+export function Notice({ kind, children, action, urgent = kind === 'error' }: NoticeProps): React.ReactElement {
   const s = styles(useTheme(), kind);
   return (
-    <div className={s.root} role={kind === 'error' || kind === 'warning' ? 'alert' : 'status'} data-notice={kind}>
+    <div className={s.root} role={urgent ? 'alert' : 'status'} data-notice={kind}>
       <div className={s.text}>{children}</div>
       {action && <button type="button" className={s.action} onClick={action.onClick}>{action.label}</button>}
     </div>

@@ -34,10 +34,11 @@ function download(name: string, text: string): void {
 }
 
 export default function CoverageView(): React.ReactElement {
-  const { state: pageState } = usePolicyPage();
-  const policy = pageState.status === 'ready' ? pageState.value.policy : undefined;
-  if (!policy) return <Spinner label={strings.Loading} />;
-  return <Coverage policy={policy} />;
+  const { state: pageState, reload } = usePolicyPage();
+  if (pageState.status === 'loading') return <Spinner label={strings.Loading} />;
+  if (pageState.status === 'error') return <ErrorBar error={pageState.error} onRetry={reload} />;
+  if (!pageState.value.policy) return <Notice kind="info">{strings.PolicyMissing}</Notice>;
+  return <Coverage policy={pageState.value.policy} />;
 }
 
 function Coverage({ policy }: { policy: PolicyVersion }): React.ReactElement {

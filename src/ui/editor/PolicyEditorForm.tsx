@@ -53,7 +53,7 @@ export function PolicyEditorForm({ page, publisher, onPublished, onReloadPage }:
   const { host } = useServices();
   const basedOn = page.policy;
   const basedOnId = basedOn?.id ?? 0;
-  const [restored, setRestored] = React.useState<FoundDraft | undefined>(() => findDraft(host.siteUrl, host.user.siteUserId, basedOnId));
+  const [restored, setRestored] = React.useState<FoundDraft | undefined>(() => findDraft(host.siteUrl, host.user.loginName, basedOnId));
   const [draft, setDraft] = React.useState<EditorDraft>(() => restored?.draft ?? startingDraft(page));
   const [dirty, setDirty] = React.useState(!!restored);
   const [attempted, setAttempted] = React.useState(0);
@@ -65,7 +65,7 @@ export function PolicyEditorForm({ page, publisher, onPublished, onReloadPage }:
   const summaryRef = React.useRef<HTMLDivElement>(null);
 
   const { forget } = useDraftAutosave(draft, dirty, {
-    key: draftKey(host.siteUrl, host.user.siteUserId, basedOnId),
+    key: draftKey(host.siteUrl, host.user.loginName, basedOnId),
     basedOnId: restored?.draft.basedOnId ?? basedOnId,
     basedOnLabel: restored?.draft.basedOnLabel ?? basedOn?.label ?? '',
     replaces: restored?.key

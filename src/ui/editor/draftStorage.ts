@@ -23,9 +23,9 @@ export interface FoundDraft {
   stale: boolean;
 }
 
-const ownerPrefix = (siteUrl: string, siteUserId: number): string => `${PREFIX}${siteUrl}.${siteUserId}.`;
+const ownerPrefix = (siteUrl: string, siteUserId: number | string): string => `${PREFIX}${siteUrl}.${siteUserId}.`;
 
-export function draftKey(siteUrl: string, siteUserId: number, basedOnId: number): string {
+export function draftKey(siteUrl: string, siteUserId: number | string, basedOnId: number): string {
   return `${ownerPrefix(siteUrl, siteUserId)}${basedOnId}`;
 }
 
@@ -62,7 +62,7 @@ export function parseStoredDraft(json: string | null): StoredDraft | undefined {
 }
 
 /** This person's draft for the version in force, else one they started from an older version. */
-export function findDraft(siteUrl: string, siteUserId: number, basedOnId: number): FoundDraft | undefined {
+export function findDraft(siteUrl: string, siteUserId: number | string, basedOnId: number): FoundDraft | undefined {
   const store = storage();
   if (!store) return undefined;
   try {

@@ -9,6 +9,7 @@ import { validateSettings, type SettingsInput } from '../../domain/settings';
 import type { SetupProgress, SetupReport, SetupService } from '../../services/setupService';
 import type { HubSettings } from '../../services/ports/settings';
 import { useServices } from '../common/ServicesContext';
+import { usePolicyPage } from '../common/PolicyPageContext';
 import { useAsync } from '../common/useAsync';
 import { ErrorBar } from '../common/ErrorBar';
 import { format } from '../common/format';
@@ -59,6 +60,7 @@ export default function SetupView(): React.ReactElement {
 }
 
 function SetupForm({ service, initial }: { service: SetupService; initial: SettingsInput }): React.ReactElement {
+  const { reload: reloadPolicyPage } = usePolicyPage();
   const [input, setInput] = React.useState(initial);
   const [touched, setTouched] = React.useState(false);
   const [progress, setProgress] = React.useState<SetupProgress | undefined>();
@@ -75,6 +77,8 @@ function SetupForm({ service, initial }: { service: SetupService; initial: Setti
     setProgress({ done: 0, planned: 0 });
     try {
       setReport(await service.run(toSettings(input), setProgress));
+      // The rest of the app (policy, tabs, names) reads what set-up just created.
+      reloadPolicyPage();
     } catch (e) {
       setError(e);
     } finally {
@@ -94,6 +98,7 @@ function SetupForm({ service, initial }: { service: SetupService; initial: Setti
             value={input[f.key]}
             onChange={(_, v) => setInput({ ...input, [f.key]: v ?? '' })}
             errorMessage={touched ? errors[f.key] : undefined}
+            description={f.key === 'commsHeadName' ? strings.SetupNamesHelp : undefined}
             disabled={!!progress}
           />
         ))}
@@ -112,7 +117,7 @@ function SetupForm({ service, initial }: { service: SetupService; initial: Setti
         <MessageBar messageBarType={MessageBarType.success} isMultiline>
           {report.changes.length === 0 ? strings.SetupUpToDate : format(strings.SetupDoneChanges, report.changes.length)}
           {report.changes.length > 0 && (
-            <details><summary>{report.changes.length}</summary><ul>{report.changes.map((c, i) => <li key={i}>{c}</li>)}</ul></details>
+            <details><summary>{strings.SetupChanges}</summary><ul>{report.changes.map((c, i) => <li key={i}>{c}</li>)}</ul></details>
           )}
         </MessageBar>
       )}

@@ -3,6 +3,7 @@ import { ThemeProvider } from '@fluentui/react/lib/Theme';
 import { Spinner } from '@fluentui/react/lib/Spinner';
 import * as strings from 'SocialMediaHubWebPartStrings';
 import type { Services } from '../../app/createServices';
+import type { HostPalette, ThemeName } from '../../app/host';
 import { ServicesContext } from '../common/ServicesContext';
 import { PolicyPageContext, type PolicyPageState } from '../common/PolicyPageContext';
 import { NavigationContext } from '../common/NavigationContext';
@@ -33,14 +34,15 @@ function visibleTabs(state: PolicyPageState['state']): Tab<PageId>[] {
   const tabs: Tab<PageId>[] = [{ key: 'policy', label: strings.NavPolicy }, { key: 'history', label: strings.NavHistory }];
   // Showing comms' and owners' tools only to them is tidiness, not security: SharePoint refuses
   // anyone else's writes whatever the page shows.
-  if (page?.isComms) tabs.push({ key: 'edit', label: strings.NavEdit }, { key: 'coverage', label: strings.NavCoverage });
+  if (page?.canPublish) tabs.push({ key: 'edit', label: strings.NavEdit });
+  if (page?.canReadAllAcks) tabs.push({ key: 'coverage', label: strings.NavCoverage });
   if (page?.canManageSite || notSetUp) tabs.push({ key: 'setup', label: strings.NavSetup });
   return tabs;
 }
 
-export function App({ services }: { services: Services }): React.ReactElement {
+export function App({ services, theme: themeName, palette }: { services: Services; theme: ThemeName; palette?: HostPalette }): React.ReactElement {
   const [page, setPage] = React.useState<PageId>(() => initialPage(services));
-  const theme = React.useMemo(() => themeFor(services.host.theme, services.host.palette), [services.host.theme, services.host.palette]);
+  const theme = React.useMemo(() => themeFor(themeName, palette), [themeName, palette]);
   const [state, reload, update] = useAsync(() => services.policy.loadPage(), [services]);
   const policyPage = React.useMemo<PolicyPageState>(() => ({ state, reload, update }), [state, reload, update]);
   const tabs = visibleTabs(state);
@@ -52,7 +54,7 @@ export function App({ services }: { services: Services }): React.ReactElement {
     <ServicesContext.Provider value={services}>
       <PolicyPageContext.Provider value={policyPage}>
         <NavigationContext.Provider value={navigate}>
-        <ThemeProvider theme={theme} style={{ background: 'transparent', padding: '4px 0' }} data-smh-host={services.host.kind} data-smh-theme={services.host.theme}>
+        <ThemeProvider theme={theme} style={{ background: 'transparent', padding: '4px 0' }} data-smh-host={services.host.kind} data-smh-theme={themeName}>
           {needsAck && current !== 'policy' && (
             <Notice kind="warning" action={{ label: strings.AckBannerAction, onClick: () => setPage('policy') }}>
               {format(strings.AckBanner, needsAck.label)}

@@ -17,9 +17,10 @@ import { sanitizeHtml } from '../../../src/ui/common/sanitizeHtml';
 // Fake services for the editor and history views: a real PolicyPublisher (so checking, cleaning
 // and the delivery report are the product's own) over in-memory repositories and a scripted
 // Teams notifier.
+import { MemoryNotificationReports } from '../../support/fakes';
 
 export const SITE_URL = 'https://contoso.sharepoint.com/sites/hub';
-export const USER_ID = 12;
+export const LOGIN = 'i:0#.f|membership|chris@contoso.org';
 
 export function makeVersion(id: number, major: number, minor: number, content: PolicyContent, extra: Partial<PolicyVersion> = {}): PolicyVersion {
   return { id, major, minor, label: `${major}.${minor}`, isMajor: minor === 0, publishedAt: '2026-03-02T10:00:00Z', publishedBy: 'Chris Comms', content, ...extra };
@@ -28,7 +29,7 @@ export function makeVersion(id: number, major: number, minor: number, content: P
 export function makePage(policy: PolicyVersion | undefined = makeVersion(7, 2, 1, JSON.parse(JSON.stringify(DEFAULT_POLICY)) as PolicyContent)): PolicyPage {
   const settings = { ...DEFAULT_SETTINGS, organisationName: 'Northshire Council', commsHeadName: 'Hannah Lewis', teamsAppId: 'teams-app' };
   const placeholders = namesFor(policy?.content ?? {}, { organisation: settings.organisationName, commsHead: settings.commsHeadName });
-  return { policy, settings, isComms: true, canManageSite: false, placeholders, ...renderersFor(placeholders), acknowledgement: { required: false } };
+  return { policy, settings, myAcks: [], canPublish: true, canReadAllAcks: true, canManageSite: false, placeholders, ...renderersFor(placeholders), acknowledgement: { required: false } };
 }
 
 export interface Fakes {
@@ -54,7 +55,8 @@ export interface FakeOptions {
 export function makeFakes(options: FakeOptions = {}): Fakes {
   const page = options.page ?? makePage();
   const repoPublish = jest.fn(async (input: PublishInput): Promise<PolicyVersion> => makeVersion(99, input.major, input.minor, input.content, { isMajor: input.isMajor, changeSummary: input.changeSummary }));
-  const policies = { publish: repoPublish } as unknown as IPolicyRepository;
+  // The version in force is the newest: the publisher's stale-draft check passes.
+  const policies = { publish: repoPublish, listVersions: async () => (page.policy ? [page.policy] : []) } as unknown as IPolicyRepository;
   const staffed = options.staffed ?? [];
   const failing = [...(options.failing ?? [])];
   const notify = jest.fn(async (n: { recipients: string[] }): Promise<DeliveryResult[]> => {
@@ -62,10 +64,10 @@ export function makeFakes(options: FakeOptions = {}): Fakes {
     return n.recipients.map((recipient) => (fail.includes(recipient) ? { recipient, status: 'throttled', retryAfterSeconds: 5, reason: 'throttled' } : { recipient, status: 'delivered' }));
   });
   const notifier: INotifier = { notify, postChannelCard: jest.fn() };
-  const publisher = new PolicyPublisher(policies, { staffedAccounts: async () => staffed }, { append: async () => undefined, latest: async () => undefined }, notifier, sanitizeHtml);
+  const publisher = new PolicyPublisher(policies, { staffedAccounts: async () => staffed }, { append: async () => undefined, latest: async () => undefined }, notifier, new MemoryNotificationReports(), sanitizeHtml);
   const publish = jest.spyOn(publisher, 'publish');
   const notifyOwners = jest.spyOn(publisher, 'notifyOwners');
-  const host = { kind: 'sharePoint', siteUrl: SITE_URL, pageUrl: `${SITE_URL}/SitePages/Hub.aspx`, theme: 'light', user: { displayName: 'Chris Comms', email: 'chris@contoso.org', loginName: 'i:0#.f|membership|chris@contoso.org', siteUserId: USER_ID } } as unknown as Host;
+  const host = { kind: 'sharePoint', siteUrl: SITE_URL, pageUrl: `${SITE_URL}/SitePages/Hub.aspx`, theme: 'light', user: { displayName: 'Chris Comms', email: 'chris@contoso.org', loginName: LOGIN, siteUserId: 12 } } as unknown as Host;
   const services = {
     host,
     policy: { listVersions: jest.fn(), getVersion: jest.fn(), ...options.policy } as unknown as PolicyService,

@@ -6,7 +6,7 @@ import { screen, fireEvent, waitFor, within, act } from '@testing-library/react'
 import PolicyEditorView from '../../../src/ui/editor/PolicyEditorView';
 import { AppError } from '../../../src/domain/errors';
 import type { PolicyContent } from '../../../src/domain/policy';
-import { makeFakes, makePage, makeVersion, renderWith, SITE_URL, USER_ID, type FakeOptions } from './harness';
+import { makeFakes, makePage, makeVersion, renderWith, SITE_URL, LOGIN, type FakeOptions } from './harness';
 
 const content = (): PolicyContent => ({
   sections: [{ id: 'why', heading: 'Why we use social media', body: '<p>To talk with {organisation} residents.</p>' }],
@@ -22,7 +22,7 @@ const content = (): PolicyContent => ({
   links: [{ title: 'HR code of conduct', url: 'https://intranet.example.org/conduct' }]
 });
 
-const DRAFT_KEY = `smh.policyDraft.${SITE_URL}.${USER_ID}.7`;
+const DRAFT_KEY = `smh.policyDraft.${SITE_URL}.${LOGIN}.7`;
 
 function setup(options: FakeOptions = {}) {
   const fakes = makeFakes({ page: makePage(makeVersion(7, 2, 1, content())), ...options });
@@ -201,7 +201,7 @@ describe('policy editor', () => {
   });
 
   it('offers to discard a draft started from an older version than the one in force', async () => {
-    localStorage.setItem(`smh.policyDraft.${SITE_URL}.${USER_ID}.6`, JSON.stringify({
+    localStorage.setItem(`smh.policyDraft.${SITE_URL}.${LOGIN}.6`, JSON.stringify({
       format: 1, savedAt: '2026-03-01T09:30:00Z', basedOnId: 6, basedOnLabel: '2.0', kind: 'minor', changeSummary: 'Old work',
       content: { ...content(), dos: [{ id: 'do-old', title: 'Old draft item', detail: '' }] }
     }));
@@ -216,7 +216,7 @@ describe('policy editor', () => {
   });
 
   it('reports Teams delivery for a major version and retries only the recipients that failed', async () => {
-    const person = (n: string) => ({ userId: 1, name: n, email: `${n}@contoso.org` });
+    const person = (n: string) => ({ userId: 1, name: n, email: `${n}@contoso.org`, login: `${n}@contoso.org` });
     const { notify, notifyOwners } = setup({
       staffed: [
         { accountId: 1, accountName: 'Libraries', status: 'Active', owner: person('ann'), backup: person('bob') },
@@ -230,12 +230,12 @@ describe('policy editor', () => {
     fireEvent.click(publishButton());
 
     const report = await screen.findByTestId('delivery-report');
-    expect(within(report).getByText('Teams notification sent to 2 of 4 owners and backups.')).toBeTruthy();
-    expect(within(report).getByText(/bob@contoso\.org: Teams was busy/)).toBeTruthy();
-    expect(within(report).getByText(/cat@contoso\.org: Teams was busy/)).toBeTruthy();
+    expect(within(report).getByText('Teams notification delivered to 2 of 4 owners and backups.')).toBeTruthy();
+    expect(within(report).getByText(/Not delivered to bob@contoso\.org: Teams was busy/)).toBeTruthy();
+    expect(within(report).getByText(/Not delivered to cat@contoso\.org: Teams was busy/)).toBeTruthy();
 
-    fireEvent.click(within(report).getByRole('button', { name: 'Retry' }));
-    await within(report).findByText('Teams notification sent to 3 of 4 owners and backups.');
+    fireEvent.click(within(report).getByRole('button', { name: 'Try again for those not reached' }));
+    await within(report).findByText('Teams notification delivered to 3 of 4 owners and backups.');
     expect(notifyOwners).toHaveBeenLastCalledWith(expect.objectContaining({ label: '3.0' }), ['bob@contoso.org', 'cat@contoso.org']);
     expect(notify.mock.calls[1][0].recipients).toEqual(['bob@contoso.org', 'cat@contoso.org']);
     expect(within(report).queryByText(/bob@contoso\.org/)).toBeNull();

@@ -45,6 +45,13 @@ export interface SharePointService {
    * (default: the site owner persona). For seeding large lists quickly.
    */
   bulkAddItems(listTitle: string, rows: Array<Record<string, unknown>>, authorUpn?: string): number[];
+  /**
+   * Site users for people outside the seeded directory (a large organisation's staff who have
+   * visited the site), for tests and benches at scale; returns their site user ids.
+   */
+  addSyntheticStaff(count: number): number[];
+  /** Like bulkAddItems, with each row written by the given site user (tests at scale only). */
+  bulkAddItemsAs(listTitle: string, rows: Array<{ authorId: number; values: Record<string, unknown> }>): number[];
 }
 
 const STATE_KEY = 'sharepoint';
@@ -205,6 +212,31 @@ export function createSharePointService(opts: SharePointOptions): SharePointServ
         if (hasUnique) assertUnique(list, values, undefined);
         ids.push(createItem(state, list, author.Id, values).Id);
       }
+      list.LastItemModifiedDate = isoNow();
+      dirty();
+      return ids;
+    },
+    addSyntheticStaff(count) {
+      const state = site();
+      const ids: number[] = [];
+      for (let n = 0; n < count; n++) {
+        const id = state.nextPrincipalId++;
+        const upn = `staff${String(id).padStart(6, '0')}@synthetic.example`;
+        state.users.push({ Id: id, LoginName: `i:0#.f|membership|${upn}`, Title: `Staff member ${id}`, Email: upn, UserPrincipalName: upn, IsSiteAdmin: false, PrincipalType: 1, IsHiddenInUI: false });
+        ids.push(id);
+      }
+      dirty();
+      return ids;
+    },
+    bulkAddItemsAs(listTitle, rows) {
+      const state = site();
+      const list = state.lists.find((l) => l.Title.toLowerCase() === listTitle.toLowerCase());
+      if (!list) throw spErrors.listNotFound(listTitle, webUrl());
+      const known = new Set(state.users.map((u) => u.Id));
+      const ids = rows.map(({ authorId, values }) => {
+        if (!known.has(authorId)) throw new Error(`bulkAddItemsAs: no site user ${authorId}`);
+        return createItem(state, list, authorId, validateWrite(state, list, values)).Id;
+      });
       list.LastItemModifiedDate = isoNow();
       dirty();
       return ids;

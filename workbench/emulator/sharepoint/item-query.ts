@@ -110,9 +110,20 @@ interface SelectPlan {
   props: Array<[string, (item: ItemRecord) => unknown]>;
 }
 
+/** Site users by id, built once per users array: an export expands thousands of rows. */
+const usersById = new WeakMap<object, { size: number; map: Map<number, SiteUserRecord> }>();
+function userById(ctx: SpContext, uid: number): SiteUserRecord | undefined {
+  let cached = usersById.get(ctx.site.users);
+  if (!cached || cached.size !== ctx.site.users.length) {
+    cached = { size: ctx.site.users.length, map: new Map(ctx.site.users.map((u) => [u.Id, u])) };
+    usersById.set(ctx.site.users, cached);
+  }
+  return cached.map.get(uid);
+}
+
 function userValue(ctx: SpContext, list: ListRecord, item: ItemRecord, f: FieldRecord, id: unknown, subs: string[]): unknown {
   const one = (uid: number) => {
-    const u = ctx.site.users.find((x) => x.Id === uid);
+    const u = userById(ctx, uid);
     const g = u ? undefined : ctx.site.groups.find((x) => x.Id === uid);
     const all: Record<string, unknown> = u
       ? { Id: u.Id, Title: u.Title, EMail: u.Email, Name: u.LoginName, UserName: u.UserPrincipalName }

@@ -1,5 +1,11 @@
 declare interface ISocialMediaHubWebPartStrings {
   AppTitle: string;
+  PaneDescription: string;
+  PaneGroup: string;
+  PaneHubSiteUrl: string;
+  PaneHubSiteUrlHelp: string;
+  PaneStartView: string;
+  PaneStartViewHelp: string;
   NavPolicy: string;
   NavSetup: string;
   NavHistory: string;
@@ -37,6 +43,9 @@ declare interface ISocialMediaHubWebPartStrings {
   DeliveryNotSent: string;
   DeliveryNotDelivered: string;
   DeliveryRetry: string;
+  DeliveryRetrying: string;
+  DeliverySendNow: string;
+  DeliverySending: string;
   DeliveryReasonThrottled: string;
   DeliveryReasonForbidden: string;
   DeliveryReasonNotFound: string;
@@ -60,6 +69,8 @@ declare interface ISocialMediaHubWebPartStrings {
   SetupHeading: string;
   SetupIntro: string;
   SetupOrganisation: string;
+  SetupNamesHelp: string;
+  SetupChanges: string;
   SetupCommsHead: string;
   SetupTeamsAppId: string;
   SetupTeamId: string;
@@ -139,16 +150,6 @@ declare interface ISocialMediaHubWebPartStrings {
   EditorReloadPolicy: string;
   EditorPublishedHeading: string;
   EditorPublished: string;
-  EditorDeliverySummary: string;
-  EditorDeliveryNobody: string;
-  EditorNotDeliveredHeading: string;
-  EditorReasonThrottled: string;
-  EditorReasonForbidden: string;
-  EditorReasonNotFound: string;
-  EditorReasonOffline: string;
-  EditorReasonFailed: string;
-  EditorRetry: string;
-  EditorRetrying: string;
   EditorShowPublished: string;
   EditorEditAgain: string;
   HistoryHeading: string;

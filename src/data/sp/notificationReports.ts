@@ -1,0 +1,51 @@
+import './pnp';
+import type { SPFI } from './pnp';
+import { LISTS } from '../schema';
+import type { DeliveryReport, INotificationReports, StoredDeliveryReport } from '../../services/ports/notificationReports';
+import { guarded } from '../errors/normalise';
+import { odataNumber, odataString } from './odata';
+
+interface ReportItem {
+  Id: number;
+  Report: string;
+  Modified: string;
+  Editor?: { Title?: string };
+}
+
+function parse(item: ReportItem): StoredDeliveryReport | undefined {
+  try {
+    const r = JSON.parse(item.Report) as Partial<DeliveryReport>;
+    return { recipients: Number(r.recipients ?? 0), delivered: Number(r.delivered ?? 0), notDelivered: Array.isArray(r.notDelivered) ? r.notDelivered : [], at: item.Modified, by: item.Editor?.Title };
+  } catch {
+    return undefined;
+  }
+}
+
+export class SpNotificationReports implements INotificationReports {
+  public constructor(private readonly sp: SPFI) {}
+
+  private get items() {
+    return this.sp.web.lists.getByTitle(LISTS.notifications.title).items;
+  }
+
+  private find(targetList: string, targetId: number): Promise<ReportItem[]> {
+    return this.items.filter(`TargetId eq ${odataNumber(targetId)} and TargetList eq ${odataString(targetList)}`)
+      .orderBy('Id', false).top(1).select('Id', 'Report', 'Modified', 'Editor/Title').expand('Editor')<ReportItem[]>();
+  }
+
+  public latest(targetList: string, targetId: number): Promise<StoredDeliveryReport | undefined> {
+    return guarded(async () => {
+      const [item] = await this.find(targetList, targetId);
+      return item ? parse(item) : undefined;
+    });
+  }
+
+  public save(targetList: string, targetId: number, activityType: string, report: DeliveryReport): Promise<void> {
+    return guarded(async () => {
+      const [item] = await this.find(targetList, targetId);
+      const body = { Report: JSON.stringify(report) };
+      if (item) await this.items.getById(item.Id).update(body);
+      else await this.items.add({ Title: `${activityType} ${targetList} ${targetId}`, TargetList: targetList, TargetId: targetId, ActivityType: activityType, ...body });
+    });
+  }
+}
