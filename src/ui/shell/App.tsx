@@ -12,7 +12,7 @@ import { Notice } from '../common/Notice';
 import { format } from '../common/format';
 import { PolicyView } from '../policy/PolicyView';
 import { themeFor } from './themes';
-import { TabBar, type Tab } from './TabBar';
+import { TabBar, PANEL_ID, tabId, type Tab } from './TabBar';
 
 // Views other than the policy load on demand so the first paint stays within the script budget.
 const SetupView = React.lazy(() => import(/* webpackChunkName: 'smh-setup-view' */ '../setup/SetupView'));
@@ -61,7 +61,7 @@ export function App({ services, theme: themeName, palette }: { services: Service
             </Notice>
           )}
           <TabBar<PageId> label={strings.AppTitle} selected={current} onSelect={setPage} tabs={tabs} />
-          <div role="tabpanel" style={{ paddingTop: 12 }}>
+          <div role="tabpanel" id={PANEL_ID} aria-labelledby={tabId(current)} style={{ paddingTop: 12 }}>
             {current === 'policy' && <PolicyView onOpenSetup={() => setPage('setup')} />}
             {current !== 'policy' && (
               <React.Suspense fallback={<Spinner label={strings.Loading} />}>

@@ -3,8 +3,12 @@ import { mergeStyleSets } from '@fluentui/react/lib/Styling';
 import { useTheme } from '@fluentui/react/lib/Theme';
 
 // The app's top navigation. Fluent's Pivot renders CommandButtons, which bring ContextualMenu into
-// the first bundle; this is the same WAI-ARIA tab pattern (arrow keys move, Enter/Space select)
-// with Pivot's look, for a fraction of the bytes.
+// the first bundle; this is the same WAI-ARIA tab pattern with Pivot's look, for a fraction of the
+// bytes. Activation is manual (arrow keys move focus, Enter/Space select) so passing over a tab does
+// not load its view.
+
+export const tabId = (key: string): string => `smh-tab-${key}`;
+export const PANEL_ID = 'smh-tabpanel';
 
 export interface Tab<K extends string> {
   key: K;
@@ -34,13 +38,12 @@ export function TabBar<K extends string>({ tabs, selected, onSelect, label }: { 
     e.preventDefault();
     const next = (i + step + tabs.length) % tabs.length;
     refs.current[next]?.focus();
-    onSelect(tabs[next].key);
   };
   return (
     <div role="tablist" aria-label={label} className={s.bar}>
       {tabs.map((t, i) => (
         <button
-          key={t.key} ref={(el) => { refs.current[i] = el; }} type="button" role="tab" className={s.tab}
+          key={t.key} id={tabId(t.key)} aria-controls={PANEL_ID} ref={(el) => { refs.current[i] = el; }} type="button" role="tab" className={s.tab}
           aria-selected={t.key === selected} tabIndex={t.key === selected ? 0 : -1}
           onClick={() => onSelect(t.key)} onKeyDown={(e) => onKey(e, i)} data-tab={t.key}
         >
