@@ -4,7 +4,7 @@ import type { GraphLike } from '../data/graph/graphLike';
 // Everything the app knows about where it runs. The SPFx shell builds it from `this.context`; the
 // local workbench builds it from the emulator. Nothing else differs between the two.
 
-export type HostKind = 'sharePoint' | 'fullPage' | 'teamsTab' | 'teamsPersonal';
+export type HostKind = 'sharePoint' | 'teamsTab' | 'teamsPersonal';
 export type ThemeName = 'light' | 'dark' | 'contrast';
 
 export interface HostUser {

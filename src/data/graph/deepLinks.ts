@@ -5,6 +5,7 @@
 //
 // The path segment after the app id is the *tab's* entityId ('hub'), not the page: Teams resolves it
 // against the manifest's staticTabs, and the app has a single personal tab that routes internally.
+import { PERSONAL_TAB_ENTITY_ID } from './teamsApp';
 
 export interface DeepLinkTarget {
   pageId: string;
@@ -51,7 +52,7 @@ export function fallbackUrl(fallbackBaseUrl: string, target: DeepLinkTarget): st
 }
 
 export function buildDeepLink(options: DeepLinkOptions, target: DeepLinkTarget & { label: string }): string {
-  const entityId = options.entityId ?? 'hub';
+  const entityId = options.entityId ?? PERSONAL_TAB_ENTITY_ID;
   const query = [
     `webUrl=${encodeURIComponent(fallbackUrl(options.fallbackBaseUrl, target))}`,
     `label=${encodeURIComponent(target.label)}`,
