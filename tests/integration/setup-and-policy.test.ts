@@ -104,8 +104,12 @@ describe('permissions, tried through raw REST', () => {
 
   it('comms can publish a policy version; a member of staff cannot touch settings', async () => {
     const comms = spAs(emu, person('comms').upn);
-    const added = await comms.web.lists.getByTitle(LISTS.policyVersions.title).items.add(item);
+    const versions = comms.web.lists.getByTitle(LISTS.policyVersions.title).items;
+    const added = await versions.add(item);
     expect(added.Id).toBeGreaterThan(1);
+    // Published versions are history: not even comms can rewrite or remove one.
+    expect((await rejection(versions.getById(added.Id).update({ Content: '{}' }))).status).toBe(403);
+    expect((await rejection(versions.getById(added.Id).delete())).status).toBe(403);
     const staff = spAs(emu, person('staff').upn);
     expect((await rejection(staff.web.lists.getByTitle(LISTS.settings.title).items.add({ Title: 'organisationName', SettingKey: 'organisationName', SettingValue: 'Evil Corp' }))).status).toBe(403);
   });
@@ -118,6 +122,16 @@ describe('permissions, tried through raw REST', () => {
     }
     const head = await spAs(emu, person('commsHead').upn).web.lists.getByTitle(LISTS.decisions.title).items.add(decision);
     expect(head.Id).toBeGreaterThan(0);
+  });
+
+  it('only comms write delivery reports, so nobody else can make a failed notification look delivered', async () => {
+    const report = { Title: 'report', TargetList: 'policyVersions', TargetId: 1, ActivityType: 'policyPublished', Report: '{"recipients":3,"delivered":3,"notDelivered":[]}' };
+    for (const p of ['staff', 'owner'] as const) {
+      const e = await rejection(spAs(emu, person(p).upn).web.lists.getByTitle(LISTS.notifications.title).items.add(report));
+      expect([403, 404]).toContain(e.status);
+    }
+    const byComms = await spAs(emu, person('comms').upn).web.lists.getByTitle(LISTS.notifications.title).items.add(report);
+    expect(byComms.Id).toBeGreaterThan(0);
   });
 
   it('the vault keys list is invisible to a member of staff', async () => {

@@ -3,6 +3,7 @@ import type { SPFI } from './pnp';
 import { LISTS } from '../schema';
 import type { ActivityEntry, IActivityLog, LoggedActivity } from '../../services/ports/activity';
 import { guarded } from '../errors/normalise';
+import { parseJsonObject } from './jsonField';
 import { odataNumber, odataString } from './odata';
 
 interface ActivityItem {
@@ -12,16 +13,6 @@ interface ActivityItem {
   Data: string | null;
   Created: string;
   Author?: { Title?: string };
-}
-
-function parseData(raw: string | null): Record<string, unknown> | undefined {
-  if (!raw) return undefined;
-  try {
-    const v: unknown = JSON.parse(raw);
-    return typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Record<string, unknown>) : undefined;
-  } catch {
-    return undefined;
-  }
 }
 
 export class SpActivityLog implements IActivityLog {
@@ -47,7 +38,7 @@ export class SpActivityLog implements IActivityLog {
         .orderBy('Created', false).top(1)
         .select('Action', 'TargetList', 'TargetId', 'Data', 'Created', 'Author/Title').expand('Author')<ActivityItem[]>();
       const i = found[0];
-      return i ? { action: i.Action, targetList: i.TargetList, targetId: i.TargetId ?? undefined, data: parseData(i.Data), at: i.Created, by: i.Author?.Title } : undefined;
+      return i ? { action: i.Action, targetList: i.TargetList, targetId: i.TargetId ?? undefined, data: parseJsonObject(i.Data), at: i.Created, by: i.Author?.Title } : undefined;
     });
   }
 }

@@ -3,6 +3,7 @@ import type { SPFI } from './pnp';
 import { LISTS } from '../schema';
 import type { DeliveryReport, INotificationReports, StoredDeliveryReport } from '../../services/ports/notificationReports';
 import { guarded } from '../errors/normalise';
+import { parseJsonObject } from './jsonField';
 import { odataNumber, odataString } from './odata';
 
 interface ReportItem {
@@ -13,12 +14,9 @@ interface ReportItem {
 }
 
 function parse(item: ReportItem): StoredDeliveryReport | undefined {
-  try {
-    const r = JSON.parse(item.Report) as Partial<DeliveryReport>;
-    return { recipients: Number(r.recipients ?? 0), delivered: Number(r.delivered ?? 0), notDelivered: Array.isArray(r.notDelivered) ? r.notDelivered : [], at: item.Modified, by: item.Editor?.Title };
-  } catch {
-    return undefined;
-  }
+  const r = parseJsonObject(item.Report) as Partial<DeliveryReport> | undefined;
+  if (!r) return undefined;
+  return { recipients: Number(r.recipients ?? 0), delivered: Number(r.delivered ?? 0), notDelivered: Array.isArray(r.notDelivered) ? r.notDelivered : [], at: item.Modified, by: item.Editor?.Title };
 }
 
 export class SpNotificationReports implements INotificationReports {
