@@ -102,7 +102,7 @@ async function main(): Promise<void> {
     `    API response bytes:  ${render.apiBytes}`,
     `    time to the policy heading from navigation start: ${render.ms.toFixed(0)} ms`,
     `  coverage view as comms over ${coverage.acknowledgements.toLocaleString('en-GB')} acknowledgements:`,
-    `    SharePoint requests: ${coverage.spRequests} (the count pages 5,000 at a time on an indexed field)`,
+    `    SharePoint requests: ${coverage.spRequests} (the count reads id windows of 5,000, five to a $batch)`,
     `    API response bytes:  ${coverage.apiBytes}`,
     `    time to the owners and backups table (first paint): ${coverage.keyPeopleMs.toFixed(0)} ms`,
     `    time to the full count: ${coverage.countedMs.toFixed(0)} ms`

@@ -5,7 +5,7 @@ import type { AcknowledgementRecord, IAcknowledgementRepository } from './ports/
 
 // Comms' view of who has acknowledged the version in force. Owners and backups matter most, so
 // they are answered first (one batched query for just them); the count of everyone comes after,
-// page by page on the indexed version field, so 100,000 acknowledgements never hit the threshold.
+// in id windows of 5,000, so 100,000 acknowledgements never hit the list view threshold.
 
 export interface KeyPerson {
   userId: number;

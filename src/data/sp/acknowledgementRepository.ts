@@ -19,8 +19,10 @@ const toRecord = (i: AckItem): AcknowledgementRecord => ({
   id: i.Id, major: i.PolicyMajor, label: i.VersionLabel ?? undefined, at: i.Created, userId: i.AuthorId, name: i.Author?.Title, email: i.Author?.EMail
 });
 
-/** SharePoint's page size limit for one query. */
+/** SharePoint's page size limit for one query, and the id window that keeps a query under the threshold. */
 const PAGE = 5000;
+/** Windows sent together in one $batch (each answers at most PAGE rows). */
+const WINDOWS_PER_BATCH = 5;
 
 export class SpAcknowledgementRepository implements IAcknowledgementRepository {
   public constructor(private readonly sp: SPFI) {}
@@ -57,19 +59,33 @@ export class SpAcknowledgementRepository implements IAcknowledgementRepository {
     });
   }
 
+  /**
+   * Every acknowledgement of a major version, in windows of 5,000 item ids. Each query's first
+   * clause is an id range that SharePoint's index narrows to at most 5,000 rows, so it stays under
+   * the list view threshold however many people acknowledged; five windows go in one $batch.
+   */
   public forEachPage(major: number, onPage: (page: AcknowledgementRecord[]) => void, options: { withNames?: boolean; since?: string } = {}): Promise<number> {
     return guarded(async () => {
-      let total = 0;
+      const [newest] = await this.items().select('Id').orderBy('Id', false).top(1)<{ Id: number }[]>();
+      if (!newest) return 0;
       const since = options.since ? ` and Created ge datetime${odataString(new Date(options.since).toISOString())}` : '';
-      const base = this.items().filter(`PolicyMajor eq ${odataNumber(major)}${since}`).top(PAGE)
-        // No per-row OData metadata: at 100,000 rows it is most of the bytes.
-        .using(InjectHeaders({ Accept: 'application/json;odata=nometadata' }));
-      const query = options.withNames
-        ? base.select('Id', 'PolicyMajor', 'Created', 'AuthorId', 'Author/Title', 'Author/EMail').expand('Author')
-        : base.select('Id', 'PolicyMajor', 'Created', 'AuthorId');
-      for await (const page of query as AsyncIterable<AckItem[]>) {
-        total += page.length;
-        onPage(page.map(toRecord));
+      const fields = options.withNames ? ['Id', 'PolicyMajor', 'Created', 'AuthorId', 'Author/Title', 'Author/EMail'] : ['Id', 'PolicyMajor', 'Created', 'AuthorId'];
+      let total = 0;
+      for (let from = 1; from <= newest.Id; from += PAGE * WINDOWS_PER_BATCH) {
+        const [batched, execute] = this.sp.batched();
+        const windows: Promise<AckItem[]>[] = [];
+        for (let lo = from; lo < from + PAGE * WINDOWS_PER_BATCH && lo <= newest.Id; lo += PAGE) {
+          const q = this.items(batched).filter(`Id ge ${lo} and Id lt ${lo + PAGE} and PolicyMajor eq ${odataNumber(major)}${since}`)
+            .select(...fields).top(PAGE)
+            // No per-row OData metadata: at 100,000 rows it is most of the bytes.
+            .using(InjectHeaders({ Accept: 'application/json;odata=nometadata' }));
+          windows.push((options.withNames ? q.expand('Author') : q)<AckItem[]>());
+        }
+        await execute();
+        for (const page of await Promise.all(windows)) {
+          total += page.length;
+          if (page.length > 0) onPage(page.map(toRecord));
+        }
       }
       return total;
     });
