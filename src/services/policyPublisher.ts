@@ -3,7 +3,7 @@ import { nextVersion, validatePolicy, type PolicyContent, type PolicyProblem, ty
 import type { IPolicyRepository } from './ports/policy';
 import type { IAccountsRepository } from './ports/accounts';
 import type { IActivityLog } from './ports/activity';
-import type { DeliveryResult, INotifier } from './ports/notifier';
+import type { INotifier } from './ports/notifier';
 import type { DeliveryReport, INotificationReports, StoredDeliveryReport } from './ports/notificationReports';
 
 // Comms publish a new version of the policy. The text is checked and its rich text sanitised
@@ -128,8 +128,4 @@ export class PolicyPublisher {
       // The log is a record on top of the saved change; failing to write it must not undo or block it.
     }
   }
-}
-
-export function notDeliveredRecipients(report: { notDelivered: DeliveryResult[] }): string[] {
-  return report.notDelivered.map((r) => r.recipient);
 }

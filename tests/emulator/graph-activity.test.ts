@@ -1,18 +1,12 @@
 // The Graph emulator's activity-notification endpoints on the wire: validation against the Teams
 // manifest, the simulated feed, bulk sending, throttling and the fault switches.
 import { createWorkbenchGraphClient } from '../../src/data/graph/workbenchGraphClient';
-import { startGraphTestServer, type GraphTestServer } from '../support/graph-server';
+import { startGraphTestServer, useGraphServer, type GraphTestServer } from '../support/graph-server';
 import { APP_ID, COMMS, HEAD, LEAVER, OWNER, STAFF, activity, call } from './graph-support';
 
+const current = useGraphServer();
 let server: GraphTestServer;
-beforeAll(async () => {
-  server = await startGraphTestServer();
-});
-afterAll(() => server.close());
-beforeEach(async () => {
-  await server.control('POST', '/faults', { reset: true });
-  await server.control('DELETE', '/outbox');
-});
+beforeEach(() => { server = current(); });
 
 const sendTo = (recipient: string, body: unknown, sender = STAFF.upn) =>
   call(server.origin, sender, 'POST', `/v1.0/users/${encodeURIComponent(recipient)}/teamwork/sendActivityNotification`, body);

@@ -1,17 +1,11 @@
 // The Graph emulator's users, channel messages and JSON batching on the wire.
 import { BatchRequestContent } from '@microsoft/microsoft-graph-client';
-import { startGraphTestServer, type GraphTestServer } from '../support/graph-server';
+import { useGraphServer, type GraphTestServer } from '../support/graph-server';
 import { COMMS, EMERGENCY, HEAD, LEAVER, STAFF, TEAM_ID, activity, call } from './graph-support';
 
+const current = useGraphServer();
 let server: GraphTestServer;
-beforeAll(async () => {
-  server = await startGraphTestServer();
-});
-afterAll(() => server.close());
-beforeEach(async () => {
-  await server.control('POST', '/faults', { reset: true });
-  await server.control('DELETE', '/outbox');
-});
+beforeEach(() => { server = current(); });
 
 describe('users', () => {
   it('GET /me is the caller, with @odata.context on the emulator origin', async () => {

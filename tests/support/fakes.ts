@@ -87,10 +87,6 @@ export class MemoryActivity implements IActivityLog {
     if (this.failing) throw new AppError('throttled', 'busy');
     this.entries.push(entry);
   }
-  public async latest(action: string, targetList: string, targetId: number) {
-    const e = [...this.entries].reverse().find((x) => x.action === action && x.targetList === targetList && x.targetId === targetId);
-    return e && { ...e, at: '2026-11-25T10:00:00Z', by: 'Chris Morgan' };
-  }
 }
 
 export class RecordingNotifier implements INotifier {

@@ -1,11 +1,13 @@
-// A minimal loopback HTTP server around the Graph emulator handler for tests, resolving the caller
-// the way the main emulator server does (Bearer emulator:<upn>, x-emulator-user header, or
-// emulator-user cookie). Stands in until the tests move to the main `startEmulator`.
+// A minimal loopback HTTP server around the Graph emulator handler alone, resolving the caller with
+// the main emulator's own identity code. The main `startEmulator` has a fixed directory; these
+// tests need their own (hundreds of recipients) and Graph-only options such as the throttling
+// budget. tests/emulator/combined.test.ts covers the handler mounted in the main server.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { SEED_PEOPLE, type DirectoryUser } from '../../workbench/emulator/directory';
 import { createGraphHandler, type GraphEmulatorOptions } from '../../workbench/emulator/graph';
 import type { EmulatorContext, EmulatorRequest, PersistentState } from '../../workbench/emulator/types';
+import { resolveUser } from '../../workbench/emulator/identity';
 
 export interface GraphTestServer {
   origin: string;
@@ -14,6 +16,18 @@ export interface GraphTestServer {
   /** Calls the control plane: `control('POST', '/faults', {...})`. */
   control<T = unknown>(method: string, path: string, body?: unknown): Promise<T>;
   close(): Promise<void>;
+}
+
+/** One server for a test file, with faults and the outbox cleared before each test. */
+export function useGraphServer(): () => GraphTestServer {
+  let server: GraphTestServer;
+  beforeAll(async () => { server = await startGraphTestServer(); });
+  afterAll(() => server.close());
+  beforeEach(async () => {
+    await server.control('POST', '/faults', { reset: true });
+    await server.control('DELETE', '/outbox');
+  });
+  return () => server;
 }
 
 function memoryState(bag: Record<string, unknown>): PersistentState {
@@ -26,15 +40,6 @@ function memoryState(bag: Record<string, unknown>): PersistentState {
       /* memory only */
     }
   };
-}
-
-function resolveUser(headers: EmulatorRequest['headers'], directory: readonly DirectoryUser[]): DirectoryUser | undefined {
-  const auth = headers.authorization;
-  const bearer = typeof auth === 'string' ? /^Bearer\s+emulator:(.+)$/i.exec(auth)?.[1] : undefined;
-  const header = headers['x-emulator-user'];
-  const cookie = /(?:^|;\s*)emulator-user=([^;]+)/.exec(String(headers.cookie ?? ''))?.[1];
-  const who = (bearer ?? (typeof header === 'string' ? header : undefined) ?? (cookie ? decodeURIComponent(cookie) : undefined))?.toLowerCase();
-  return who ? directory.find((u) => u.upn.toLowerCase() === who || u.id.toLowerCase() === who) : undefined;
 }
 
 export interface GraphTestServerOptions extends GraphEmulatorOptions {

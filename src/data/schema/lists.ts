@@ -41,8 +41,7 @@ export const LISTS = {
       bool('IsMajor', 'Requires acknowledgement'),
       choice('Status', 'Status', ['Draft', 'Published'], { required: true, indexed: true }),
       note('Content', 'Content (JSON)', { required: true, description: 'introduction, do and don\'t items, links' }),
-      note('ChangeSummary', 'What changed'),
-      date('PublishedAt', 'Published at', { indexed: true })
+      note('ChangeSummary', 'What changed')
     ]
   },
   acknowledgements: {
@@ -132,7 +131,7 @@ export const LISTS = {
     fields: [
       num('AccountId', 'Account id', { required: true, indexed: true }),
       text('ReportMonth', 'Month (YYYY-MM)', { required: true, indexed: true, maxLength: 7 }),
-            note('Figures', 'Figures (JSON)'),
+      note('Figures', 'Figures (JSON)'),
       note('Narrative', 'What went well, what did not, next month'),
       date('FiledAt', 'Filed at', { indexed: true })
     ]

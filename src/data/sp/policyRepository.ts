@@ -15,7 +15,7 @@ interface PolicyItem {
   IsMajor: boolean;
   Content: string;
   ChangeSummary: string | null;
-  /** Server-recorded: when the version was published (the client-written PublishedAt is not trusted). */
+  /** Server-recorded: when the version was published (nothing the client writes is trusted for it). */
   Created: string;
   Author?: { Title: string };
 }
@@ -103,8 +103,7 @@ export class SpPolicyRepository implements IPolicyRepository {
         IsMajor: input.isMajor,
         Status: 'Published',
         Content: JSON.stringify(input.content),
-        ChangeSummary: input.changeSummary,
-        PublishedAt: new Date().toISOString()
+        ChangeSummary: input.changeSummary
       });
       return policyFromItem(added as PolicyItem);
     });

@@ -7,13 +7,6 @@ export interface ActivityEntry {
   data?: Record<string, unknown>;
 }
 
-export interface LoggedActivity extends ActivityEntry {
-  at: string;
-  by?: string;
-}
-
 export interface IActivityLog {
   append(entry: ActivityEntry): Promise<void>;
-  /** The newest entry of an action about one item (comms read everyone's; others their own). */
-  latest(action: string, targetList: string, targetId: number): Promise<LoggedActivity | undefined>;
 }

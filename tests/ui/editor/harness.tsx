@@ -64,7 +64,7 @@ export function makeFakes(options: FakeOptions = {}): Fakes {
     return n.recipients.map((recipient) => (fail.includes(recipient) ? { recipient, status: 'throttled', retryAfterSeconds: 5, reason: 'throttled' } : { recipient, status: 'delivered' }));
   });
   const notifier: INotifier = { notify, postChannelCard: jest.fn() };
-  const publisher = new PolicyPublisher(policies, { staffedAccounts: async () => staffed }, { append: async () => undefined, latest: async () => undefined }, notifier, new MemoryNotificationReports(), sanitizeHtml);
+  const publisher = new PolicyPublisher(policies, { staffedAccounts: async () => staffed }, { append: async () => undefined }, notifier, new MemoryNotificationReports(), sanitizeHtml);
   const publish = jest.spyOn(publisher, 'publish');
   const notifyOwners = jest.spyOn(publisher, 'notifyOwners');
   const host = { kind: 'sharePoint', siteUrl: SITE_URL, pageUrl: `${SITE_URL}/SitePages/Hub.aspx`, theme: 'light', user: { displayName: 'Chris Comms', email: 'chris@contoso.org', loginName: LOGIN, siteUserId: 12 } } as unknown as Host;
