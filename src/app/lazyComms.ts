@@ -14,7 +14,7 @@ import type { DeliveryResult, INotifier } from '../services/ports/notifier';
 // Comms' tools, split out of the first bundle: only the communications team publishes and reads
 // coverage.
 
-/** Without a Graph client (not granted yet) every delivery is reported as not delivered, never lost. */
+/** Without a Graph client (not granted yet) every notification is reported as failed (forbidden), never lost. */
 const noGraph: INotifier = {
   notify: async (n) => n.recipients.map((recipient): DeliveryResult => ({ recipient, status: 'failed', reason: 'forbidden' })),
   postChannelCard: async () => ({ status: 'failed', reason: 'forbidden' })

@@ -5,11 +5,12 @@ import type { IAccountsRepository } from './ports/accounts';
 import type { IActivityLog } from './ports/activity';
 import type { INotifier } from './ports/notifier';
 import type { DeliveryReport, INotificationReports, StoredDeliveryReport } from './ports/notificationReports';
+import { deliverySummary, mergeRetry } from './deliveryReport';
 
 // Comms publish a new version of the policy. The text is checked and its rich text sanitised
 // before it is stored. Telling owners and backups about a major version is a separate step on top
 // of the saved version (PRODUCT.md §4): it never blocks or undoes the publication, never throws,
-// and its outcome is kept where only comms write, so what was not delivered can be retried later.
+// and its outcome is kept where only comms write, so comms see who was not reached and can retry.
 
 export type { DeliveryReport } from './ports/notificationReports';
 
@@ -78,41 +79,44 @@ export class PolicyPublisher {
 
   /**
    * Tells owners and backups about a major version (all of them, or `only` those, for a retry). Never
-   * throws: a failure becomes the outcome's `problem` or a not-delivered recipient. A retry completes
-   * the stored report rather than replacing it.
+   * throws: a failure becomes the outcome's `problem` or a per-person result. A retry adds a new
+   * report that carries the earlier results of everyone it did not retry.
    */
   public async notifyOwners(version: PolicyVersion, only?: string[]): Promise<NotifyOutcome> {
     let recipients: string[];
+    const names = new Map<string, string>();
     try {
       const staffed = await this.accounts.staffedAccounts();
-      const everyone = [...new Set(staffed.flatMap((a) => [a.owner?.login, a.backup?.login]).filter((e): e is string => !!e))];
-      recipients = only ? everyone.filter((r) => only.includes(r)) : everyone;
+      const people = staffed.flatMap((a) => [a.owner, a.backup]).filter((p): p is NonNullable<typeof p> => !!p?.login);
+      people.forEach((p) => names.set(p.login.toLowerCase(), p.name));
+      const everyone = [...new Set(people.map((p) => p.login))];
+      const wanted = only && new Set(only.map((r) => r.toLowerCase()));
+      recipients = wanted ? everyone.filter((r) => wanted.has(r.toLowerCase())) : everyone;
     } catch (e) {
-      return { recipients: 0, delivered: 0, notDelivered: [], problem: isAppError(e) ? e : new AppError('server', 'The list of owners and backups could not be read.') };
+      return { recipients: 0, results: [], problem: isAppError(e) ? e : new AppError('server', 'The list of owners and backups could not be read.') };
     }
-    if (recipients.length === 0) return { recipients: 0, delivered: 0, notDelivered: [] };
-    const results = await this.notifier.notify({
+    if (recipients.length === 0) return { recipients: 0, results: [] };
+    const sent = await this.notifier.notify({
       activityType: 'policyPublished',
       recipients,
       previewText: `Version ${version.label} of the social media policy needs your acknowledgement.`,
       templateParameters: { policyVersion: version.label },
       deepLink: { pageId: 'policy', subPageId: String(version.id), label: 'Social media policy' }
     });
-    const failed = results.filter((r) => r.status !== 'delivered');
-    let report: DeliveryReport = { recipients: recipients.length, delivered: results.length - failed.length, notDelivered: failed };
+    // The register knows everyone by name, even people the directory no longer does.
+    const results = sent.map((r) => (r.name ? r : { ...r, name: names.get(r.recipient.toLowerCase()) }));
+    let report: DeliveryReport = { recipients: recipients.length, results };
     if (only) {
       const before = await this.lastDelivery(version).catch(() => undefined);
-      if (before) {
-        const retried = new Set(recipients);
-        report = { recipients: before.recipients, delivered: before.delivered + report.delivered, notDelivered: [...before.notDelivered.filter((r) => !retried.has(r.recipient)), ...failed] };
-      }
+      if (before) report = mergeRetry(before, results);
     }
     try {
       await this.reports.save(TARGET, version.id, 'policyPublished', report);
     } catch (e) {
       return { ...report, problem: isAppError(e) ? e : undefined };
     }
-    await this.log('policy.notified', version, { recipients: report.recipients, delivered: report.delivered, notDelivered: report.notDelivered.length });
+    const summary = deliverySummary(report);
+    await this.log('policy.notified', version, { recipients: report.recipients, sent: summary.sent, notReachable: summary.notReachable.length, failed: summary.failed.length });
     return report;
   }
 

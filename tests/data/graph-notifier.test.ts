@@ -1,7 +1,8 @@
 // The real GraphNotifier with the real Graph SDK client (workbench middleware chain) against the
-// real Graph emulator over loopback HTTP.
+// real Graph emulator over loopback HTTP: who it finds unreachable before sending, what it learns by
+// sending one by one, and what it can only call "sent" when it sends in bulk.
 import type { ActivityNotification } from '../../src/services/ports/notifier';
-import { GraphNotifier } from '../../src/data/graph/graphNotifier';
+import { GraphNotifier, ONE_BY_ONE_LIMIT } from '../../src/data/graph/graphNotifier';
 import { parseDeepLink } from '../../src/data/graph/deepLinks';
 import type { GraphLike } from '../../src/data/graph/graphLike';
 import { TEAMS_APP_ID } from '../../src/data/graph/teamsApp';
@@ -15,6 +16,7 @@ const COMMS = who('comms');
 const HEAD = who('commsHead');
 const OWNER = who('owner');
 const LEAVER = who('leaver');
+const BACKUP = who('backup'); // Ben Hughes: the seeded person without the Teams app
 const FALLBACK = 'https://northshire.sharepoint.com/sites/social/SitePages/Hub.aspx';
 
 // 250 extra colleagues for the fan-out test, with GUID ids as Entra gives them.
@@ -36,6 +38,7 @@ afterAll(() => server.close());
 beforeEach(async () => {
   await server.control('POST', '/faults', { reset: true });
   await server.control('DELETE', '/outbox');
+  await server.control('POST', '/installations', { reset: true });
 });
 
 /** Wraps the client to record which Graph paths were called, without changing behaviour. */
@@ -72,103 +75,168 @@ function notification(recipients: string[], overrides: Partial<ActivityNotificat
 const outbox = () => server.control<any>('GET', '/outbox');
 const bulkCalls = (paths: string[]) => paths.filter((p) => p === '/teamwork/sendActivityNotificationToRecipients').length;
 const userCalls = (paths: string[]) => paths.filter((p) => p.endsWith('/teamwork/sendActivityNotification')).length;
+const sentTo = (paths: string[], id: string) => paths.includes(`/users/${encodeURIComponent(id)}/teamwork/sendActivityNotification`);
 
-it('sends 250 recipients in 3 bulk calls and every one reaches the feed', async () => {
-  const { notifier, paths } = setup();
-  const results = await notifier.notify(notification(CROWD.map((p) => p.id)));
-  expect(bulkCalls(paths)).toBe(3);
-  expect(userCalls(paths)).toBe(0);
-  expect(results).toHaveLength(250);
-  expect(results.every((r) => r.status === 'delivered')).toBe(true);
-  const box = await outbox();
-  expect(box.notifications).toHaveLength(250);
-  expect(new Set(box.notifications.map((n: any) => n.recipientId)).size).toBe(250);
-  expect(box.notifications.every((n: any) => n.via === 'bulk' && n.teamsAppId === TEAMS_APP_ID)).toBe(true);
+describe('before sending: the directory says who cannot be reached', () => {
+  it('names a disabled person and an unknown one as not reachable and sends them nothing', async () => {
+    const { notifier, paths } = setup();
+    const results = await notifier.notify(notification([COMMS.upn, LEAVER.upn, 'nobody@northshire.gov.uk']));
+    expect(results).toEqual([
+      { recipient: COMMS.upn, name: COMMS.displayName, status: 'sent', via: 'single' },
+      { recipient: LEAVER.upn, name: 'Leah Ward', status: 'notReachable', reason: 'disabled' },
+      { recipient: 'nobody@northshire.gov.uk', status: 'notReachable', reason: 'unknown' }
+    ]);
+    // One directory look-up for everyone, one send: nothing went to the leaver or the unknown address.
+    expect(paths.filter((p) => p === '/$batch')).toHaveLength(1);
+    expect(userCalls(paths)).toBe(1);
+    expect(sentTo(paths, LEAVER.id) || sentTo(paths, LEAVER.upn)).toBe(false);
+    expect((await outbox()).notifications.map((n: any) => n.recipientUpn)).toEqual([COMMS.upn]);
+  });
+
+  it('does not try to notify the sender, whom Graph would refuse', async () => {
+    const { notifier, paths } = setup({ sender: COMMS.upn });
+    const results = await notifier.notify(notification([COMMS.upn, HEAD.upn]));
+    expect(results).toEqual([
+      { recipient: COMMS.upn, name: COMMS.displayName, status: 'notReachable', reason: 'self' },
+      { recipient: HEAD.upn, name: HEAD.displayName, status: 'sent', via: 'single' }
+    ]);
+    expect(sentTo(paths, COMMS.id)).toBe(false);
+  });
+
+  it('finds the disabled person among object ids too', async () => {
+    const { notifier } = setup();
+    const results = await notifier.notify(notification([LEAVER.id, OWNER.id]));
+    expect(results.map((r) => [r.name, r.status, r.reason])).toEqual([['Leah Ward', 'notReachable', 'disabled'], [OWNER.displayName, 'sent', undefined]]);
+  });
 });
 
-it('looks UPNs up with one $batch and still sends them in bulk', async () => {
-  const { notifier, paths } = setup();
-  const results = await notifier.notify(notification([COMMS.upn, HEAD.upn, 'nobody@northshire.gov.uk']));
-  expect(paths.filter((p) => p === '/$batch')).toHaveLength(1);
-  expect(bulkCalls(paths)).toBe(1);
-  expect(results).toEqual([
-    { recipient: COMMS.upn, status: 'delivered' },
-    { recipient: HEAD.upn, status: 'delivered' },
-    { recipient: 'nobody@northshire.gov.uk', status: 'failed', reason: 'notFound' }
-  ]);
+describe(`small audiences (≤ ${ONE_BY_ONE_LIMIT}): one call per person`, () => {
+  it('names the person without the Teams app as not reachable, from the single send\'s 403', async () => {
+    const { notifier, paths } = setup();
+    const results = await notifier.notify(notification([OWNER.upn, BACKUP.upn]));
+    expect(bulkCalls(paths)).toBe(0);
+    expect(userCalls(paths)).toBe(2);
+    expect(results).toEqual([
+      { recipient: OWNER.upn, name: OWNER.displayName, status: 'sent', via: 'single' },
+      { recipient: BACKUP.upn, name: 'Ben Hughes', status: 'notReachable', reason: 'appNotInstalled' }
+    ]);
+    expect((await server.control<any>('GET', `/feed?user=${BACKUP.upn}`)).value).toHaveLength(0);
+  });
+
+  it('sends once the app is installed for them', async () => {
+    await server.control('POST', '/installations', { user: BACKUP.upn, installed: true });
+    const results = await setup().notifier.notify(notification([BACKUP.upn]));
+    expect(results).toEqual([{ recipient: BACKUP.upn, name: 'Ben Hughes', status: 'sent', via: 'single' }]);
+    expect((await server.control<any>('GET', `/feed?user=${BACKUP.upn}`)).value).toHaveLength(1);
+  });
+
+  it(`uses single calls up to ${ONE_BY_ONE_LIMIT} people and the bulk call beyond`, async () => {
+    await server.control('POST', '/faults', { activityBudget: null });
+    const small = setup();
+    await small.notifier.notify(notification(CROWD.slice(0, ONE_BY_ONE_LIMIT).map((p) => p.id)));
+    expect([bulkCalls(small.paths), userCalls(small.paths)]).toEqual([0, ONE_BY_ONE_LIMIT]);
+    const large = setup();
+    await large.notifier.notify(notification(CROWD.slice(0, ONE_BY_ONE_LIMIT + 1).map((p) => p.id)));
+    expect([bulkCalls(large.paths), userCalls(large.paths)]).toEqual([1, 0]);
+  });
 });
 
-it('falls back to one call per user when the bulk call answers 412 (token expiring)', async () => {
-  await server.control('POST', '/faults', { tokenExpiringSoon: true });
-  const { notifier, paths } = setup();
-  const results = await notifier.notify(notification([COMMS.id, HEAD.id, OWNER.id]));
-  expect(bulkCalls(paths)).toBe(1);
-  expect(userCalls(paths)).toBe(3);
-  expect(results.map((r) => r.status)).toEqual(['delivered', 'delivered', 'delivered']);
-  const box = await outbox();
-  expect(box.notifications.map((n: any) => n.via)).toEqual(['user', 'user', 'user']);
+describe('large audiences: bulk, reported as sent and never as delivered', () => {
+  it('sends 250 recipients in 3 bulk calls and says only that Graph took them', async () => {
+    const { notifier, paths } = setup();
+    const results = await notifier.notify(notification(CROWD.map((p) => p.id)));
+    expect(bulkCalls(paths)).toBe(3);
+    expect(userCalls(paths)).toBe(0);
+    expect(results).toHaveLength(250);
+    expect(results.every((r) => r.status === 'sent' && r.via === 'bulk')).toBe(true);
+    const box = await outbox();
+    expect(box.notifications).toHaveLength(250);
+    expect(box.notifications.every((n: any) => n.via === 'bulk' && n.teamsAppId === TEAMS_APP_ID)).toBe(true);
+  });
+
+  it('reports the person without the app as sent in a bulk send: Graph drops them silently, so the hub cannot know', async () => {
+    const { notifier } = setup();
+    const audience = [BACKUP.upn, LEAVER.upn, ...CROWD.slice(0, 40).map((p) => p.id)];
+    const results = await notifier.notify(notification(audience));
+    expect(results[0]).toEqual({ recipient: BACKUP.upn, name: 'Ben Hughes', status: 'sent', via: 'bulk' });
+    // The leaver is still found before sending, in bulk as in single sends.
+    expect(results[1]).toMatchObject({ status: 'notReachable', reason: 'disabled' });
+    const box = await outbox();
+    expect(box.droppedRecipients).toEqual([expect.objectContaining({ userId: BACKUP.id, reason: 'appNotInstalled' })]);
+    expect(box.notifications.some((n: any) => n.recipientId === BACKUP.id)).toBe(false);
+    expect(JSON.stringify(results)).not.toMatch(/deliver/i);
+  });
+
+  it('falls back to one call per user when the bulk call answers 412 (token expiring)', async () => {
+    await server.control('POST', '/faults', { tokenExpiringSoon: true, activityBudget: null });
+    const { notifier, paths } = setup();
+    const audience = [BACKUP.id, ...CROWD.slice(0, 30).map((p) => p.id)];
+    const results = await notifier.notify(notification(audience));
+    expect(bulkCalls(paths)).toBe(1);
+    expect(userCalls(paths)).toBe(31);
+    // Sent one by one after all, so this time the missing app is known.
+    expect(results[0]).toMatchObject({ status: 'notReachable', reason: 'appNotInstalled' });
+    expect(results.slice(1).every((r) => r.status === 'sent' && r.via === 'single')).toBe(true);
+  });
 });
 
-it('waits for Retry-After when throttled and then delivers', async () => {
-  await server.control('POST', '/faults', { throttleNext: 2, retryAfter: 7 });
-  const { notifier, sleeps } = setup();
-  const results = await notifier.notify(notification([COMMS.id]));
-  expect(sleeps).toEqual([7000, 7000]);
-  expect(results).toEqual([{ recipient: COMMS.id, status: 'delivered' }]);
-  expect((await outbox()).notifications).toHaveLength(1);
-});
+describe('failures: retried after Graph\'s Retry-After, then reported as failed', () => {
+  it('waits for Retry-After when throttled and then sends', async () => {
+    await server.control('POST', '/faults', { throttleNext: 2, retryAfter: 7 });
+    const { notifier, sleeps } = setup();
+    const results = await notifier.notify(notification([COMMS.id]));
+    expect(sleeps).toEqual([7000, 7000]);
+    expect(results).toEqual([{ recipient: COMMS.id, name: COMMS.displayName, status: 'sent', via: 'single' }]);
+    expect((await outbox()).notifications).toHaveLength(1);
+  });
 
-it("lets the SDK's RetryHandler absorb a short throttle on its own", async () => {
-  await server.control('POST', '/faults', { throttleNext: 1, retryAfter: 0 });
-  const { notifier, sleeps, paths } = setup({ maxRetries: 3 });
-  const results = await notifier.notify(notification([COMMS.id]));
-  expect(results[0].status).toBe('delivered');
-  expect(sleeps).toEqual([]);
-  expect(bulkCalls(paths)).toBe(1);
-});
+  it("lets the SDK's RetryHandler absorb a short throttle on its own", async () => {
+    await server.control('POST', '/faults', { throttleNext: 1, retryAfter: 0 });
+    const { notifier, sleeps, paths } = setup({ maxRetries: 3 });
+    const results = await notifier.notify(notification([COMMS.id]));
+    expect(results[0].status).toBe('sent');
+    expect(sleeps).toEqual([]);
+    expect(userCalls(paths)).toBe(1);
+  });
 
-it('reports throttled with retryAfterSeconds when Graph keeps refusing, without throwing', async () => {
-  await server.control('POST', '/faults', { throttleNext: 10, retryAfter: 4 });
-  const { notifier, sleeps } = setup();
-  const results = await notifier.notify(notification([COMMS.id, HEAD.id]));
-  expect(results).toEqual([
-    { recipient: COMMS.id, status: 'throttled', retryAfterSeconds: 4, reason: 'throttled' },
-    { recipient: HEAD.id, status: 'throttled', retryAfterSeconds: 4, reason: 'throttled' }
-  ]);
-  expect(sleeps).toHaveLength(2); // 3 attempts, bounded
-  expect((await outbox()).notifications).toHaveLength(0);
-});
+  it('reports failed (throttled) with retryAfterSeconds when Graph keeps refusing, and stops calling', async () => {
+    await server.control('POST', '/faults', { throttleNext: 10, retryAfter: 4 });
+    const { notifier, sleeps, paths } = setup();
+    const results = await notifier.notify(notification([COMMS.id, HEAD.id]));
+    expect(results).toEqual([
+      { recipient: COMMS.id, name: COMMS.displayName, status: 'failed', reason: 'throttled', retryAfterSeconds: 4 },
+      { recipient: HEAD.id, name: HEAD.displayName, status: 'failed', reason: 'throttled', retryAfterSeconds: 4 }
+    ]);
+    expect(sleeps).toHaveLength(2); // 3 attempts, bounded
+    expect(userCalls(paths)).toBe(3); // nothing more for the second person while Graph throttles
+    expect((await outbox()).notifications).toHaveLength(0);
+  });
 
-it('reports failed deliveries per recipient without throwing', async () => {
-  await server.control('POST', '/faults', { tokenExpiringSoon: true });
-  const { notifier } = setup();
-  // Per-user path: the leaver is disabled (400), the sender cannot notify herself (400).
-  const results = await notifier.notify(notification([COMMS.upn, LEAVER.upn, STAFF.upn]));
-  expect(results).toEqual([
-    { recipient: COMMS.upn, status: 'delivered' },
-    { recipient: LEAVER.upn, status: 'failed', reason: 'validation' },
-    { recipient: STAFF.upn, status: 'failed', reason: 'validation' }
-  ]);
-});
+  it('tells a missing permission apart from a missing app, and still names people without User.Read.All', async () => {
+    await server.control('POST', '/faults', { grantedScopes: ['User.ReadBasic.All'] });
+    const results = await setup().notifier.notify(notification([BACKUP.upn, 'nobody@northshire.gov.uk']));
+    expect(results).toEqual([
+      { recipient: BACKUP.upn, name: 'Ben Hughes', status: 'failed', reason: 'forbidden' },
+      { recipient: 'nobody@northshire.gov.uk', status: 'notReachable', reason: 'unknown' }
+    ]);
+  });
 
-it('maps server errors, missing permission and no network to reason keys', async () => {
-  await server.control('POST', '/faults', { failNext: 1 });
-  expect(await setup().notifier.notify(notification([COMMS.id]))).toEqual([{ recipient: COMMS.id, status: 'failed', reason: 'server' }]);
+  it('maps server errors and no network to reason keys', async () => {
+    await server.control('POST', '/faults', { failNext: 1 });
+    expect(await setup().notifier.notify(notification([COMMS.id]))).toEqual([{ recipient: COMMS.id, name: COMMS.displayName, status: 'failed', reason: 'server' }]);
 
-  await server.control('POST', '/faults', { grantedScopes: ['User.ReadBasic.All'] });
-  expect(await setup().notifier.notify(notification([COMMS.id]))).toEqual([{ recipient: COMMS.id, status: 'failed', reason: 'forbidden' }]);
-
-  const closed = await startGraphTestServer();
-  const origin = closed.origin;
-  await closed.close();
-  expect(await setup({ origin }).notifier.notify(notification([COMMS.id]))).toEqual([{ recipient: COMMS.id, status: 'failed', reason: 'offline' }]);
+    const closed = await startGraphTestServer();
+    const origin = closed.origin;
+    await closed.close();
+    expect(await setup({ origin }).notifier.notify(notification([COMMS.id]))).toEqual([{ recipient: COMMS.id, status: 'failed', reason: 'offline' }]);
+  });
 });
 
 it('posts the channel card as an Adaptive Card attachment visible in the outbox', async () => {
   const { notifier } = setup({ sender: COMMS.upn });
   const card = { type: 'AdaptiveCard', version: '1.4', body: [{ type: 'TextBlock', text: 'Emergency roles for Storm Ciara' }] };
   const result = await notifier.postChannelCard({ teamId: 'a1b2c3d4-0000-4000-8000-00000000c0a1', channelId: '19:emergency@thread.tacv2', card, summary: 'Emergency roles announced' });
-  expect(result.status).toBe('delivered');
+  expect(result.status).toBe('posted');
   expect(result.messageId).toBeTruthy();
   const [stored] = (await outbox()).channelMessages;
   expect(stored.message.id).toBe(result.messageId);
@@ -176,7 +244,7 @@ it('posts the channel card as an Adaptive Card attachment visible in the outbox'
   expect(JSON.parse(stored.message.attachments[0].content)).toEqual(card);
 
   const missing = await notifier.postChannelCard({ teamId: 'a1b2c3d4-0000-4000-8000-00000000c0a1', channelId: '19:nope@thread.tacv2', card, summary: 'x' });
-  expect(missing).toEqual({ status: 'failed', reason: 'notFound' });
+  expect(missing).toEqual({ status: 'failed', reason: 'validation' });
 });
 
 it('puts a deep link in the feed that parses back to the page and item', async () => {

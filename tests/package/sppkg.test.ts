@@ -34,7 +34,8 @@ describe('the SharePoint package', () => {
   it('asks for exactly the Graph permissions the notifications need', () => {
     const appManifest = strFromU8(files['AppManifest.xml']);
     const scopes = [...appManifest.matchAll(/ResourceId="Microsoft Graph" Scope="([^"]+)"/g)].map((m) => m[1]).sort();
-    expect(scopes).toEqual(['ChannelMessage.Send', 'TeamsActivity.Send', 'User.ReadBasic.All']);
+    // User.Read.All, not User.ReadBasic.All: only the full profile says whether an account is disabled.
+    expect(scopes).toEqual(['ChannelMessage.Send', 'TeamsActivity.Send', 'User.Read.All']);
     expect(appManifest).toContain('SkipFeatureDeployment="true"');
   });
 

@@ -6,6 +6,7 @@ import { sanitizeHtml as sanitize } from '../../src/ui/common/sanitizeHtml';
 import { PolicyService } from '../../src/services/policyService';
 import { AcknowledgementGate } from '../../src/services/acknowledgementGate';
 import { PolicyPublisher, PolicyValidationError } from '../../src/services/policyPublisher';
+import { deliverySummary, retryableRecipients } from '../../src/services/deliveryReport';
 import { CoverageService } from '../../src/services/coverageService';
 import { DEFAULT_POLICY, type PolicyContent } from '../../src/domain/policy';
 import { AppError } from '../../src/domain/errors';
@@ -126,7 +127,7 @@ describe('publishing a version', () => {
   it('a major version tells each owner and backup once, and reports who was not reached', async () => {
     const w = world();
     const base = w.policies.seed();
-    const notifier = new RecordingNotifier((r) => (r === BEN.email ? 'throttled' : 'delivered'));
+    const notifier = new RecordingNotifier((r) => (r === BEN.email ? 'throttled' : 'sent'));
     const publisher = w.publisher(notifier);
     const result = await publisher.publish({ content: DEFAULT_POLICY, kind: 'major', changeSummary: 'New rules on paid adverts', basedOn: base });
     expect(result.version.label).toBe('2.0');
@@ -136,15 +137,37 @@ describe('publishing a version', () => {
     expect(notifier.sent).toHaveLength(1);
     expect(notifier.sent[0]).toMatchObject({ activityType: 'policyPublished', templateParameters: { policyVersion: '2.0' }, deepLink: { pageId: 'policy' } });
     expect(notifier.sent[0].recipients.sort()).toEqual([BEN.email, OLIVIA.email]);
-    expect(first).toEqual({ recipients: 2, delivered: 1, notDelivered: [expect.objectContaining({ recipient: BEN.email, status: 'throttled', retryAfterSeconds: 5 })] });
+    // Names come from the register when the notifier has none.
+    expect(first).toEqual({ recipients: 2, results: expect.arrayContaining([
+      { recipient: OLIVIA.email, name: OLIVIA.name, status: 'sent', via: 'single' },
+      { recipient: BEN.email, name: BEN.name, status: 'failed', reason: 'throttled', retryAfterSeconds: 5 }
+    ]) });
 
     const retry = await publisher.notifyOwners(result.version, [BEN.email]);
     expect(notifier.sent[1].recipients).toEqual([BEN.email]);
     // Ben is still throttled: the report keeps the whole picture, not just the retry.
-    expect(retry).toEqual({ recipients: 2, delivered: 1, notDelivered: [expect.objectContaining({ recipient: BEN.email })] });
-    expect(await publisher.lastDelivery(result.version)).toMatchObject({ recipients: 2, delivered: 1 });
+    expect(retry.recipients).toBe(2);
+    expect(retry.results).toHaveLength(2);
+    expect(retry.results).toEqual(expect.arrayContaining([expect.objectContaining({ recipient: OLIVIA.email, status: 'sent' }), expect.objectContaining({ recipient: BEN.email, status: 'failed' })]));
+    expect(deliverySummary((await publisher.lastDelivery(result.version))!)).toMatchObject({ recipients: 2, sent: 1 });
     expect(w.activity.entries.map((e) => e.action)).toEqual(['policy.published', 'policy.notified', 'policy.notified']);
+    // Append-only: the retry added a second report, the first is unchanged.
     expect(w.reports.saved).toHaveLength(2);
+    expect(w.reports.saved[0].report.results.find((r) => r.recipient === OLIVIA.email)?.status).toBe('sent');
+  });
+
+  it('keeps people the notifier cannot reach apart from failures, and retries only those worth retrying', async () => {
+    const w = world();
+    const base = w.policies.seed();
+    const notifier = new RecordingNotifier((r) => (r === BEN.email ? 'appNotInstalled' : 'disabled'));
+    const publisher = w.publisher(notifier);
+    const { version } = await publisher.publish({ content: DEFAULT_POLICY, kind: 'major', changeSummary: 'x', basedOn: base });
+    const report = await publisher.notifyOwners(version);
+    const summary = deliverySummary(report);
+    expect(summary).toMatchObject({ recipients: 2, sent: 0, failed: [] });
+    expect(summary.notReachable.map((r) => [r.name, r.reason]).sort()).toEqual([[BEN.name, 'appNotInstalled'], [OLIVIA.name, 'disabled']]);
+    // A disabled account will not come back by retrying; the Teams app may have been installed since.
+    expect(retryableRecipients(report)).toEqual([BEN.email]);
   });
 
   it('a delivery report can only come from where comms write it', async () => {
@@ -153,9 +176,9 @@ describe('publishing a version', () => {
     const publisher = w.publisher(new RecordingNotifier(() => 'failed'));
     const { version } = await publisher.publish({ content: DEFAULT_POLICY, kind: 'major', changeSummary: 'x', basedOn: base });
     await publisher.notifyOwners(version);
-    // An activity entry claiming everything was delivered (anyone may add to the log) changes nothing.
-    await w.activity.append({ action: 'policy.notified', targetList: 'policyVersions', targetId: version.id, data: { recipients: 2, delivered: 2, notDelivered: [] } });
-    expect(await publisher.lastDelivery(version)).toMatchObject({ recipients: 2, delivered: 0 });
+    // An activity entry claiming everything was sent (anyone may add to the log) changes nothing.
+    await w.activity.append({ action: 'policy.notified', targetList: 'policyVersions', targetId: version.id, data: { recipients: 2, sent: 2, notReachable: 0, failed: 0 } });
+    expect(deliverySummary((await publisher.lastDelivery(version))!)).toMatchObject({ recipients: 2, sent: 0 });
   });
 
   it('if the owners cannot be read, the version stays published and the problem is reported, not thrown', async () => {
@@ -194,7 +217,7 @@ describe('publishing a version', () => {
     const publisher = w.publisher();
     const result = await publisher.publish({ content: DEFAULT_POLICY, kind: 'major', changeSummary: 'x', basedOn: w.policies.seed() });
     expect(result.version.label).toBe('2.0');
-    expect((await publisher.notifyOwners(result.version)).delivered).toBe(2);
+    expect(deliverySummary(await publisher.notifyOwners(result.version)).sent).toBe(2);
   });
 });
 

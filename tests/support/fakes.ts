@@ -4,7 +4,7 @@ import type { IPolicyRepository, PolicyPageData, PolicyVersionSummary, PublishIn
 import type { AcknowledgementRecord, IAcknowledgementRepository } from '../../src/services/ports/acknowledgements';
 import type { AccountStaffing, IAccountsRepository } from '../../src/services/ports/accounts';
 import type { IActivityLog } from '../../src/services/ports/activity';
-import type { ActivityNotification, DeliveryResult, INotifier } from '../../src/services/ports/notifier';
+import type { ActivityNotification, DeliveryResult, INotifier, NotReachableReason } from '../../src/services/ports/notifier';
 import { DEFAULT_SETTINGS } from '../../src/services/ports/settings';
 import type { DeliveryReport, INotificationReports } from '../../src/services/ports/notificationReports';
 
@@ -89,17 +89,23 @@ export class MemoryActivity implements IActivityLog {
   }
 }
 
+/** What the fake notifier answers for a person: sent, a failure, or a reason they cannot be reached. */
+export type FakeOutcome = 'sent' | 'throttled' | 'failed' | NotReachableReason;
+
 export class RecordingNotifier implements INotifier {
   public sent: ActivityNotification[] = [];
-  public constructor(private outcome: (recipient: string) => DeliveryResult['status'] = () => 'delivered') {}
+  public constructor(private outcome: (recipient: string) => FakeOutcome = () => 'sent') {}
   public async notify(n: ActivityNotification) {
     this.sent.push(n);
-    return n.recipients.map((recipient) => {
-      const status = this.outcome(recipient);
-      return status === 'delivered' ? { recipient, status } : { recipient, status, reason: status === 'throttled' ? 'throttled' : 'server', retryAfterSeconds: status === 'throttled' ? 5 : undefined };
+    return n.recipients.map((recipient): DeliveryResult => {
+      const outcome = this.outcome(recipient);
+      if (outcome === 'sent') return { recipient, status: 'sent', via: 'single' };
+      if (outcome === 'throttled') return { recipient, status: 'failed', reason: 'throttled', retryAfterSeconds: 5 };
+      if (outcome === 'failed') return { recipient, status: 'failed', reason: 'server' };
+      return { recipient, status: 'notReachable', reason: outcome };
     });
   }
-  public async postChannelCard() { return { status: 'delivered' as const, messageId: '1' }; }
+  public async postChannelCard() { return { status: 'posted' as const, messageId: '1' }; }
 }
 
 export const OLIVIA = { userId: 12, name: 'Olivia Reed', email: 'olivia.reed@northshire.gov.uk', login: 'olivia.reed@northshire.gov.uk' };

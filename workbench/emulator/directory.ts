@@ -13,14 +13,21 @@ export interface DirectoryUser {
   accountEnabled: boolean;
   /** The persona the workbench's user switcher shows. */
   persona: 'staff' | 'owner' | 'backup' | 'comms' | 'commsHead' | 'siteOwner' | 'leaver';
+  /**
+   * false when the Teams app is not installed for this person (neither personally nor in a team of
+   * theirs), so Teams activity notifications cannot reach them. Absent means installed.
+   */
+  teamsAppInstalled?: boolean;
 }
 
 export const TENANT_DOMAIN = 'northshire.gov.uk';
 
+// Ben Hughes, a backup owner, is the one person the Teams app has not been installed for: the
+// workbench and the browser tests show how the hub reports someone it cannot reach in Teams.
 export const SEED_PEOPLE: readonly DirectoryUser[] = [
   { id: '7a1d5c0e-1b2f-4c3d-9e8f-000000000001', upn: 'sam.patel@northshire.gov.uk', displayName: 'Sam Patel', jobTitle: 'Housing Officer', department: 'Housing', accountEnabled: true, persona: 'staff' },
   { id: '7a1d5c0e-1b2f-4c3d-9e8f-000000000002', upn: 'olivia.reed@northshire.gov.uk', displayName: 'Olivia Reed', jobTitle: 'Libraries Engagement Lead', department: 'Libraries', accountEnabled: true, persona: 'owner' },
-  { id: '7a1d5c0e-1b2f-4c3d-9e8f-000000000003', upn: 'ben.hughes@northshire.gov.uk', displayName: 'Ben Hughes', jobTitle: 'Library Assistant', department: 'Libraries', accountEnabled: true, persona: 'backup' },
+  { id: '7a1d5c0e-1b2f-4c3d-9e8f-000000000003', upn: 'ben.hughes@northshire.gov.uk', displayName: 'Ben Hughes', jobTitle: 'Library Assistant', department: 'Libraries', accountEnabled: true, persona: 'backup', teamsAppInstalled: false },
   { id: '7a1d5c0e-1b2f-4c3d-9e8f-000000000004', upn: 'chris.morgan@northshire.gov.uk', displayName: 'Chris Morgan', jobTitle: 'Communications Officer', department: 'Communications', accountEnabled: true, persona: 'comms' },
   { id: '7a1d5c0e-1b2f-4c3d-9e8f-000000000005', upn: 'hannah.lewis@northshire.gov.uk', displayName: 'Hannah Lewis', jobTitle: 'Head of Communications', department: 'Communications', accountEnabled: true, persona: 'commsHead' },
   { id: '7a1d5c0e-1b2f-4c3d-9e8f-000000000006', upn: 'simon.clarke@northshire.gov.uk', displayName: 'Simon Clarke', jobTitle: 'Intranet Manager', department: 'Digital', accountEnabled: true, persona: 'siteOwner' },

@@ -3,12 +3,22 @@
 
 export type DeliveryFailureReason = 'throttled' | 'forbidden' | 'notFound' | 'validation' | 'server' | 'offline';
 
+// Graph's 403 for a recipient the Teams app is not installed for ("… is not authorized to generate
+// custom text notifications … Ensure that the expected Teams app is installed in the target scope"),
+// as opposed to the 403 for a token without the permission ("Missing scope permissions …").
+const APP_NOT_INSTALLED = /not authorized to generate custom text notifications|expected Teams app is installed/i;
+
 export interface GraphFailure {
   /** HTTP status; 0 when no response arrived at all. */
   status: number;
   reason: DeliveryFailureReason;
   retryAfterSeconds?: number;
   code?: string;
+  message?: string;
+}
+
+export function isAppNotInstalled(f: GraphFailure): boolean {
+  return f.status === 403 && APP_NOT_INSTALLED.test(f.message ?? '');
 }
 
 export function reasonForStatus(status: number): DeliveryFailureReason {
@@ -32,6 +42,7 @@ export function parseRetryAfter(value: string | null | undefined, now = Date.now
 interface GraphErrorLike {
   statusCode?: number;
   code?: string | null;
+  message?: string;
   headers?: { get(name: string): string | null };
 }
 
@@ -41,13 +52,13 @@ export function failureFromError(error: unknown): GraphFailure {
   // The SDK reports "no response" (fetch rejected: offline, DNS, refused) as statusCode -1.
   const status = typeof e.statusCode === 'number' && e.statusCode > 0 ? e.statusCode : 0;
   const retryAfter = typeof e.headers?.get === 'function' ? parseRetryAfter(e.headers.get('Retry-After')) : undefined;
-  return { status, reason: reasonForStatus(status), retryAfterSeconds: retryAfter, code: e.code ?? undefined };
+  return { status, reason: reasonForStatus(status), retryAfterSeconds: retryAfter, code: e.code ?? undefined, message: typeof e.message === 'string' ? e.message : undefined };
 }
 
 /** From a `$batch` part response, which arrives as data rather than as a thrown error. */
 export function failureFromPart(part: { status: number; headers?: Record<string, string>; body?: unknown }): GraphFailure {
   const headers = part.headers ?? {};
   const retryHeader = Object.keys(headers).find((k) => k.toLowerCase() === 'retry-after');
-  const code = (part.body as { error?: { code?: string } } | undefined)?.error?.code;
-  return { status: part.status, reason: reasonForStatus(part.status), retryAfterSeconds: retryHeader ? parseRetryAfter(headers[retryHeader]) : undefined, code };
+  const error = (part.body as { error?: { code?: string; message?: string } } | undefined)?.error;
+  return { status: part.status, reason: reasonForStatus(part.status), retryAfterSeconds: retryHeader ? parseRetryAfter(headers[retryHeader]) : undefined, code: error?.code, message: error?.message };
 }

@@ -1,21 +1,36 @@
 // INotifier on Microsoft Graph: Teams activity-feed notifications and channel Adaptive Cards.
 //
-// - Recipients share one message, so the bulk endpoint (≤100 recipients a call) carries them: Graph
-//   throttles activity notifications at about 5 requests per second per app, and 1,000 people in
-//   10 calls stays far below that where 1,000 single calls would not.
+// - Before sending, the directory is asked who each recipient is: people who do not exist, whose
+//   account is disabled, or who are the sender (Graph refuses to let someone notify themselves with
+//   delegated rights) are reported as not reachable, by name, and nothing is sent to them.
+// - Small audiences, where each person's outcome matters (owners and backups, a requester, the comms
+//   heads), get one call per person: only that call tells us that the Teams app is not installed
+//   for someone (403), so only then can the report say "not reachable: app not installed".
+// - Large audiences go through the bulk endpoint (≤100 recipients a call): Graph throttles activity
+//   notifications at a few requests per second per app, and 1,000 people in 10 calls stays far below
+//   that. It answers 202 with nothing per person and silently drops those it cannot reach, so those
+//   people are reported as "sent", never as "delivered".
 // - The bulk call answers 412 when the caller's token expires within 45 minutes and may be missing
 //   on a cloud that lacks it; then each person gets the single-user call instead.
 // - `teamsAppId` is always sent: SPFx's token belongs to the tenant-wide "SharePoint Online Client
 //   Extensibility" app shared by every SPFx solution, so Graph cannot tell which Teams app is
 //   meant without it (409 "Found multiple applications", SharePoint/sp-dev-docs#8719).
-// - Delivery is best effort on top of saved state: nothing here throws for a delivery problem;
-//   every recipient gets a DeliveryResult the sender can see and retry.
-import type { ActivityNotification, ChannelCard, DeliveryResult, DeliveryStatus, INotifier } from '../../services/ports/notifier';
+// - Throttling is retried after Graph's own Retry-After (bounded); delivery is best effort on top of
+//   saved state: nothing here throws for a delivery problem, every recipient gets a DeliveryResult.
+import type { ActivityNotification, ChannelCard, ChannelPostStatus, DeliveryResult, FailureReason, INotifier } from '../../services/ports/notifier';
 import { buildDeepLink } from './deepLinks';
-import type { GraphFailure } from './failures';
+import { isAppNotInstalled, type GraphFailure } from './failures';
 import type { GraphLike } from './graphLike';
-import { resolveRecipients } from './recipients';
+import { lookUpRecipients, type Person } from './recipients';
 import { realSleep, withRetry, type RetryPolicy } from './retry';
+
+/**
+ * Audiences up to this size are sent one call per person. 25 covers the audiences whose outcome
+ * matters person by person (an account's owner and backup, a requester, the comms heads, the owners
+ * and backups of a small organisation) and costs at most 25 calls: about five seconds at Graph's
+ * rate for single sends, where one bulk call would tell us nothing about any of them.
+ */
+export const ONE_BY_ONE_LIMIT = 25;
 
 export interface GraphNotifierOptions {
   teamsAppId: string;
@@ -52,10 +67,13 @@ function uniqueRecipients(recipients: string[]): string[] {
   return out;
 }
 
-function fromFailure(recipient: string, f: GraphFailure): DeliveryResult {
-  return f.reason === 'throttled'
-    ? { recipient, status: 'throttled', retryAfterSeconds: f.retryAfterSeconds, reason: 'throttled' }
-    : { recipient, status: 'failed', reason: f.reason };
+function failureReason(f: GraphFailure): FailureReason {
+  // A 404 for a person found a moment ago is not "unknown person"; treat it as Graph's problem.
+  return f.reason === 'notFound' ? 'server' : f.reason;
+}
+
+function withName(result: DeliveryResult, person: Person | undefined): DeliveryResult {
+  return person?.name ? { ...result, name: person.name } : result;
 }
 
 export class GraphNotifier implements INotifier {
@@ -75,58 +93,79 @@ export class GraphNotifier implements INotifier {
     if (!recipients.length) return [];
     const payload = this.payload(notification);
     const results = new Map<string, DeliveryResult>();
+    const directory = await lookUpRecipients(this.graph, recipients, this.policy);
 
-    const resolution = await resolveRecipients(this.graph, recipients, this.policy);
-    resolution.failed.forEach((f, r) => results.set(r, fromFailure(r, f)));
+    // Who cannot be reached at all is known before anything is sent.
+    const sendable: string[] = [];
+    for (const r of recipients) {
+      const person = directory.people.get(r);
+      if (directory.unknown.has(r)) results.set(r, { recipient: r, status: 'notReachable', reason: 'unknown' });
+      else if (person && person.enabled === false) results.set(r, withName({ recipient: r, status: 'notReachable', reason: 'disabled' }, person));
+      else if (person && directory.me && person.id.toLowerCase() === directory.me.toLowerCase()) results.set(r, withName({ recipient: r, status: 'notReachable', reason: 'self' }, person));
+      else sendable.push(r);
+    }
 
-    // Bulk for everyone with a known object id; per-user for the rest and for any bulk fallback.
-    const byId = recipients.filter((r) => resolution.ids.has(r));
-    const perUser: string[] = [...resolution.unresolved];
-    let bulkAvailable = true;
-    for (let i = 0; i < byId.length; i += BULK_LIMIT) {
-      const chunk = byId.slice(i, i + BULK_LIMIT);
-      if (!bulkAvailable) {
-        perUser.push(...chunk);
-        continue;
-      }
-      const sent = await withRetry(this.policy, () =>
-        this.graph.api('/teamwork/sendActivityNotificationToRecipients').post({
-          ...payload,
-          recipients: chunk.map((r) => ({ '@odata.type': 'microsoft.graph.aadUserNotificationRecipient', userId: resolution.ids.get(r) }))
-        })
-      );
-      if (sent.ok) {
-        // 202: Graph accepted the fan-out; that is as far as a sender can see.
-        chunk.forEach((r) => results.set(r, { recipient: r, status: 'delivered' }));
-      } else if ([412, 404, 405, 501].includes(sent.failure.status)) {
-        // 412: token about to expire; 404/405/501: the bulk endpoint is not there. Single calls still work.
-        bulkAvailable = false;
-        perUser.push(...chunk);
-      } else {
-        chunk.forEach((r) => results.set(r, fromFailure(r, sent.failure)));
+    const oneByOne = recipients.length <= ONE_BY_ONE_LIMIT;
+    const perUser: string[] = oneByOne ? sendable : [];
+    if (!oneByOne) {
+      // The bulk endpoint takes object ids only; anyone the directory did not answer for goes one by one.
+      const byId = sendable.filter((r) => directory.people.has(r));
+      perUser.push(...sendable.filter((r) => !directory.people.has(r)));
+      let bulkAvailable = true;
+      for (let i = 0; i < byId.length; i += BULK_LIMIT) {
+        const chunk = byId.slice(i, i + BULK_LIMIT);
+        if (!bulkAvailable) {
+          perUser.push(...chunk);
+          continue;
+        }
+        const sent = await withRetry(this.policy, () =>
+          this.graph.api('/teamwork/sendActivityNotificationToRecipients').post({
+            ...payload,
+            recipients: chunk.map((r) => ({ '@odata.type': 'microsoft.graph.aadUserNotificationRecipient', userId: directory.people.get(r)!.id }))
+          })
+        );
+        if (sent.ok) {
+          // 202: Graph accepted the fan-out; that is as far as a sender can see.
+          chunk.forEach((r) => results.set(r, withName({ recipient: r, status: 'sent', via: 'bulk' }, directory.people.get(r))));
+        } else if ([412, 404, 405, 501].includes(sent.failure.status)) {
+          // 412: token about to expire; 404/405/501: the bulk endpoint is not there. Single calls still work.
+          bulkAvailable = false;
+          perUser.push(...chunk);
+        } else {
+          chunk.forEach((r) => results.set(r, withName(this.failed(r, sent.failure), directory.people.get(r))));
+        }
       }
     }
 
     let throttledFor: GraphFailure | undefined;
     for (const recipient of perUser) {
+      const person = directory.people.get(recipient);
       if (throttledFor) {
         // Graph already refused after retries; more calls now would only extend the throttling.
-        results.set(recipient, fromFailure(recipient, throttledFor));
+        results.set(recipient, withName(this.failed(recipient, throttledFor), person));
         continue;
       }
-      const target = resolution.ids.get(recipient) ?? recipient;
+      const target = person?.id ?? recipient;
       const sent = await withRetry(this.policy, () => this.graph.api(`/users/${encodeURIComponent(target)}/teamwork/sendActivityNotification`).post(payload));
-      if (sent.ok) results.set(recipient, { recipient, status: 'delivered' });
+      if (sent.ok) results.set(recipient, withName({ recipient, status: 'sent', via: 'single' }, person));
+      else if (isAppNotInstalled(sent.failure)) results.set(recipient, withName({ recipient, status: 'notReachable', reason: 'appNotInstalled' }, person));
+      else if (sent.failure.status === 404 && !person) results.set(recipient, { recipient, status: 'notReachable', reason: 'unknown' });
       else {
         if (sent.failure.reason === 'throttled') throttledFor = sent.failure;
-        results.set(recipient, fromFailure(recipient, sent.failure));
+        results.set(recipient, withName(this.failed(recipient, sent.failure), person));
       }
     }
 
     return recipients.map((r) => results.get(r) ?? { recipient: r, status: 'failed', reason: 'server' });
   }
 
-  async postChannelCard(message: ChannelCard): Promise<{ status: DeliveryStatus; messageId?: string; reason?: string }> {
+  private failed(recipient: string, f: GraphFailure): DeliveryResult {
+    return f.reason === 'throttled'
+      ? { recipient, status: 'failed', reason: 'throttled', retryAfterSeconds: f.retryAfterSeconds }
+      : { recipient, status: 'failed', reason: failureReason(f) };
+  }
+
+  async postChannelCard(message: ChannelCard): Promise<{ status: ChannelPostStatus; messageId?: string; reason?: FailureReason; retryAfterSeconds?: number }> {
     const attachmentId = `card-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
     const card = { type: 'AdaptiveCard', version: '1.4', ...message.card };
     const body = {
@@ -137,9 +176,10 @@ export class GraphNotifier implements INotifier {
     };
     const path = `/teams/${encodeURIComponent(message.teamId)}/channels/${encodeURIComponent(message.channelId)}/messages`;
     const sent = await withRetry(this.policy, () => this.graph.api(path).post(body));
-    if (sent.ok) return { status: 'delivered', messageId: (sent.value as { id?: string } | undefined)?.id };
+    // 201 with the message: the post is in the channel (who reads it is another matter).
+    if (sent.ok) return { status: 'posted', messageId: (sent.value as { id?: string } | undefined)?.id };
     const f = sent.failure;
-    return f.reason === 'throttled' ? { status: 'throttled', reason: 'throttled' } : { status: 'failed', reason: f.reason };
+    return f.reason === 'throttled' ? { status: 'failed', reason: 'throttled', retryAfterSeconds: f.retryAfterSeconds } : { status: 'failed', reason: f.reason === 'notFound' ? 'validation' : f.reason };
   }
 
   private payload(n: ActivityNotification): Record<string, unknown> {

@@ -24,16 +24,34 @@ export interface ActivityNotification {
   deepLink: { pageId: string; subPageId?: string; label: string };
 }
 
-export type DeliveryStatus = 'delivered' | 'throttled' | 'failed';
+/**
+ * What the sender can know about one person:
+ * - sent: Graph accepted the notification (202/204). For a bulk call that is all anyone can know:
+ *   Graph fans it out later and silently drops people it cannot reach, so "sent" never means
+ *   "delivered".
+ * - notReachable: the hub knows Teams cannot reach this person (see NotReachableReason); sending
+ *   again will not help until something changes in the directory or in Teams.
+ * - failed: the call did not go through (FailureReason); it can be retried.
+ */
+export type DeliveryStatus = 'sent' | 'notReachable' | 'failed';
+
+export type NotReachableReason = 'disabled' | 'unknown' | 'appNotInstalled' | 'self';
+
+export type FailureReason = 'throttled' | 'forbidden' | 'validation' | 'server' | 'offline';
 
 export interface DeliveryResult {
   recipient: string;
+  /** The person's display name from the directory, when the look-up found them. */
+  name?: string;
   status: DeliveryStatus;
-  /** For throttled: seconds Graph asked us to wait before retrying. */
+  reason?: NotReachableReason | FailureReason;
+  /** For a throttled failure: seconds Graph asked us to wait before retrying. */
   retryAfterSeconds?: number;
-  /** A user-facing reason key for failed deliveries (see src/data/errors). */
-  reason?: string;
+  /** How a sent notification went: one call for this person, or a bulk call that reports nothing per person. */
+  via?: 'single' | 'bulk';
 }
+
+export type ChannelPostStatus = 'posted' | 'failed';
 
 export interface ChannelCard {
   teamId: string;
@@ -46,5 +64,5 @@ export interface ChannelCard {
 
 export interface INotifier {
   notify(notification: ActivityNotification): Promise<DeliveryResult[]>;
-  postChannelCard(message: ChannelCard): Promise<{ status: DeliveryStatus; messageId?: string; reason?: string }>;
+  postChannelCard(message: ChannelCard): Promise<{ status: ChannelPostStatus; messageId?: string; reason?: FailureReason; retryAfterSeconds?: number }>;
 }

@@ -3,33 +3,53 @@ import { DefaultButton } from '@fluentui/react/lib/Button';
 import * as strings from 'SocialMediaHubWebPartStrings';
 import type { DeliveryReport } from '../../services/policyPublisher';
 import type { DeliveryResult } from '../../services/ports/notifier';
+import { deliverySummary, isRetryable } from '../../services/deliveryReport';
 import { Notice } from './Notice';
 import { format } from './format';
 
-// One view of a Teams delivery report, used right after publishing and later in the coverage view:
-// how many were reached, who was not and why, and a retry for just those.
+// One view of a Teams delivery report, used right after publishing and later in the coverage view.
+// It says only what the hub knows: "sent" (Graph accepted the call), "not reachable" by name with
+// why, "failed" by name with a retry. Never "delivered": Teams does not tell a sender that.
+
+const REASONS: Record<string, () => string> = {
+  disabled: () => strings.DeliveryReasonDisabled,
+  unknown: () => strings.DeliveryReasonNotFound,
+  appNotInstalled: () => strings.DeliveryReasonAppNotInstalled,
+  self: () => strings.DeliveryReasonSelf,
+  throttled: () => strings.DeliveryReasonThrottled,
+  forbidden: () => strings.DeliveryReasonForbidden,
+  validation: () => strings.DeliveryReasonValidation,
+  server: () => strings.DeliveryReasonServer,
+  offline: () => strings.DeliveryReasonOffline
+};
 
 export function reasonText(r: DeliveryResult): string {
-  const key = r.status === 'throttled' ? 'throttled' : r.reason ?? 'server';
-  const texts: Record<string, string> = {
-    throttled: strings.DeliveryReasonThrottled, forbidden: strings.DeliveryReasonForbidden, notFound: strings.DeliveryReasonNotFound,
-    validation: strings.DeliveryReasonValidation, server: strings.DeliveryReasonServer, offline: strings.DeliveryReasonOffline
-  };
-  return texts[key] ?? strings.DeliveryReasonServer;
+  return (REASONS[r.reason ?? 'server'] ?? REASONS.server)();
+}
+
+function who(r: DeliveryResult): string {
+  return r.name ?? r.recipient;
 }
 
 export function DeliveryReportView({ report, onRetry, retrying }: { report: DeliveryReport; onRetry?: () => void; retrying?: boolean }): React.ReactElement {
   if (report.recipients === 0) return <div data-testid="delivery-report"><Notice kind="info">{strings.DeliveryNone}</Notice></div>;
-  const complete = report.notDelivered.length === 0;
+  const summary = deliverySummary(report);
+  const complete = summary.notReachable.length === 0 && summary.failed.length === 0;
+  const named = summary.sentByName.filter((r) => r.via !== 'bulk');
+  const inBulk = summary.sentByName.some((r) => r.via === 'bulk');
+  const canRetry = report.results.some(isRetryable);
   return (
     <div data-testid="delivery-report">
-      <Notice kind={complete ? 'success' : 'warning'}>{format(strings.DeliverySummary, report.delivered, report.recipients)}</Notice>
+      <Notice kind={complete ? 'success' : 'warning'}>{format(strings.DeliverySummary, summary.sent, summary.recipients)}</Notice>
+      {named.length > 0 && <p data-testid="delivery-sent">{format(strings.DeliverySentTo, named.map(who).join(', '))}</p>}
+      {inBulk && <p>{strings.DeliveryBulkNote}</p>}
       {!complete && (
-        <>
-          <ul>{report.notDelivered.map((r) => <li key={r.recipient}>{format(strings.DeliveryNotDelivered, r.recipient, reasonText(r))}</li>)}</ul>
-          {onRetry && <DefaultButton text={retrying ? strings.DeliveryRetrying : strings.DeliveryRetry} onClick={onRetry} disabled={retrying} />}
-        </>
+        <ul>
+          {summary.notReachable.map((r) => <li key={r.recipient} data-status="notReachable">{format(strings.DeliveryNotReachable, who(r), reasonText(r))}</li>)}
+          {summary.failed.map((r) => <li key={r.recipient} data-status="failed">{format(strings.DeliveryFailed, who(r), reasonText(r))}</li>)}
+        </ul>
       )}
+      {canRetry && onRetry && <DefaultButton text={retrying ? strings.DeliveryRetrying : strings.DeliveryRetry} onClick={onRetry} disabled={retrying} />}
     </div>
   );
 }

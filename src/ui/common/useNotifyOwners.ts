@@ -1,12 +1,13 @@
 import * as React from 'react';
 import type { PolicyVersion } from '../../domain/policy';
 import type { DeliveryReport, NotifyOutcome, PolicyPublisher } from '../../services/policyPublisher';
+import { retryableRecipients } from '../../services/deliveryReport';
 
 export interface NotifyState {
   report?: DeliveryReport;
   sending: boolean;
   problem?: unknown;
-  /** Sends to everyone (first time) or to those not reached (retry). */
+  /** Sends to everyone (first time) or to those who failed or lacked the Teams app (retry). */
   send(): void;
 }
 
@@ -23,7 +24,7 @@ export function useNotifyOwners(publisher: PolicyPublisher | undefined, version:
     if (!publisher) return;
     setSending(true);
     setProblem(undefined);
-    const only = report ? report.notDelivered.map((r) => r.recipient) : undefined;
+    const only = report ? retryableRecipients(report) : undefined;
     void publisher.notifyOwners(version, only).then((outcome: NotifyOutcome) => {
       if (!live.current) return;
       const { problem: p, ...next } = outcome;

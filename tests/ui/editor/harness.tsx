@@ -61,7 +61,7 @@ export function makeFakes(options: FakeOptions = {}): Fakes {
   const failing = [...(options.failing ?? [])];
   const notify = jest.fn(async (n: { recipients: string[] }): Promise<DeliveryResult[]> => {
     const fail = failing.shift() ?? [];
-    return n.recipients.map((recipient) => (fail.includes(recipient) ? { recipient, status: 'throttled', retryAfterSeconds: 5, reason: 'throttled' } : { recipient, status: 'delivered' }));
+    return n.recipients.map((recipient): DeliveryResult => (fail.includes(recipient) ? { recipient, status: 'failed', retryAfterSeconds: 5, reason: 'throttled' } : { recipient, status: 'sent', via: 'single' }));
   });
   const notifier: INotifier = { notify, postChannelCard: jest.fn() };
   const publisher = new PolicyPublisher(policies, { staffedAccounts: async () => staffed }, { append: async () => undefined }, notifier, new MemoryNotificationReports(), sanitizeHtml);

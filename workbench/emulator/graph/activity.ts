@@ -3,9 +3,21 @@
 // The payload is checked the way Graph checks it, against the activity types declared in
 // teams/manifest.json, and each delivery lands in the simulated activity feed.
 //
-// Not captured from a live tenant, so status and wording here are our choice (see
-// research/emulation.md §7): self-notification → 400 "Recipient cannot be the sender"; disabled
-// recipient → 400; unknown teamsAppId → 400; the bulk call's 412 text. Match on status in app code.
+// Refusals and where their answers come from:
+// - Recipient without the Teams app (single send): 403 Forbidden, "Application with AAD App Id '…' is
+//   not authorized to generate custom text notifications about '…' to the recipient. Ensure that the
+//   expected Teams app is installed in the target scope (user, team, or chat)." Wording as reported in
+//   https://github.com/OfficeDev/microsoft-365-agents-toolkit/issues/6067 ; status 403 with code
+//   Forbidden as n8n's Teams node handles it (github.com/n8n-io/n8n,
+//   packages/nodes-base/nodes/Microsoft/Teams/v2/transport/forbiddenHints.ts and its tests).
+// - The bulk call accepts everyone (202, no per-recipient result) and people it cannot reach simply
+//   never see anything (https://learn.microsoft.com/graph/api/teamwork-sendactivitynotificationtorecipients ;
+//   microsoftgraph/msgraph-sdk-dotnet#1946 shows a 202 that reached nobody).
+// - Self-notification: Graph's FAQ says a user cannot send notifications to themselves with delegated
+//   rights (microsoftgraph/microsoft-graph-docs PR #11506, "Can a user send notifications to
+//   themselves? No"); the status and body were not found in any capture, so 400 "Recipient cannot be
+//   the sender." is our choice. The same holds for a disabled recipient (400) and the bulk call's 412
+//   text (the 412 itself is documented on the bulk call's page). App code matches on status only.
 import type { DirectoryUser } from '../directory';
 import { findUser, requireScope, userNotFound, type GraphCall, type GraphEnv } from './call';
 import { graphError, noContent, type GraphResult } from './results';
@@ -136,6 +148,18 @@ function gate(env: GraphEnv): GraphResult | undefined {
   return env.faults.injected() ?? env.faults.takeActivityBudget();
 }
 
+/**
+ * Graph names the Entra app the token belongs to (for SPFx, the shared "SharePoint Online Client
+ * Extensibility" principal) and the path it was asked about.
+ */
+function appNotInstalled(env: GraphEnv, call: GraphCall, idOrUpn: string): GraphResult {
+  return graphError(
+    403,
+    'Forbidden',
+    `Application with AAD App Id '${env.app.aadAppId}' is not authorized to generate custom text notifications about '/${call.version}/users/${idOrUpn}/teamwork/sendActivityNotification' to the recipient. Ensure that the expected Teams app is installed in the target scope (user, team, or chat).`
+  );
+}
+
 export function sendToUser(env: GraphEnv, call: GraphCall, idOrUpn: string): GraphResult {
   const denied = requireScope(env, 'TeamsActivity.Send');
   if (denied) return denied;
@@ -147,6 +171,7 @@ export function sendToUser(env: GraphEnv, call: GraphCall, idOrUpn: string): Gra
   if ('status' in n) return n;
   if (recipient.id === call.caller.id) return badRequest('Recipient cannot be the sender.');
   if (!recipient.accountEnabled) return badRequest(`Recipient '${idOrUpn}' is disabled and cannot receive notifications.`);
+  if (!env.installations.isInstalledFor(recipient)) return appNotInstalled(env, call, idOrUpn);
   deliver(env, n, call.caller, recipient, 'user');
   return noContent(204);
 }
@@ -177,7 +202,7 @@ export function sendToRecipients(env: GraphEnv, call: GraphCall): GraphResult {
   const time = new Date(env.now()).toISOString();
   for (const userId of ids) {
     const user = env.ctx.directory.find((u) => u.id.toLowerCase() === userId.toLowerCase());
-    const reason = !user ? 'notFound' : user.id === call.caller.id ? 'self' : !user.accountEnabled ? 'disabled' : undefined;
+    const reason = !user ? 'notFound' : user.id === call.caller.id ? 'self' : !user.accountEnabled ? 'disabled' : !env.installations.isInstalledFor(user) ? 'appNotInstalled' : undefined;
     if (reason || !user) env.store.addDropped({ userId, reason: reason ?? 'notFound', activityType: n.activityType, time });
     else deliver(env, n, call.caller, user, 'bulk');
   }

@@ -3,6 +3,7 @@
 import type { DirectoryUser } from '../directory';
 import type { EmulatorContext } from '../types';
 import type { GraphFaults } from './faults';
+import type { TeamsAppInstallations } from './installations';
 import type { GraphStore } from './store';
 import type { TeamsAppInfo } from './teamsApp';
 import { graphError, type GraphResult } from './results';
@@ -26,6 +27,7 @@ export interface GraphEnv {
   app: TeamsAppInfo;
   store: GraphStore;
   faults: GraphFaults;
+  installations: TeamsAppInstallations;
   now(): number;
 }
 

@@ -39,7 +39,8 @@ export async function handleControl(env: GraphEnv, req: EmulatorRequest, res: Se
       .slice()
       .reverse()
       .map(({ id, activityType, text, previewText, webUrl, time, read, senderName, senderUpn, chainId }) => ({ id, activityType, text, previewText, webUrl, time, read, senderName, senderUpn, chainId }));
-    send(res, 200, { user: who, unread: items.filter((i) => !i.read).length, value: items });
+    const person = env.ctx.directory.find((u) => u.upn.toLowerCase() === key || u.id.toLowerCase() === key);
+    send(res, 200, { user: who, teamsAppInstalled: person ? env.installations.isInstalledFor(person) : false, unread: items.filter((i) => !i.read).length, value: items });
     return true;
   }
 
@@ -61,6 +62,35 @@ export async function handleControl(env: GraphEnv, req: EmulatorRequest, res: Se
   if (path === '/outbox' && req.method === 'DELETE') {
     env.store.clear();
     send(res, 204);
+    return true;
+  }
+
+  // Who has the Teams app: GET lists everyone; POST { user, installed } changes one person, { reset: true } returns to the seed.
+  if (path === '/installations') {
+    if (req.method === 'POST') {
+      let body: { user?: unknown; installed?: unknown; reset?: unknown };
+      try {
+        body = parseJson(req) as typeof body;
+      } catch {
+        send(res, 400, { error: 'Body must be JSON' });
+        return true;
+      }
+      if (body.reset === true) env.installations.reset();
+      if (body.user !== undefined) {
+        if (typeof body.user !== 'string' || typeof body.installed !== 'boolean') {
+          send(res, 400, { error: 'Say { user: <upn or id>, installed: true|false }' });
+          return true;
+        }
+        if (!env.installations.set(body.user, body.installed)) {
+          send(res, 404, { error: `No person ${body.user} in the directory` });
+          return true;
+        }
+      }
+    } else if (req.method !== 'GET') {
+      send(res, 405, { error: 'GET or POST' });
+      return true;
+    }
+    send(res, 200, { value: env.installations.snapshot() });
     return true;
   }
 

@@ -2,7 +2,8 @@
 // activity-notification budget. Held in memory only: a restart returns to a well-behaved Graph.
 import { tooManyRequests, graphError, type GraphResult } from './results';
 
-export const DEFAULT_GRANTED_SCOPES = ['TeamsActivity.Send', 'ChannelMessage.Send', 'User.ReadBasic.All'];
+// What config/package-solution.json asks the tenant to approve.
+export const DEFAULT_GRANTED_SCOPES = ['TeamsActivity.Send', 'ChannelMessage.Send', 'User.Read.All'];
 
 export interface ActivityBudget {
   /** Activity-notification requests allowed per window (Graph: about 5 per second per app per tenant). */

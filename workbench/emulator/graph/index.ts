@@ -6,6 +6,7 @@ import type { EmulatorContext, EmulatorRequest, RouteHandler } from '../types';
 import type { GraphCall, GraphEnv } from './call';
 import { CONTROL_PREFIX, handleControl } from './control';
 import { DEFAULT_ACTIVITY_BUDGET, DEFAULT_GRANTED_SCOPES, GraphFaults, type ActivityBudget } from './faults';
+import { TeamsAppInstallations } from './installations';
 import { JSON_CONTENT_TYPE, graphError, newRequestId, stampError, type GraphResult } from './results';
 import { dispatch } from './router';
 import { GraphStore } from './store';
@@ -20,7 +21,7 @@ export interface GraphEmulatorOptions {
   manifest?: TeamsManifestLike;
   /** Default: about 5 activity-notification requests per second; null disables the budget. */
   activityBudget?: ActivityBudget | null;
-  /** Scopes of the emulated delegated token (default TeamsActivity.Send, ChannelMessage.Send, User.ReadBasic.All). */
+  /** Scopes of the emulated delegated token (default: those config/package-solution.json requests). */
   grantedScopes?: string[];
   now?: () => number;
 }
@@ -59,6 +60,7 @@ export function createGraphHandler(ctx: EmulatorContext, options: GraphEmulatorO
       },
       now
     ),
+    installations: new TeamsAppInstallations(() => ctx.directory),
     now
   };
 

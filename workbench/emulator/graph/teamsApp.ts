@@ -12,6 +12,8 @@ export interface ActivityTypeDeclaration {
 
 export interface TeamsAppInfo {
   id: string;
+  /** webApplicationInfo.id: the Entra app whose tokens may send the app's notifications. */
+  aadAppId: string;
   /** Entity id of the personal tab, used for deep links that carry no page. */
   personalEntityId: string;
   activityTypes: ReadonlyMap<string, ActivityTypeDeclaration>;
@@ -20,6 +22,7 @@ export interface TeamsAppInfo {
 /** The subset of manifest.json the emulator reads. */
 export interface TeamsManifestLike {
   id: string;
+  webApplicationInfo?: { id?: string };
   staticTabs?: { entityId: string }[];
   activities?: { activityTypes?: ActivityTypeDeclaration[] };
 }
@@ -27,7 +30,7 @@ export interface TeamsManifestLike {
 export function teamsAppInfo(manifest: TeamsManifestLike): TeamsAppInfo {
   const types = new Map<string, ActivityTypeDeclaration>();
   for (const t of manifest.activities?.activityTypes ?? []) types.set(t.type, t);
-  return { id: manifest.id, personalEntityId: manifest.staticTabs?.[0]?.entityId ?? 'hub', activityTypes: types };
+  return { id: manifest.id, aadAppId: manifest.webApplicationInfo?.id ?? '00000000-0000-0000-0000-000000000000', personalEntityId: manifest.staticTabs?.[0]?.entityId ?? 'hub', activityTypes: types };
 }
 
 /**

@@ -7,6 +7,25 @@ import { graphError, ok, type GraphResult } from './results';
 // Properties Graph v1.0 returns for a user when there is no $select.
 const DEFAULT_PROPERTIES = ['businessPhones', 'displayName', 'givenName', 'jobTitle', 'mail', 'mobilePhone', 'officeLocation', 'preferredLanguage', 'surname', 'userPrincipalName', 'id'];
 const SELECTABLE = new Set([...DEFAULT_PROPERTIES, 'accountEnabled', 'department', 'userType']);
+// User.ReadBasic.All reads only the "basic profile" of other people: display name, first and last
+// name, e-mail, UPN, photo and id (permissions reference; learn.microsoft.com/en-us/answers/questions/285432).
+// Everything else, accountEnabled included, needs User.Read.All. Asking for more with only the basic
+// scope is refused: a $filter on accountEnabled answers 403 Authorization_RequestDenied
+// "Insufficient privileges to complete the operation." (microsoftgraph/microsoft-graph-toolkit#2602);
+// the emulator answers a $select of such a property the same way.
+const BASIC_PROFILE = new Set(['id', 'displayName', 'givenName', 'surname', 'mail', 'userPrincipalName']);
+const FULL_PROFILE_SCOPES = ['User.Read.All', 'User.ReadWrite.All', 'Directory.Read.All', 'Directory.ReadWrite.All'];
+
+function beyondBasicProfile(env: GraphEnv, properties: string[]): GraphResult | undefined {
+  if (FULL_PROFILE_SCOPES.some((s) => env.faults.grantedScopes.has(s))) return undefined;
+  if (properties.every((p) => BASIC_PROFILE.has(p))) return undefined;
+  return graphError(403, 'Authorization_RequestDenied', 'Insufficient privileges to complete the operation.');
+}
+
+function filterProperties(filter: string | null): string[] {
+  if (!filter) return [];
+  return [...filter.matchAll(/(?:^|\s|\()(\w+)\s+eq\s|startswith\(\s*(\w+)/gi)].map((m) => m[1] ?? m[2]);
+}
 
 function toGraphUser(u: DirectoryUser): Record<string, unknown> {
   const [givenName, ...rest] = u.displayName.split(' ');
@@ -78,6 +97,11 @@ export function getUser(env: GraphEnv, call: GraphCall, idOrUpn: string | undefi
   if (!user) return userNotFound(idOrUpn ?? '');
   const select = parseSelect(call);
   if (select && !Array.isArray(select)) return select;
+  // The signed-in person's own profile is readable in full with any of the user scopes.
+  if (user.id !== call.caller.id) {
+    const refused = beyondBasicProfile(env, select ?? []);
+    if (refused) return refused;
+  }
   return ok({ '@odata.context': contextUrl(env, call, 'users/$entity'), ...project(toGraphUser(user), select) });
 }
 
@@ -86,8 +110,10 @@ export function listUsers(env: GraphEnv, call: GraphCall): GraphResult {
   if (denied) return denied;
   const select = parseSelect(call);
   if (select && !Array.isArray(select)) return select;
-  let users = env.ctx.directory.map(toGraphUser);
   const filter = call.query.get('$filter');
+  const refused = beyondBasicProfile(env, [...(select ?? []), ...filterProperties(filter)]);
+  if (refused) return refused;
+  let users = env.ctx.directory.map(toGraphUser);
   if (filter) {
     const pred = parseFilter(filter);
     if (typeof pred !== 'function') return pred;

@@ -39,9 +39,15 @@ declare interface ISocialMediaHubWebPartStrings {
   GateOpenPolicy: string;
   DeliveryHeading: string;
   DeliverySummary: string;
+  DeliveryReasonSelf: string;
+  DeliveryReasonAppNotInstalled: string;
+  DeliveryReasonDisabled: string;
+  DeliveryFailed: string;
+  DeliveryNotReachable: string;
+  DeliveryBulkNote: string;
+  DeliverySentTo: string;
   DeliveryNone: string;
   DeliveryNotSent: string;
-  DeliveryNotDelivered: string;
   DeliveryRetry: string;
   DeliveryRetrying: string;
   DeliverySendNow: string;
