@@ -2,7 +2,7 @@
 // manifest, the simulated feed, bulk sending, throttling and the fault switches.
 import { createWorkbenchGraphClient } from '../../src/data/graph/workbenchGraphClient';
 import { startGraphTestServer, useGraphServer, type GraphTestServer } from '../support/graph-server';
-import { APP_ID, COMMS, HEAD, LEAVER, OWNER, STAFF, activity, call } from './graph-support';
+import { APP_ID, BACKUP, COMMS, HEAD, LEAVER, OWNER, STAFF, activity, call } from './graph-support';
 
 const current = useGraphServer();
 let server: GraphTestServer;
@@ -69,12 +69,42 @@ describe('POST /users/{id|upn}/teamwork/sendActivityNotification', () => {
     expect((await server.control<any>('GET', '/outbox')).notifications).toHaveLength(0);
   });
 
-  it('refuses self-notification, disabled and unknown recipients', async () => {
-    expect((await sendTo(STAFF.upn, activity())).body.error.message).toBe('Recipient cannot be the sender.');
-    expect((await sendTo(LEAVER.upn, activity())).status).toBe(400);
+  it('refuses self-notification, disabled and unknown recipients, and delivers nothing', async () => {
+    const self = await sendTo(STAFF.upn, activity());
+    expect(self.status).toBe(400);
+    expect(self.body.error).toMatchObject({ code: 'BadRequest', message: 'Recipient cannot be the sender.' });
+    const disabled = await sendTo(LEAVER.upn, activity());
+    expect(disabled.status).toBe(400);
+    expect(disabled.body.error.code).toBe('BadRequest');
     const unknown = await sendTo('nobody@northshire.gov.uk', activity());
     expect(unknown.status).toBe(404);
     expect(unknown.body.error.code).toBe('Request_ResourceNotFound');
+    expect((await server.control<any>('GET', '/outbox')).notifications).toHaveLength(0);
+  });
+
+  it("answers 403 Forbidden, Graph's wording, for a recipient the Teams app is not installed for", async () => {
+    const res = await sendTo(BACKUP.upn, activity());
+    expect(res.status).toBe(403);
+    expect(res.body.error.code).toBe('Forbidden');
+    expect(res.body.error.message).toBe(
+      `Application with AAD App Id '00000000-0000-0000-0000-000000000000' is not authorized to generate custom text notifications about '/v1.0/users/${BACKUP.upn}/teamwork/sendActivityNotification' to the recipient. Ensure that the expected Teams app is installed in the target scope (user, team, or chat).`
+    );
+    const feed = await server.control<any>('GET', `/feed?user=${BACKUP.upn}`);
+    expect(feed).toMatchObject({ teamsAppInstalled: false, value: [] });
+  });
+
+  it('lets the control plane install the app for a person (and take it away again)', async () => {
+    const before = await server.control<any>('GET', '/installations');
+    expect(before.value.filter((p: any) => !p.installed).map((p: any) => p.upn)).toEqual([BACKUP.upn]);
+    await server.control('POST', '/installations', { user: BACKUP.upn, installed: true });
+    expect((await sendTo(BACKUP.upn, activity())).status).toBe(204);
+    await server.control('POST', '/installations', { user: OWNER.id, installed: false });
+    expect((await sendTo(OWNER.upn, activity())).status).toBe(403);
+    await server.control('POST', '/installations', { reset: true });
+    expect((await sendTo(OWNER.upn, activity())).status).toBe(204);
+    expect((await sendTo(BACKUP.upn, activity())).status).toBe(403);
+    const unknown = await call(server.origin, undefined, 'POST', '/__emulator/graph/installations', { user: 'nobody@northshire.gov.uk', installed: true });
+    expect(unknown.status).toBe(404);
   });
 
   it('accepts the reserved systemDefault type only with systemDefaultText', async () => {
@@ -105,27 +135,33 @@ describe('POST /teamwork/sendActivityNotificationToRecipients', () => {
   const recipients = (ids: string[]) => ids.map((userId) => ({ '@odata.type': 'microsoft.graph.aadUserNotificationRecipient', userId }));
   const bulk = (ids: string[], sender = COMMS.upn) => call(server.origin, sender, 'POST', '/v1.0/teamwork/sendActivityNotificationToRecipients', { ...activity(), recipients: recipients(ids) });
 
-  it('answers 202 with a Location and delivers to each enabled recipient, dropping the rest', async () => {
-    const res = await bulk([HEAD.id, OWNER.id, LEAVER.id, COMMS.id, '00000000-0000-4000-8000-000000000999']);
+  it('answers 202 with a Location and no body, delivers to each reachable recipient and silently drops the rest', async () => {
+    const res = await bulk([HEAD.id, OWNER.id, LEAVER.id, COMMS.id, BACKUP.id, '00000000-0000-4000-8000-000000000999']);
     expect(res.status).toBe(202);
+    // Nothing per recipient: the sender cannot tell who was dropped.
+    expect(res.body).toBeUndefined();
     expect(res.headers.get('location')).toMatch(new RegExp(`^${server.origin}/v1.0/teamwork/`));
     const outbox = await server.control<any>('GET', '/outbox');
     expect(outbox.notifications.map((n: any) => n.recipientUpn).sort()).toEqual([HEAD.upn, OWNER.upn].sort());
     expect(outbox.notifications.every((n: any) => n.via === 'bulk')).toBe(true);
-    expect(outbox.droppedRecipients.map((d: any) => d.reason).sort()).toEqual(['disabled', 'notFound', 'self']);
+    expect(outbox.droppedRecipients.map((d: any) => d.reason).sort()).toEqual(['appNotInstalled', 'disabled', 'notFound', 'self']);
   });
 
-  it('refuses more than 100 recipients', async () => {
-    const ids = Array.from({ length: 101 }, () => HEAD.id);
-    const res = await bulk(ids);
+  it('refuses more than 100 recipients with 400 and sends nothing; 100 is accepted', async () => {
+    const res = await bulk(Array.from({ length: 101 }, () => HEAD.id));
     expect(res.status).toBe(400);
+    expect(res.body.error.code).toBe('BadRequest');
     expect(res.body.error.message).toMatch(/100/);
+    expect((await server.control<any>('GET', '/outbox')).notifications).toHaveLength(0);
+    expect((await bulk(Array.from({ length: 100 }, () => HEAD.id))).status).toBe(202);
   });
 
   it('answers 412 while the token expires within 45 minutes (fault switch)', async () => {
     await server.control('POST', '/faults', { tokenExpiringSoon: true });
     const res = await bulk([HEAD.id]);
     expect(res.status).toBe(412);
+    expect(res.body.error.code).toBe('PreconditionFailed');
+    expect((await server.control<any>('GET', '/outbox')).notifications).toHaveLength(0);
     // The single-user endpoint is unaffected.
     expect((await sendTo(HEAD.upn, activity())).status).toBe(204);
   });

@@ -33,6 +33,23 @@ describe('users', () => {
     expect(unsupported.body.error.code).toBe('Request_UnsupportedQuery');
   });
 
+  it('reads accountEnabled only with User.Read.All: User.ReadBasic.All is refused beyond the basic profile', async () => {
+    await server.control('POST', '/faults', { grantedScopes: ['User.ReadBasic.All'] });
+    const selected = await call(server.origin, STAFF.upn, 'GET', `/v1.0/users/${LEAVER.id}?$select=id,displayName,accountEnabled`);
+    expect(selected.status).toBe(403);
+    expect(selected.body.error).toMatchObject({ code: 'Authorization_RequestDenied', message: 'Insufficient privileges to complete the operation.' });
+    const filtered = await call(server.origin, STAFF.upn, 'GET', `/v1.0/users?$filter=${encodeURIComponent('accountEnabled eq false')}`);
+    expect(filtered.status).toBe(403);
+    expect(filtered.body.error.code).toBe('Authorization_RequestDenied');
+    // The basic profile is fine, and so is the caller's own full profile.
+    const basic = await call(server.origin, STAFF.upn, 'GET', `/v1.0/users/${LEAVER.id}?$select=id,displayName`);
+    expect(basic.body).toMatchObject({ id: LEAVER.id, displayName: LEAVER.displayName });
+    const own = await call(server.origin, STAFF.upn, 'GET', `/v1.0/users/${STAFF.id}?$select=id,accountEnabled`);
+    expect(own.body).toMatchObject({ id: STAFF.id, accountEnabled: true });
+    await server.control('POST', '/faults', { grantedScopes: ['User.Read.All'] });
+    expect((await call(server.origin, STAFF.upn, 'GET', `/v1.0/users/${LEAVER.id}?$select=id,displayName,accountEnabled`)).body.accountEnabled).toBe(false);
+  });
+
   it('pages with an absolute @odata.nextLink that carries the query forward', async () => {
     const seen: string[] = [];
     let url: string | undefined = `${server.origin}/v1.0/users?$top=3&$select=id`;

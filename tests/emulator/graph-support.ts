@@ -12,6 +12,8 @@ export const HEAD = person('commsHead');
 export const STAFF = person('staff');
 export const OWNER = person('owner');
 export const LEAVER = person('leaver');
+/** Ben Hughes: the seeded person the Teams app is not installed for. */
+export const BACKUP = person('backup');
 export const APP_ID = '5f3c7a2e-9d41-4b6e-a8c0-3e2f1d7b9a10';
 export const TEAM_ID = 'a1b2c3d4-0000-4000-8000-00000000c0a1';
 export const EMERGENCY = '19:emergency@thread.tacv2';

@@ -18,7 +18,7 @@ export interface GraphTestServer {
   close(): Promise<void>;
 }
 
-/** One server for a test file, with faults and the outbox cleared before each test. */
+/** One server for a test file, with faults, the outbox and Teams app installations reset before each test. */
 export function useGraphServer(): () => GraphTestServer {
   let server: GraphTestServer;
   beforeAll(async () => { server = await startGraphTestServer(); });
@@ -26,6 +26,7 @@ export function useGraphServer(): () => GraphTestServer {
   beforeEach(async () => {
     await server.control('POST', '/faults', { reset: true });
     await server.control('DELETE', '/outbox');
+    await server.control('POST', '/installations', { reset: true });
   });
   return () => server;
 }
