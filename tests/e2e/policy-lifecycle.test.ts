@@ -6,7 +6,9 @@ import { launchBrowser, contextAs, SCREENSHOTS } from '../support/browser';
 
 // Issue 3 end to end, in the workbench as people would do it: comms publish a major version; a member
 // of staff is asked on every view, reads and acknowledges, and is no longer asked; an account owner
-// gets the Teams notification, whose link opens the policy in the Teams personal app.
+// gets the Teams notification, whose link opens the policy in the Teams personal app. The delivery
+// report names who Teams cannot reach (Ben Hughes, a backup the Teams app is not installed for; Leah
+// Ward, an owner who has left and is disabled) and never claims delivery, which a sender cannot know.
 
 let wb: Workbench;
 let browser: Browser;
@@ -29,7 +31,7 @@ async function as(p: Parameters<typeof person>[0], path: string): Promise<Page> 
 }
 
 describe('policy lifecycle in Chromium', () => {
-  it('comms edit the policy and publish a major version; owners and backups are notified', async () => {
+  it('comms edit the policy and publish a major version; the report says who was sent to and who cannot be reached', async () => {
     const page = await as('comms', '/sharepoint?smh=edit');
     await page.getByRole('button', { name: 'Add a do', exact: true }).click();
     const dos = page.getByRole('list', { name: "Do's", exact: true });
@@ -39,7 +41,15 @@ describe('policy lifecycle in Chromium', () => {
     await page.getByLabel('What changed', { exact: true }).fill('A new do: celebrate what works.');
     await page.getByRole('button', { name: 'Publish version 2.0' }).click();
     await page.getByText('Version 2.0 published.').waitFor({ timeout: 60_000 });
-    await page.getByText(/Teams notification delivered to (\d+) of \1 owners and backups/).waitFor();
+    const report = page.getByTestId('delivery-report');
+    // Olivia Reed (owner), Ben Hughes (backup, no Teams app), Leah Ward (owner, disabled).
+    await report.getByText('Teams notification sent to 1 of 3 owners and backups.').waitFor();
+    await report.getByText('Sent to: Olivia Reed').waitFor();
+    await report.getByText('Ben Hughes: not reachable: the Teams app is not installed for them').waitFor();
+    await report.getByText('Leah Ward: not reachable: their account is disabled').waitFor();
+    expect(await report.textContent()).not.toMatch(/deliver/i);
+    // Only Ben is worth trying again (the app may be installed since); Leah's account will not come back by retrying.
+    await report.getByRole('button', { name: 'Try again for those not reached' }).waitFor();
     await page.screenshot({ path: join(SCREENSHOTS, 'editor-published.png'), fullPage: true });
     await page.context().close();
   });
@@ -76,11 +86,23 @@ describe('policy lifecycle in Chromium', () => {
     await page.context().close();
   });
 
+  it("the backup without the Teams app has nothing in their feed, and the feed says why", async () => {
+    const page = await as('backup', '/teams/tab');
+    await page.getByTestId('open-activity').click();
+    await page.getByTestId('activity-app-missing').waitFor();
+    await expect(page.getByRole('link', { name: /published version 2\.0/ }).count()).resolves.toBe(0);
+    await page.context().close();
+  });
+
   it('comms see who has acknowledged and what the notification reached', async () => {
     const page = await as('comms', '/sharepoint?smh=coverage');
     await page.getByTestId('key-people').waitFor();
     await page.getByText(/Acknowledgements of version 2\.0 in all: \d+/).waitFor();
-    await page.getByTestId('delivery-report').waitFor();
+    const report = page.getByTestId('delivery-report');
+    await report.getByText('Ben Hughes: not reachable: the Teams app is not installed for them').waitFor();
+    await report.getByText('Leah Ward: not reachable: their account is disabled').waitFor();
+    expect(await report.textContent()).not.toMatch(/deliver/i);
+    await page.screenshot({ path: join(SCREENSHOTS, 'coverage-delivery.png'), fullPage: true });
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export to CSV' }).click()]);
     const path = await download.path();
     const csv = require('node:fs').readFileSync(path, 'utf8') as string;

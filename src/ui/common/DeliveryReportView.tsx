@@ -49,7 +49,7 @@ export function DeliveryReportView({ report, onRetry, retrying }: { report: Deli
           {summary.failed.map((r) => <li key={r.recipient} data-status="failed">{format(strings.DeliveryFailed, who(r), reasonText(r))}</li>)}
         </ul>
       )}
-      {canRetry && onRetry && <DefaultButton text={retrying ? strings.DeliveryRetrying : strings.DeliveryRetry} onClick={onRetry} disabled={retrying} />}
+      {canRetry && onRetry && <div style={{ marginBottom: 16 }}><DefaultButton text={retrying ? strings.DeliveryRetrying : strings.DeliveryRetry} onClick={onRetry} disabled={retrying} /></div>}
     </div>
   );
 }
