@@ -108,6 +108,18 @@ describe('policy lifecycle in Chromium', () => {
     const csv = require('node:fs').readFileSync(path, 'utf8') as string;
     expect(csv.split('\r\n')[0]).toContain('Name,E-mail,Role,Accounts,Acknowledged 2.0');
     expect(csv).toContain('sam.patel@northshire.gov.uk');
+
+    // A Teams administrator installs the app for Ben; comms try again from the same report, which is
+    // written anew (append-only) with the whole picture.
+    const installed = await fetch(`${wb.url}/__emulator/graph/installations`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ user: person('backup').upn, installed: true }) });
+    expect(installed.status).toBe(200);
+    await report.getByRole('button', { name: 'Try again for those not reached' }).click();
+    await report.getByText('Teams notification sent to 2 of 3 owners and backups.').waitFor();
+    await report.getByText('Sent to: Olivia Reed, Ben Hughes').waitFor();
+    await report.getByText('Leah Ward: not reachable: their account is disabled').waitFor();
+    await expect(report.getByRole('button', { name: 'Try again for those not reached' }).count()).resolves.toBe(0);
+    await page.reload();
+    await page.getByTestId('delivery-report').getByText('Teams notification sent to 2 of 3 owners and backups.').waitFor();
     await page.context().close();
   });
 });
