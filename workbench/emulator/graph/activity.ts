@@ -16,8 +16,9 @@
 // - Self-notification: Graph's FAQ says a user cannot send notifications to themselves with delegated
 //   rights (microsoftgraph/microsoft-graph-docs PR #11506, "Can a user send notifications to
 //   themselves? No"); the status and body were not found in any capture, so 400 "Recipient cannot be
-//   the sender." is our choice. The same holds for a disabled recipient (400) and the bulk call's 412
-//   text (the 412 itself is documented on the bulk call's page). App code matches on status only.
+//   the sender." is our choice. The same holds for a disabled recipient (400), an unknown teamsAppId
+//   (400) and the bulk call's 412 text (the 412 itself is documented on the bulk call's page). App
+//   code matches on status (and, for the missing app, on Graph's reported wording) only.
 import type { DirectoryUser } from '../directory';
 import { findUser, requireScope, userNotFound, type GraphCall, type GraphEnv } from './call';
 import { graphError, noContent, type GraphResult } from './results';
