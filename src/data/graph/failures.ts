@@ -1,7 +1,10 @@
 // Turns what Graph (or the network) said into the reason keys the app shows the sender. One place,
 // so the notifier and any later Graph adapter agree on what "throttled" or "forbidden" means.
+import { kindForStatus, type StatusKind } from '../errors/statusKinds';
 
-export type DeliveryFailureReason = 'throttled' | 'forbidden' | 'notFound' | 'validation' | 'server' | 'offline';
+// The reasons are the shared status table's kinds (src/data/errors/statusKinds.ts), the same ones the
+// SharePoint path uses.
+export type DeliveryFailureReason = StatusKind;
 
 export interface GraphFailure {
   /** HTTP status; 0 when no response arrived at all. */
@@ -12,12 +15,7 @@ export interface GraphFailure {
 }
 
 export function reasonForStatus(status: number): DeliveryFailureReason {
-  if (status <= 0) return 'offline';
-  if (status === 429) return 'throttled';
-  if (status === 401 || status === 403) return 'forbidden';
-  if (status === 404) return 'notFound';
-  if (status >= 500) return 'server';
-  return 'validation';
+  return kindForStatus(status);
 }
 
 /** Retry-After is seconds or an HTTP date (RFC 9110); anything else is ignored. */
@@ -31,6 +29,8 @@ export function parseRetryAfter(value: string | null | undefined, now = Date.now
 
 interface GraphErrorLike {
   statusCode?: number;
+  /** PnPjs' HttpRequestError says `status`; accepted so either error shape maps the same way. */
+  status?: number;
   code?: string | null;
   headers?: { get(name: string): string | null };
 }
@@ -39,7 +39,8 @@ interface GraphErrorLike {
 export function failureFromError(error: unknown): GraphFailure {
   const e = (error ?? {}) as GraphErrorLike;
   // The SDK reports "no response" (fetch rejected: offline, DNS, refused) as statusCode -1.
-  const status = typeof e.statusCode === 'number' && e.statusCode > 0 ? e.statusCode : 0;
+  const raw = e.statusCode ?? e.status;
+  const status = typeof raw === 'number' && raw > 0 ? raw : 0;
   const retryAfter = typeof e.headers?.get === 'function' ? parseRetryAfter(e.headers.get('Retry-After')) : undefined;
   return { status, reason: reasonForStatus(status), retryAfterSeconds: retryAfter, code: e.code ?? undefined };
 }

@@ -13,7 +13,8 @@ export function reasonText(r: DeliveryResult): string {
   const key = r.status === 'throttled' ? 'throttled' : r.reason ?? 'server';
   const texts: Record<string, string> = {
     throttled: strings.DeliveryReasonThrottled, forbidden: strings.DeliveryReasonForbidden, notFound: strings.DeliveryReasonNotFound,
-    validation: strings.DeliveryReasonValidation, server: strings.DeliveryReasonServer, offline: strings.DeliveryReasonOffline
+    validation: strings.DeliveryReasonValidation, server: strings.DeliveryReasonServer, offline: strings.DeliveryReasonOffline,
+    conflict: strings.DeliveryReasonConflict
   };
   return texts[key] ?? strings.DeliveryReasonServer;
 }

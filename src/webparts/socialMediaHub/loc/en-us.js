@@ -53,6 +53,7 @@ define([], function () {
     "DeliveryReasonValidation": "Teams refused the notification",
     "DeliveryReasonServer": "Teams had a problem",
     "DeliveryReasonOffline": "Teams could not be reached",
+    "DeliveryReasonConflict": "Teams was handling another change; try again",
     "Loading": "Loading…",
     "TryAgain": "Try again",
     "PolicyHeading": "Social media policy",

@@ -52,6 +52,7 @@ declare interface ISocialMediaHubWebPartStrings {
   DeliveryReasonValidation: string;
   DeliveryReasonServer: string;
   DeliveryReasonOffline: string;
+  DeliveryReasonConflict: string;
   Loading: string;
   TryAgain: string;
   PolicyHeading: string;

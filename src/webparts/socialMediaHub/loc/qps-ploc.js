@@ -53,6 +53,7 @@ define([], function () {
     "DeliveryReasonValidation": "[!! Téàms réfüséd thé nôtîfîcàtîôn !!]",
     "DeliveryReasonServer": "[!! Téàms hàd à prôblém !!]",
     "DeliveryReasonOffline": "[!! Téàms côüld nôt bé réàchéd !!]",
+    "DeliveryReasonConflict": "[!! Téàms wàs hàndlîng ànôthér chàngé; try àgàîn !!]",
     "Loading": "[!! Lôàdîng… !!]",
     "TryAgain": "[!! Try àgàîn !!]",
     "PolicyHeading": "[!! Sôcîàl médîà pôlîcy !!]",
