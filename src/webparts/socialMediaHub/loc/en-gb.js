@@ -56,6 +56,7 @@ define([], function () {
     DeliveryReasonConflict: 'Teams was handling another change; try again',
     Loading: 'Loading…',
     TryAgain: 'Try again',
+    ViewFailed: 'This page could not be shown. It may be a connection problem; nothing was lost.',
     PolicyHeading: 'Social media policy',
     PolicyVersion: 'Version {0}',
     PolicyPublished: 'published {0}',

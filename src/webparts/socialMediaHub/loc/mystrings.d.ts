@@ -55,6 +55,7 @@ declare interface ISocialMediaHubWebPartStrings {
   DeliveryReasonConflict: string;
   Loading: string;
   TryAgain: string;
+  ViewFailed: string;
   PolicyHeading: string;
   PolicyVersion: string;
   PolicyPublished: string;

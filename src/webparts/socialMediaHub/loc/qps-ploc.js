@@ -56,6 +56,7 @@ define([], function () {
     "DeliveryReasonConflict": "[!! Téàms wàs hàndlîng ànôthér chàngé; try àgàîn !!]",
     "Loading": "[!! Lôàdîng… !!]",
     "TryAgain": "[!! Try àgàîn !!]",
+    "ViewFailed": "[!! Thîs pàgé côüld nôt bé shôwn. It mày bé à cônnéctîôn prôblém; nôthîng wàs lôst. !!]",
     "PolicyHeading": "[!! Sôcîàl médîà pôlîcy !!]",
     "PolicyVersion": "[!! Vérsîôn {0} !!]",
     "PolicyPublished": "[!! püblîshéd {0} !!]",
