@@ -25,10 +25,15 @@ function kindFromStatus(status: number, serviceText: string): AppErrorKind {
   return kind;
 }
 
+/** SharePoint says `message: { value }`, Graph says `message: '...'`. */
+interface ServiceErrorBody {
+  message?: string | { value?: string };
+}
+
 /** Reads SharePoint's `odata.error.message.value` / verbose `error.message.value` or Graph's `error.message`. */
 export function serviceMessage(body: string): string {
   try {
-    const json = JSON.parse(body) as Record<string, any>;
+    const json = JSON.parse(body) as { 'odata.error'?: ServiceErrorBody; error?: ServiceErrorBody };
     const err = json['odata.error'] ?? json.error;
     if (err) return typeof err.message === 'string' ? err.message : String(err.message?.value ?? '');
   } catch {
