@@ -109,3 +109,12 @@ it('a Graph 503 that outlasts the retries is reported throttled with a time to w
   expect(result).toMatchObject({ ok: false, failure: { status: 503, reason: 'throttled', retryAfterSeconds: 3 } });
   expect(sleeps).toEqual([3000]);
 });
+
+it('every kind the table can give has its own words in a delivery report', async () => {
+  const { reasonText } = await import('../../src/ui/common/DeliveryReportView');
+  const kinds = [...new Set([0, ...Object.keys(STATUS_KINDS).map(Number), 500].map(kindForStatus))];
+  const texts = kinds.map((reason) => reasonText({ recipient: 'x', status: 'failed', reason }));
+  // Distinct texts: no kind falls back to another kind's (or the generic server) wording.
+  expect(new Set(texts).size).toBe(kinds.length);
+  expect(reasonText({ recipient: 'x', status: 'failed', reason: 'conflict' })).toBe('Teams was handling another change; try again');
+});
