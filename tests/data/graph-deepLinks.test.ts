@@ -38,7 +38,7 @@ describe('deep links', () => {
 
 describe('failure reasons', () => {
   it('maps statuses and Retry-After forms', () => {
-    expect([0, 400, 401, 403, 404, 409, 429, 500, 503].map(reasonForStatus)).toEqual(['offline', 'validation', 'forbidden', 'forbidden', 'notFound', 'validation', 'throttled', 'server', 'server']);
+    expect([0, 400, 401, 403, 404, 409, 429, 500, 503].map(reasonForStatus)).toEqual(['offline', 'validation', 'forbidden', 'forbidden', 'notFound', 'conflict', 'throttled', 'server', 'throttled']);
     expect(parseRetryAfter('12')).toBe(12);
     expect(parseRetryAfter(new Date(Date.UTC(2030, 0, 1, 0, 0, 30)).toUTCString(), Date.UTC(2030, 0, 1))).toBe(30);
     expect(parseRetryAfter('soon')).toBeUndefined();

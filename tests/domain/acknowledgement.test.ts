@@ -1,5 +1,5 @@
 import { acknowledgementOf, countsFor } from '../../src/domain/policy';
-import { resolveHubUrl, sameSite } from '../../src/webparts/socialMediaHub/hubSite';
+import { resolveHubUrl, sameSite } from '../../src/app/hubSite';
 
 describe('which acknowledgement counts', () => {
   const v2 = { major: 2, publishedAt: '2026-06-01T09:00:00Z' };

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { startWorkbench, type Workbench } from '../../workbench/harness';
@@ -105,7 +106,7 @@ describe('policy lifecycle in Chromium', () => {
     await page.screenshot({ path: join(SCREENSHOTS, 'coverage-delivery.png'), fullPage: true });
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export to CSV' }).click()]);
     const path = await download.path();
-    const csv = require('node:fs').readFileSync(path, 'utf8') as string;
+    const csv = readFileSync(path, 'utf8');
     expect(csv.split('\r\n')[0]).toContain('Name,E-mail,Role,Accounts,Acknowledged 2.0');
     expect(csv).toContain('sam.patel@northshire.gov.uk');
 

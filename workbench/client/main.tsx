@@ -1,9 +1,9 @@
 import * as React from 'react';
 import * as ReactDom from 'react-dom';
 import { spfi, SPBrowser, SPFx } from '@pnp/sp';
-import { mountApp } from '../../src/app/mount';
-import type { Host, HostKind, ThemeName } from '../../src/app/host';
-import { parseSubEntityId } from '../../src/data/graph/deepLinks';
+import { createAppLifecycle } from '../../src/app/appLifecycle';
+import { buildHost, themeFromTeams } from '../../src/app/buildHost';
+import type { Host, HostKind } from '../../src/app/host';
 import { createWorkbenchGraphClient } from '../../src/data/graph/workbenchGraphClient';
 import { claimsLogin } from '../emulator/directory';
 import { currentPerson } from './session';
@@ -33,15 +33,15 @@ function spFor(config: PageConfig) {
   return spfi().using(SPFx({ pageContext } as unknown as Parameters<typeof SPFx>[0]));
 }
 
-const TEAMS_THEMES: Record<string, ThemeName> = { default: 'light', dark: 'dark', contrast: 'contrast' };
-
-function WebPartSlot({ host }: { host: Host }): React.ReactElement {
+// Mounts through the same lifecycle as the web part, with the same shared host building.
+function WebPartSlot({ build }: { build: () => Promise<Host> }): React.ReactElement {
   const ref = React.useRef<HTMLDivElement>(null);
   React.useEffect(() => {
     if (!ref.current) return undefined;
-    const app = mountApp(ref.current, host);
-    return app.unmount;
-  }, [host]);
+    const lifecycle = createAppLifecycle(ref.current);
+    void lifecycle.show('workbench', build);
+    return lifecycle.dispose;
+  }, [build]);
   return <div ref={ref} data-testid="webpart" />;
 }
 
@@ -50,24 +50,24 @@ function start(): void {
   const config = JSON.parse(document.getElementById('smh-config')!.textContent!) as PageConfig;
   const person = currentPerson();
   const query = new URLSearchParams(window.location.search);
+  const teams = config.kind === 'teamsTab' || config.kind === 'teamsPersonal';
   const teamsTheme = query.get('theme') ?? 'default';
-  const theme: ThemeName = config.kind.startsWith('teams') ? TEAMS_THEMES[teamsTheme] ?? 'light' : 'light';
-  const sub = query.get('subEntityId');
-  const deepLink = sub ? parseSubEntityId(sub) : query.get('smh') ? { pageId: query.get('smh')!, subPageId: query.get('item') ?? undefined } : undefined;
-  const host: Host = {
+  const build = (): Promise<Host> => buildHost({
     kind: config.kind,
-    siteUrl: config.siteUrl,
-    user: { displayName: person.displayName, email: person.upn, loginName: claimsLogin(person.upn), siteUserId: config.siteUserId ?? 0 },
+    // The workbench page is always on the hub, so the page's site user id is the hub's.
+    currentWebUrl: config.siteUrl,
+    user: { displayName: person.displayName, email: person.upn, loginName: claimsLogin(person.upn), pageSiteUserId: config.siteUserId },
+    teamsTheme: teams ? teamsTheme : undefined,
+    teamsSubEntityId: query.get('subEntityId') ?? undefined,
+    search: window.location.search,
     pageUrl: `${window.location.origin}/sharepoint`,
-    theme,
-    deepLink,
-    sp: spFor(config),
-    graph: createWorkbenchGraphClient({ origin: window.location.origin, user: person.upn })
-  };
+    spFor: () => spFor(config),
+    graph: async () => createWorkbenchGraphClient({ origin: window.location.origin, user: person.upn })
+  });
   document.body.style.margin = '0';
-  const slot = <WebPartSlot host={host} />;
+  const slot = <WebPartSlot build={build} />;
   const page = config.kind === 'teamsTab' || config.kind === 'teamsPersonal'
-    ? <TeamsChrome person={person} theme={theme} teamsTheme={teamsTheme} kind={config.kind}>{slot}</TeamsChrome>
+    ? <TeamsChrome person={person} theme={themeFromTeams(teamsTheme)} teamsTheme={teamsTheme} kind={config.kind}>{slot}</TeamsChrome>
     : <SharePointChrome person={person}>{slot}</SharePointChrome>;
   ReactDom.render(page, document.getElementById('root'));
 }

@@ -1,4 +1,5 @@
 import { AppError, ERROR_MESSAGES, isAppError, type AppErrorKind } from '../../domain/errors';
+import { kindForStatus } from './statusKinds';
 
 // The one place where SharePoint (PnPjs HttpRequestError) and Graph (GraphError) failures become
 // AppErrors. Everything above the data layer only ever sees AppError.
@@ -13,20 +14,26 @@ interface HttpLikeError {
   headers?: { get?(name: string): string | null };
 }
 
+// The status decides through the shared table; the service's text only refines it where SharePoint
+// says more than its status (a duplicate is the person's input, not a conflict; a missing list means
+// set-up has not run; the list view threshold arrives as a plain 500).
 function kindFromStatus(status: number, serviceText: string): AppErrorKind {
-  if (status === 429 || status === 503) return 'throttled';
-  if (status === 412 || status === 409) return /already exists|duplicate/i.test(serviceText) ? 'validation' : 'conflict';
-  if (status === 401 || status === 403) return 'forbidden';
-  if (status === 404) return /list '.*' does not exist/i.test(serviceText) ? 'notSetUp' : 'notFound';
-  if (status === 400 || status === 413) return 'validation';
-  if (/SPQueryThrottledException|list view threshold/i.test(serviceText)) return 'threshold';
-  return 'server';
+  const kind = kindForStatus(status);
+  if (kind === 'conflict' && /already exists|duplicate/i.test(serviceText)) return 'validation';
+  if (kind === 'notFound' && /list '.*' does not exist/i.test(serviceText)) return 'notSetUp';
+  if (kind === 'server' && /SPQueryThrottledException|list view threshold/i.test(serviceText)) return 'threshold';
+  return kind;
+}
+
+/** SharePoint says `message: { value }`, Graph says `message: '...'`. */
+interface ServiceErrorBody {
+  message?: string | { value?: string };
 }
 
 /** Reads SharePoint's `odata.error.message.value` / verbose `error.message.value` or Graph's `error.message`. */
 export function serviceMessage(body: string): string {
   try {
-    const json = JSON.parse(body) as Record<string, any>;
+    const json = JSON.parse(body) as { 'odata.error'?: ServiceErrorBody; error?: ServiceErrorBody };
     const err = json['odata.error'] ?? json.error;
     if (err) return typeof err.message === 'string' ? err.message : String(err.message?.value ?? '');
   } catch {
@@ -58,6 +65,10 @@ export async function toAppError(e: unknown): Promise<AppError> {
     const kind = kindFromStatus(status, `${text} ${err.message ?? ''}`);
     const message = kind === 'validation' && text ? text : ERROR_MESSAGES[kind];
     return new AppError(kind, message, { retryAfterSeconds: retryAfter(err), detail: `${status} ${text}`.trim() });
+  }
+  // The Graph SDK reports "no response arrived" as statusCode -1.
+  if (typeof status === 'number' && status <= 0) {
+    return new AppError('offline', ERROR_MESSAGES.offline, { detail: err.message || err.code });
   }
   if (e instanceof TypeError || /network|fetch|ECONNREFUSED|socket/i.test(err.message ?? '')) {
     return new AppError('offline', ERROR_MESSAGES.offline, { detail: err.message });

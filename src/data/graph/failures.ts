@@ -1,7 +1,10 @@
 // Turns what Graph (or the network) said into the reason keys the app shows the sender. One place,
 // so the notifier and any later Graph adapter agree on what "throttled" or "forbidden" means.
+import { kindForStatus, type StatusKind } from '../errors/statusKinds';
 
-export type DeliveryFailureReason = 'throttled' | 'forbidden' | 'notFound' | 'validation' | 'server' | 'offline';
+// The reasons are the shared status table's kinds (src/data/errors/statusKinds.ts), the same ones the
+// SharePoint path uses.
+export type DeliveryFailureReason = StatusKind;
 
 // Graph's 403 for a recipient the Teams app is not installed for ("… is not authorized to generate
 // custom text notifications … Ensure that the expected Teams app is installed in the target scope"),
@@ -22,12 +25,7 @@ export function isAppNotInstalled(f: GraphFailure): boolean {
 }
 
 export function reasonForStatus(status: number): DeliveryFailureReason {
-  if (status <= 0) return 'offline';
-  if (status === 429) return 'throttled';
-  if (status === 401 || status === 403) return 'forbidden';
-  if (status === 404) return 'notFound';
-  if (status >= 500) return 'server';
-  return 'validation';
+  return kindForStatus(status);
 }
 
 /** Retry-After is seconds or an HTTP date (RFC 9110); anything else is ignored. */
@@ -41,6 +39,8 @@ export function parseRetryAfter(value: string | null | undefined, now = Date.now
 
 interface GraphErrorLike {
   statusCode?: number;
+  /** PnPjs' HttpRequestError says `status`; accepted so either error shape maps the same way. */
+  status?: number;
   code?: string | null;
   message?: string;
   headers?: { get(name: string): string | null };
@@ -50,7 +50,8 @@ interface GraphErrorLike {
 export function failureFromError(error: unknown): GraphFailure {
   const e = (error ?? {}) as GraphErrorLike;
   // The SDK reports "no response" (fetch rejected: offline, DNS, refused) as statusCode -1.
-  const status = typeof e.statusCode === 'number' && e.statusCode > 0 ? e.statusCode : 0;
+  const raw = e.statusCode ?? e.status;
+  const status = typeof raw === 'number' && raw > 0 ? raw : 0;
   const retryAfter = typeof e.headers?.get === 'function' ? parseRetryAfter(e.headers.get('Retry-After')) : undefined;
   return { status, reason: reasonForStatus(status), retryAfterSeconds: retryAfter, code: e.code ?? undefined, message: typeof e.message === 'string' ? e.message : undefined };
 }

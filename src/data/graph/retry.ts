@@ -37,5 +37,5 @@ export async function withRetry<T>(policy: RetryPolicy, call: () => Promise<T>):
   }
   const f = failure!;
   // A throttled outcome always tells the caller when to try again.
-  return { ok: false, failure: f.status === 429 ? { ...f, retryAfterSeconds: f.retryAfterSeconds ?? policy.defaultWaitSeconds } : f };
+  return { ok: false, failure: f.reason === 'throttled' ? { ...f, retryAfterSeconds: f.retryAfterSeconds ?? policy.defaultWaitSeconds } : f };
 }

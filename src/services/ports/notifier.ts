@@ -37,7 +37,7 @@ export type DeliveryStatus = 'sent' | 'notReachable' | 'failed';
 
 export type NotReachableReason = 'disabled' | 'unknown' | 'appNotInstalled' | 'self';
 
-export type FailureReason = 'throttled' | 'forbidden' | 'validation' | 'server' | 'offline';
+export type FailureReason = 'throttled' | 'conflict' | 'forbidden' | 'validation' | 'server' | 'offline';
 
 export interface DeliveryResult {
   recipient: string;

@@ -20,7 +20,8 @@ const REASONS: Record<string, () => string> = {
   forbidden: () => strings.DeliveryReasonForbidden,
   validation: () => strings.DeliveryReasonValidation,
   server: () => strings.DeliveryReasonServer,
-  offline: () => strings.DeliveryReasonOffline
+  offline: () => strings.DeliveryReasonOffline,
+  conflict: () => strings.DeliveryReasonConflict
 };
 
 export function reasonText(r: DeliveryResult): string {

@@ -13,12 +13,20 @@ import { format } from '../common/format';
 import { PolicyView } from '../policy/PolicyView';
 import { themeFor } from './themes';
 import { TabBar, PANEL_ID, tabId, type Tab } from './TabBar';
+import { retryableLazy, ViewBoundary } from './viewBoundary';
 
 // Views other than the policy load on demand so the first paint stays within the script budget.
-const SetupView = React.lazy(() => import(/* webpackChunkName: 'smh-setup-view' */ '../setup/SetupView'));
-const HistoryView = React.lazy(() => import(/* webpackChunkName: 'smh-history-view' */ '../history/HistoryView'));
-const PolicyEditorView = React.lazy(() => import(/* webpackChunkName: 'smh-editor-view' */ '../editor/PolicyEditorView'));
-const CoverageView = React.lazy(() => import(/* webpackChunkName: 'smh-coverage-view' */ '../coverage/CoverageView'));
+// Each sits inside a ViewBoundary, so a chunk that fails to arrive shows a retry, not a blank part.
+const LAZY_VIEWS = {
+  setup: retryableLazy(() => import(/* webpackChunkName: 'smh-setup-view' */ '../setup/SetupView')),
+  history: retryableLazy(() => import(/* webpackChunkName: 'smh-history-view' */ '../history/HistoryView')),
+  edit: retryableLazy(() => import(/* webpackChunkName: 'smh-editor-view' */ '../editor/PolicyEditorView')),
+  coverage: retryableLazy(() => import(/* webpackChunkName: 'smh-coverage-view' */ '../coverage/CoverageView'))
+};
+const SetupView = LAZY_VIEWS.setup.View;
+const HistoryView = LAZY_VIEWS.history.View;
+const PolicyEditorView = LAZY_VIEWS.edit.View;
+const CoverageView = LAZY_VIEWS.coverage.View;
 
 export type PageId = 'policy' | 'history' | 'edit' | 'coverage' | 'setup';
 const PAGES: PageId[] = ['policy', 'history', 'edit', 'coverage', 'setup'];
@@ -64,12 +72,14 @@ export function App({ services, theme: themeName, palette }: { services: Service
           <div role="tabpanel" id={PANEL_ID} aria-labelledby={tabId(current)} style={{ paddingTop: 12 }}>
             {current === 'policy' && <PolicyView onOpenSetup={() => setPage('setup')} />}
             {current !== 'policy' && (
-              <React.Suspense fallback={<Spinner label={strings.Loading} />}>
-                {current === 'history' && <HistoryView />}
-                {current === 'edit' && <PolicyEditorView onPublished={() => setPage('policy')} />}
-                {current === 'coverage' && <CoverageView />}
-                {current === 'setup' && <SetupView />}
-              </React.Suspense>
+              <ViewBoundary key={current} onRetry={LAZY_VIEWS[current].reset}>
+                <React.Suspense fallback={<Spinner label={strings.Loading} />}>
+                  {current === 'history' && <HistoryView />}
+                  {current === 'edit' && <PolicyEditorView onPublished={() => setPage('policy')} />}
+                  {current === 'coverage' && <CoverageView />}
+                  {current === 'setup' && <SetupView />}
+                </React.Suspense>
+              </ViewBoundary>
             )}
           </div>
         </ThemeProvider>

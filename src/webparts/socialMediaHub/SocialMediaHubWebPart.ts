@@ -5,56 +5,70 @@ import { ThemeProvider, type IReadonlyTheme, type ThemeChangedEventArgs } from '
 import { spfi, SPFx } from '@pnp/sp';
 import '@pnp/sp/webs';
 import * as strings from 'SocialMediaHubWebPartStrings';
-import type { Host, HostKind, HostPalette, ThemeName } from '../../app/host';
-import { mountApp, type MountedApp } from '../../app/mount';
-import { parseSubEntityId } from '../../data/graph/deepLinks';
-import { HUB_STORAGE_KEY, resolveHubUrl, sameSite } from './hubSite';
+import type { HostKind, HostPalette } from '../../app/host';
+import { createAppLifecycle, type AppLifecycle } from '../../app/appLifecycle';
+import { buildHost, paletteFor, themeFromTeams } from '../../app/buildHost';
+import { HUB_STORAGE_KEY } from '../../app/hubSite';
 
 export interface ISocialMediaHubWebPartProps {
   startView: string;
   hubSiteUrl?: string;
 }
 
-const teamsTheme = (name: string | undefined): ThemeName => (name === 'dark' ? 'dark' : name === 'contrast' ? 'contrast' : 'light');
+interface TeamsPage {
+  kind: HostKind;
+  theme?: string;
+  subPageId?: string;
+}
 
-// The thin SPFx shell: builds the Host from this.context, mounts the app once, passes theme changes
-// on, unmounts on dispose. Everything testable lives below src/app.
+// The thin SPFx shell: gathers what only this.context knows, hands it to buildHost (src/app), and
+// lets the app lifecycle mount it. Listeners are added once in onInit and removed in onDispose; a
+// property-pane change only changes the key render() passes, so the app is rebuilt once for it.
 export default class SocialMediaHubWebPart extends BaseClientSideWebPart<ISocialMediaHubWebPartProps> {
-  private host: Host | undefined;
-  private app: MountedApp | undefined;
+  private lifecycle: AppLifecycle | undefined;
   private themeProvider: ThemeProvider | undefined;
-  private theme: ThemeName = 'light';
+  private teams: TeamsPage = { kind: 'sharePoint' };
 
   protected async onInit(): Promise<void> {
     await super.onInit();
+    this.lifecycle = createAppLifecycle(this.domElement);
     this.themeProvider = this.context.serviceScope.consume(ThemeProvider.serviceKey);
     this.themeProvider.themeChangedEvent.add(this, this.onSiteThemeChanged);
 
     const teamsJs = this.context.sdks.microsoftTeams?.teamsJs;
     const teams = teamsJs ? await teamsJs.app.getContext() : undefined;
-    teamsJs?.app.registerOnThemeChangeHandler((name: string) => { this.theme = teamsTheme(name); this.app?.setTheme(this.theme, this.palette()); });
-    const kind: HostKind = teams ? (teams.channel ? 'teamsTab' : 'teamsPersonal') : 'sharePoint';
-    this.theme = teamsTheme(teams?.app.theme);
+    if (teams) {
+      this.teams = { kind: teams.channel ? 'teamsTab' : 'teamsPersonal', theme: teams.app.theme, subPageId: teams.page.subPageId };
+      // Teams keeps one theme handler per app (registering again replaces it), and the lifecycle
+      // ignores it once disposed.
+      teamsJs?.app.registerOnThemeChangeHandler((name: string) => this.onTeamsThemeChanged(name));
+    }
+  }
 
-    const currentWeb = this.context.pageContext.web.absoluteUrl;
-    const tenantSetting = this.properties.hubSiteUrl ? undefined : await this.tenantHubSetting(currentWeb);
-    const hubUrl = resolveHubUrl(this.properties.hubSiteUrl, tenantSetting, currentWeb);
-    const onHub = sameSite(hubUrl, currentWeb);
-    const query = new URLSearchParams(window.location.search);
+  /** The properties the Host is built from; a change to any of them rebuilds the app. */
+  private hostKey(): string {
+    return JSON.stringify([this.properties.hubSiteUrl?.trim() ?? '', this.properties.startView?.trim() ?? '']);
+  }
+
+  private build(): ReturnType<typeof buildHost> {
     const user = this.context.pageContext.user;
-    this.host = {
-      kind,
-      siteUrl: hubUrl,
-      // The page's user id is the current site's; on another site the hub's is asked for once.
-      user: { displayName: user.displayName, email: user.email, loginName: user.loginName, siteUserId: onHub ? (this.context.pageContext.legacyPageContext.userId as number) : undefined },
-      theme: this.theme,
-      palette: this.palette(),
-      deepLink: teams?.page.subPageId ? parseSubEntityId(teams.page.subPageId) : query.get('smh') ? { pageId: query.get('smh') as string, subPageId: query.get('item') ?? undefined } : { pageId: this.properties.startView || 'policy' },
-      // Outside Teams a deep link falls back to this page, or from Teams to the hub.
-      pageUrl: teams ? hubUrl : `${window.location.origin}${window.location.pathname}`,
-      sp: spfi(hubUrl).using(SPFx(this.context)),
-      graph: await this.context.msGraphClientFactory.getClient('3')
-    };
+    this.context.statusRenderer.clearError(this.domElement);
+    return buildHost({
+      kind: this.teams.kind,
+      currentWebUrl: this.context.pageContext.web.absoluteUrl,
+      hubProperty: this.properties.hubSiteUrl,
+      tenantHubSetting: (currentWeb) => this.tenantHubSetting(currentWeb),
+      user: { displayName: user.displayName, email: user.email, loginName: user.loginName, pageSiteUserId: this.context.pageContext.legacyPageContext.userId as number },
+      teamsTheme: this.teams.theme,
+      sitePalette: this.sitePalette(),
+      teamsSubEntityId: this.teams.subPageId,
+      search: window.location.search,
+      startView: this.properties.startView || 'policy',
+      // Outside Teams a deep link falls back to this page; from Teams to the hub.
+      pageUrl: this.teams.kind === 'sharePoint' ? `${window.location.origin}${window.location.pathname}` : undefined,
+      spFor: (siteUrl) => spfi(siteUrl).using(SPFx(this.context)),
+      graph: () => this.context.msGraphClientFactory.getClient('3')
+    });
   }
 
   private async tenantHubSetting(currentWeb: string): Promise<string | undefined> {
@@ -67,31 +81,35 @@ export default class SocialMediaHubWebPart extends BaseClientSideWebPart<ISocial
     }
   }
 
-  /** The SharePoint site theme applies on SharePoint pages; Teams' own themes replace it. */
-  private palette(): HostPalette | undefined {
-    return this.theme === 'light' ? (this.themeProvider?.tryGetTheme()?.palette as HostPalette | undefined) : undefined;
+  private sitePalette(): HostPalette | undefined {
+    return this.themeProvider?.tryGetTheme()?.palette as HostPalette | undefined;
+  }
+
+  private onTeamsThemeChanged(name: string): void {
+    this.teams = { ...this.teams, theme: name };
+    const theme = themeFromTeams(name);
+    this.lifecycle?.setTheme(theme, paletteFor(theme, this.sitePalette()));
   }
 
   private onSiteThemeChanged(_args: ThemeChangedEventArgs): void {
-    this.app?.setTheme(this.theme, this.palette());
+    const theme = themeFromTeams(this.teams.theme);
+    this.lifecycle?.setTheme(theme, paletteFor(theme, this.sitePalette()));
   }
 
   public render(): void {
-    if (!this.host || this.app) return;
-    this.app = mountApp(this.domElement, this.host);
+    this.lifecycle?.show(this.hostKey(), () => this.build()).catch((e: unknown) => {
+      this.context.statusRenderer.renderError(this.domElement, e instanceof Error ? e : String(e));
+    });
   }
 
   protected onDispose(): void {
     this.themeProvider?.themeChangedEvent.remove(this, this.onSiteThemeChanged);
-    this.app?.unmount();
-    this.app = undefined;
+    this.lifecycle?.dispose();
   }
 
-  protected onPropertyPaneFieldChanged(): void {
-    // The hub or the start view changed: build the app again for it.
-    this.app?.unmount();
-    this.app = undefined;
-    void this.onInit().then(() => this.render());
+  /** Changes apply with the pane's Apply button, so typing an address does not rebuild the app per keystroke. */
+  protected get disableReactivePropertyChanges(): boolean {
+    return true;
   }
 
   protected getPropertyPaneConfiguration(): IPropertyPaneConfiguration {

@@ -58,8 +58,10 @@ declare interface ISocialMediaHubWebPartStrings {
   DeliveryReasonValidation: string;
   DeliveryReasonServer: string;
   DeliveryReasonOffline: string;
+  DeliveryReasonConflict: string;
   Loading: string;
   TryAgain: string;
+  ViewFailed: string;
   PolicyHeading: string;
   PolicyVersion: string;
   PolicyPublished: string;

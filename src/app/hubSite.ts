@@ -5,10 +5,15 @@
 
 export const HUB_STORAGE_KEY = 'SocialMediaHubSiteUrl';
 
+/** An absolute https site address; anything else (a relative path, a typo) is not used. */
+export function isSiteAddress(value: string | undefined): boolean {
+  const url = value?.trim();
+  return !!url && /^https:\/\/[^/]+\//i.test(`${url}/`);
+}
+
 export function resolveHubUrl(property: string | undefined, tenantSetting: string | undefined, currentWeb: string): string {
   for (const candidate of [property, tenantSetting]) {
-    const url = candidate?.trim();
-    if (url && /^https:\/\/[^/]+\//i.test(`${url}/`)) return url.replace(/\/+$/, '');
+    if (isSiteAddress(candidate)) return candidate!.trim().replace(/\/+$/, '');
   }
   return currentWeb.replace(/\/+$/, '');
 }
