@@ -1,6 +1,6 @@
 import './pnp';
 import type { SPFI } from './pnp';
-import { LISTS } from '../schema';
+import { ACCOUNT_STATUS, ACCOUNT_STATUSES, BUILT_IN, LISTS, PERSON, fieldNames, through } from '../schema';
 import type { AccountPerson, AccountStaffing, IAccountsRepository } from '../../services/ports/accounts';
 import { guarded } from '../errors/normalise';
 import { odataString } from './odata';
@@ -16,7 +16,10 @@ interface AccountItem {
   Backup?: PersonValue;
 }
 
-const OPEN_STATUSES = ['Proposed', 'Active', 'Under review', 'Closing'];
+const F = fieldNames(LISTS.accounts);
+const OPEN_STATUSES = ACCOUNT_STATUSES.filter((s) => s !== ACCOUNT_STATUS.closed);
+const PERSON_PROPS = [PERSON.Id, PERSON.Title, PERSON.EMail, PERSON.Name];
+const STAFFING_SELECT = [BUILT_IN.Id, BUILT_IN.Title, F.Platform, F.Handle, F.AccountStatus, ...[F.Owner, F.Backup].flatMap((f) => PERSON_PROPS.map((p) => through(f, p)))];
 
 /** The UPN from a claims login such as i:0#.f|membership|olivia.reed@contoso.com. */
 const upnOf = (claims: string | undefined, fallback: string): string => (claims?.includes('|') ? claims.slice(claims.lastIndexOf('|') + 1) : fallback);
@@ -30,10 +33,9 @@ export class SpAccountsRepository implements IAccountsRepository {
     return guarded(async () => {
       // Equality on the indexed status field (an "or" of the open states) rather than "ne Closed",
       // which cannot use the index.
-      const filter = OPEN_STATUSES.map((s) => `AccountStatus eq ${odataString(s)}`).join(' or ');
+      const filter = OPEN_STATUSES.map((s) => `${F.AccountStatus} eq ${odataString(s)}`).join(' or ');
       const query = this.sp.web.lists.getByTitle(LISTS.accounts.title).items.filter(filter)
-        .select('Id', 'Title', 'Platform', 'Handle', 'AccountStatus', 'Owner/Id', 'Owner/Title', 'Owner/EMail', 'Owner/Name', 'Backup/Id', 'Backup/Title', 'Backup/EMail', 'Backup/Name')
-        .expand('Owner', 'Backup').top(5000);
+        .select(...STAFFING_SELECT).expand(F.Owner, F.Backup).top(5000);
       const out: AccountStaffing[] = [];
       for await (const page of query as AsyncIterable<AccountItem[]>) {
         for (const a of page) {
