@@ -311,6 +311,11 @@ export function through(field: string, property: (typeof PERSON)[keyof typeof PE
   return `${field}/${property}`;
 }
 
+/** The id column SharePoint keeps beside a User field (Owner → OwnerId), for $select and $filter without $expand. */
+export function lookupId(userField: string): string {
+  return `${userField}Id`;
+}
+
 type NamesOf<L extends { fields: readonly { name: string }[] }> = { readonly [K in L['fields'][number]['name']]: K };
 
 /** A list's field names as an object (`fieldNames(LISTS.acknowledgements).PolicyMajor`), read from the schema. */
