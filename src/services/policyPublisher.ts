@@ -83,6 +83,8 @@ export class PolicyPublisher {
    * report that carries the earlier results of everyone it did not retry.
    */
   public async notifyOwners(version: PolicyVersion, only?: string[]): Promise<NotifyOutcome> {
+    // Owners are told about the major release (N.0), also when comms retry while a minor is in force.
+    const release = version.majorRelease ?? version;
     let recipients: string[];
     const names = new Map<string, string>();
     try {
@@ -99,9 +101,9 @@ export class PolicyPublisher {
     const sent = await this.notifier.notify({
       activityType: 'policyPublished',
       recipients,
-      previewText: `Version ${version.label} of the social media policy needs your acknowledgement.`,
-      templateParameters: { policyVersion: version.label },
-      deepLink: { pageId: 'policy', subPageId: String(version.id), label: 'Social media policy' }
+      previewText: `Version ${release.label} of the social media policy needs your acknowledgement.`,
+      templateParameters: { policyVersion: release.label },
+      deepLink: { pageId: 'policy', subPageId: String(release.id), label: 'Social media policy' }
     });
     // The register knows everyone by name, even people the directory no longer does.
     const results = sent.map((r) => (r.name ? r : { ...r, name: names.get(r.recipient.toLowerCase()) }));
@@ -111,7 +113,7 @@ export class PolicyPublisher {
       if (before) report = mergeRetry(before, results);
     }
     try {
-      await this.reports.save(TARGET, version.id, 'policyPublished', report);
+      await this.reports.save(TARGET, release.id, 'policyPublished', report);
     } catch (e) {
       return { ...report, problem: isAppError(e) ? e : undefined };
     }
@@ -120,9 +122,12 @@ export class PolicyPublisher {
     return report;
   }
 
-  /** The stored delivery report of a version, for comms to see later and retry. */
+  /**
+   * The stored delivery report of a version's major release (N.0, the version owners were told
+   * about), for comms to see later and retry, also while a later minor version is in force.
+   */
   public lastDelivery(version: PolicyVersion): Promise<StoredDeliveryReport | undefined> {
-    return this.reports.latest(TARGET, version.id);
+    return this.reports.latest(TARGET, version.majorRelease?.id ?? version.id);
   }
 
   private async log(action: string, version: PolicyVersion, data: Record<string, unknown>): Promise<void> {

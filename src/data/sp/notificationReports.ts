@@ -1,11 +1,15 @@
 import './pnp';
 import type { SPFI } from './pnp';
-import { LISTS } from '../schema';
+import { BUILT_IN, LISTS, PERSON, fieldNames, through } from '../schema';
 import type { DeliveryResult } from '../../services/ports/notifier';
+
 import type { DeliveryReport, INotificationReports, StoredDeliveryReport } from '../../services/ports/notificationReports';
 import { guarded } from '../errors/normalise';
 import { parseJsonObject } from './jsonField';
 import { odataNumber, odataString } from './odata';
+import { newSubmissionId } from './submissionId';
+
+const F = fieldNames(LISTS.notifications);
 
 // Delivery reports, append-only: every send or retry adds an item and none is ever edited (comms
 // hold Add, not Edit, on the list), so the newest item for a target is its report. Who wrote it and
@@ -52,17 +56,28 @@ export class SpNotificationReports implements INotificationReports {
     return this.sp.web.lists.getByTitle(LISTS.notifications.title).items;
   }
 
+  private find(targetList: string, targetId: number): Promise<ReportItem[]> {
+    return this.items.filter(`${F.TargetId} eq ${odataNumber(targetId)} and ${F.TargetList} eq ${odataString(targetList)}`)
+      .orderBy(BUILT_IN.Id, false).top(1).select(BUILT_IN.Id, F.Report, BUILT_IN.Created, through(BUILT_IN.Author, PERSON.Title)).expand(BUILT_IN.Author)<ReportItem[]>();
+  }
+
   public latest(targetList: string, targetId: number): Promise<StoredDeliveryReport | undefined> {
     return guarded(async () => {
-      const [item] = await this.items.filter(`TargetId eq ${odataNumber(targetId)} and TargetList eq ${odataString(targetList)}`)
-        .orderBy('Id', false).top(1).select('Id', 'Report', 'Created', 'Author/Title').expand('Author')<ReportItem[]>();
+      const [item] = await this.find(targetList, targetId);
       return item ? parse(item) : undefined;
     });
   }
 
+  /**
+   * Reports are append-only (comms hold Add, not Edit): a retry's report is a new item and the newest
+   * per target counts, so the history of sends stays readable.
+   */
   public save(targetList: string, targetId: number, activityType: string, report: DeliveryReport): Promise<void> {
     return guarded(async () => {
-      await this.items.add({ Title: `${activityType} ${targetList} ${targetId}`, TargetList: targetList, TargetId: targetId, ActivityType: activityType, Report: JSON.stringify(report) });
+      await this.items.add({
+        [BUILT_IN.Title]: `${activityType} ${targetList} ${targetId}`, [F.TargetList]: targetList, [F.TargetId]: targetId, [F.ActivityType]: activityType,
+        [F.Report]: JSON.stringify(report), [F.SubmissionId]: newSubmissionId()
+      });
     });
   }
 }

@@ -1,9 +1,13 @@
 import { FieldUserSelectionMode, PermissionKind, type SPFI } from './pnpAdmin';
-import { ALL_LISTS, GROUPS, ROLE_DEFINITIONS, type FieldDef, type ListDef, type Principal, type RoleName } from '../schema';
+import { ALL_LISTS, GROUPS, RETIRED_LISTS, ROLE_DEFINITIONS, type FieldDef, type ListDef, type Principal, type RoleName, type SiteSchema } from '../schema';
 import type { IProvisioner, ProvisionStep } from '../../services/ports/provisioning';
 
 // Brings a site to the schema. Each phase reads what is there (batched), compares it with the
-// schema and returns only the differences, so a second run plans nothing.
+// schema and returns only the differences, so a second run plans nothing. A site set up by an
+// earlier version is upgraded in place: fields and permissions move to the schema, items are never
+// touched, lists the schema no longer has are left as they are and reported.
+
+export const CURRENT_SCHEMA: SiteSchema = { lists: ALL_LISTS, roles: ROLE_DEFINITIONS, groups: GROUPS, retired: RETIRED_LISTS };
 
 interface FieldInfo {
   InternalName: string;
@@ -36,8 +40,24 @@ interface AssignmentInfo {
  */
 const LIMITED_ACCESS = 1;
 
+interface GroupInfo { Title: string; Id: number; OnlyAllowMembersViewMembership: boolean }
+
 export class SpProvisioner implements IProvisioner {
-  public constructor(private readonly sp: SPFI, private readonly lists: readonly ListDef[] = ALL_LISTS) {}
+  private readonly lists: readonly ListDef[];
+
+  public constructor(private readonly sp: SPFI, private readonly schema: SiteSchema = CURRENT_SCHEMA) {
+    this.lists = schema.lists;
+  }
+
+  /** What set-up found and deliberately left alone: retired lists (with their items), nothing else. */
+  public async notices(): Promise<string[]> {
+    if (this.schema.retired.length === 0) return [];
+    const lists = await this.sp.web.lists.select('Title', 'ItemCount')<{ Title: string; ItemCount: number }[]>();
+    return this.schema.retired.flatMap((r) => {
+      const found = lists.find((l) => l.Title === r.title);
+      return found ? [`"${r.title}" is retired (${r.reason}); it was left in place with its ${found.ItemCount} item${found.ItemCount === 1 ? '' : 's'}.`] : [];
+    });
+  }
 
   public async canProvision(): Promise<boolean> {
     const web = this.sp.web;
@@ -57,24 +77,51 @@ export class SpProvisioner implements IProvisioner {
 
   private async planPrincipals(): Promise<ProvisionStep[]> {
     const steps: ProvisionStep[] = [];
-    const defs = await this.sp.web.roleDefinitions.select('Name', 'Id')<{ Name: string; Id: number }[]>();
-    for (const def of ROLE_DEFINITIONS) {
-      if (!def.basePermissions || defs.some((d) => d.Name === def.name)) continue;
+    const defs = await this.sp.web.roleDefinitions.select('Name', 'Id', 'BasePermissions')<{ Name: string; Id: number; BasePermissions: { High: string | number; Low: string | number } }[]>();
+    for (const def of this.schema.roles) {
+      if (!def.basePermissions) continue;
       const perms = def.basePermissions;
-      steps.push({
-        description: `Create the permission level "${def.name}"`,
-        apply: async () => { await this.sp.web.roleDefinitions.add(def.name, def.description ?? '', 100, perms); }
-      });
+      const found = defs.find((d) => d.Name === def.name);
+      if (!found) {
+        steps.push({
+          description: `Create the permission level "${def.name}"`,
+          apply: async () => { await this.sp.web.roleDefinitions.add(def.name, def.description ?? '', 100, perms); }
+        });
+      } else if (Number(found.BasePermissions.High) >>> 0 !== perms.High >>> 0 || Number(found.BasePermissions.Low) >>> 0 !== perms.Low >>> 0) {
+        // Someone widened (or narrowed) our level by hand: every list using it would follow.
+        steps.push({
+          description: `Reset the rights of the permission level "${def.name}"`,
+          apply: async () => { await this.sp.web.roleDefinitions.getById(found.Id).update({ BasePermissions: perms }); }
+        });
+      }
     }
-    const groups = await this.sp.web.siteGroups.select('Title', 'Id')<{ Title: string; Id: number }[]>();
-    for (const g of GROUPS) {
-      if (groups.some((x) => x.Title === g.title)) continue;
-      steps.push({
-        description: `Create the SharePoint group "${g.title}"`,
-        apply: async () => { await this.sp.web.siteGroups.add({ Title: g.title, Description: g.description }); }
-      });
+    const groups = await this.sp.web.siteGroups.select('Title', 'Id', 'OnlyAllowMembersViewMembership')<GroupInfo[]>();
+    for (const g of this.schema.groups) {
+      const found = groups.find((x) => x.Title === g.title);
+      if (!found) {
+        steps.push({ description: `Create the SharePoint group "${g.title}" (no members yet)`, apply: () => this.createGroup(g.title, g.description) });
+      } else if (found.OnlyAllowMembersViewMembership) {
+        steps.push({
+          description: `Let everyone see who is in "${g.title}"`,
+          apply: async () => { await this.sp.web.siteGroups.getById(found.Id).update({ OnlyAllowMembersViewMembership: false }); }
+        });
+      }
     }
     return steps;
+  }
+
+  /**
+   * SharePoint makes whoever creates a group its first member. The site owner running set-up is not
+   * by that a comms officer, so they are taken out at once; later runs never touch membership, which
+   * belongs to the site owner. Membership is visible to everyone, because every reader must tell
+   * whether an author is in comms.
+   */
+  private async createGroup(title: string, description: string): Promise<void> {
+    const created = await this.sp.web.siteGroups.add({ Title: title, Description: description, OnlyAllowMembersViewMembership: false }) as { Id: number };
+    const me = await this.sp.web.currentUser.select('Id')<{ Id: number }>();
+    const group = this.sp.web.siteGroups.getById(created.Id);
+    const members = await group.users.select('Id')<{ Id: number }[]>();
+    if (members.some((m) => m.Id === me.Id)) await group.users.removeById(me.Id);
   }
 
   private async existingLists(): Promise<Map<string, ListInfo>> {
@@ -91,15 +138,15 @@ export class SpProvisioner implements IProvisioner {
   }
 
   private async planFieldsAndSettings(): Promise<ProvisionStep[]> {
+    const lists = await this.existingLists();
     const [batched, execute] = this.sp.batched();
     const fieldsByList = new Map<string, FieldInfo[]>();
-    for (const l of this.lists) {
+    // Only lists that exist are read; a list still to be created gets every field and setting below.
+    for (const l of this.lists.filter((x) => lists.has(x.title))) {
       void batched.web.lists.getByTitle(l.title).fields.select('InternalName', 'Title', 'Indexed', 'Required', 'EnforceUniqueValues', 'MaxLength', 'Choices')<FieldInfo[]>()
         .then((f) => fieldsByList.set(l.title, f));
     }
-    const listsPromise = batched.web.lists.select('Title', 'ReadSecurity', 'WriteSecurity', 'EnableVersioning', 'HasUniqueRoleAssignments')<ListInfo[]>();
     await execute();
-    const lists = new Map((await listsPromise).map((l) => [l.Title, l]));
 
     const steps: ProvisionStep[] = [];
     for (const l of this.lists) {
@@ -130,16 +177,18 @@ export class SpProvisioner implements IProvisioner {
       }
       for (const builtIn of l.indexedBuiltIns ?? []) {
         const found = have.find((x) => x.InternalName === builtIn);
-        if (found && !found.Indexed) {
+        // A new list has its built-in fields, none of them indexed.
+        if (!lists.has(l.title) || (found && !found.Indexed)) {
           steps.push({
             description: `Index "${builtIn}" in "${l.title}"`,
             apply: async () => { await list.fields.getByInternalNameOrTitle(builtIn).update({ Indexed: true }); }
           });
         }
       }
-      const info = lists.get(l.title);
+      // A list still to be created starts with SharePoint's defaults.
+      const info = lists.get(l.title) ?? { ReadSecurity: 1, WriteSecurity: 1, EnableVersioning: false };
       const settings = { ReadSecurity: l.readSecurity ?? 1, WriteSecurity: l.writeSecurity ?? 1, EnableVersioning: !!l.enableVersioning };
-      const differing = info ? (Object.keys(settings) as (keyof typeof settings)[]).filter((k) => info[k] !== settings[k]) : [];
+      const differing = (Object.keys(settings) as (keyof typeof settings)[]).filter((k) => info[k] !== settings[k]);
       if (differing.length > 0) {
         const patch = Object.fromEntries(differing.map((k) => [k, settings[k]]));
         steps.push({
@@ -167,38 +216,55 @@ export class SpProvisioner implements IProvisioner {
     if (f.title !== f.name) await fields.getByInternalNameOrTitle(f.name).update({ Title: f.title });
   }
 
-  private async principalIds(): Promise<Record<Principal, number>> {
+  /** Ids of the principals; one not created yet is absent (set-up plans before it applies). */
+  private async principalIds(): Promise<Partial<Record<Principal, number>>> {
     const web = this.sp.web;
     const [owners, visitors, groups] = await Promise.all([
       web.associatedOwnerGroup.select('Id')<{ Id: number }>(),
       web.associatedVisitorGroup.select('Id')<{ Id: number }>(),
       web.siteGroups.select('Title', 'Id')<{ Title: string; Id: number }[]>()
     ]);
-    const byTitle = (p: Principal): number => {
-      const title = GROUPS.find((g) => g.principal === p)?.title;
-      const found = groups.find((g) => g.Title === title);
-      if (!found) throw new Error(`The group "${title}" is missing; run set-up again.`);
-      return found.Id;
-    };
-    return { owners: owners.Id, everyone: visitors.Id, comms: byTitle('comms'), commsHeads: byTitle('commsHeads') };
-  }
-
-  private async roleIds(): Promise<Record<RoleName, number>> {
-    const defs = await this.sp.web.roleDefinitions.select('Name', 'Id', 'RoleTypeKind')<{ Name: string; Id: number; RoleTypeKind: number }[]>();
-    const out = {} as Record<RoleName, number>;
-    for (const def of ROLE_DEFINITIONS) {
-      const found = defs.find((d) => (def.builtInRoleType ? d.RoleTypeKind === def.builtInRoleType : d.Name === def.name));
-      if (!found) throw new Error(`The permission level "${def.name}" is missing; run set-up again.`);
-      out[def.role] = found.Id;
+    const out: Partial<Record<Principal, number>> = { owners: owners.Id, everyone: visitors.Id };
+    for (const g of this.schema.groups) {
+      const found = groups.find((x) => x.Title === g.title);
+      if (found) out[g.principal] = found.Id;
     }
     return out;
   }
 
+  /** Ids of the permission levels; one not created yet is absent. */
+  private async roleIds(): Promise<Partial<Record<RoleName, number>>> {
+    const defs = await this.sp.web.roleDefinitions.select('Name', 'Id', 'RoleTypeKind')<{ Name: string; Id: number; RoleTypeKind: number }[]>();
+    const out: Partial<Record<RoleName, number>> = {};
+    for (const def of this.schema.roles) {
+      const found = defs.find((d) => (def.builtInRoleType ? d.RoleTypeKind === def.builtInRoleType : d.Name === def.name));
+      if (found) out[def.role] = found.Id;
+    }
+    return out;
+  }
+
+  /**
+   * Ids as they are when the first permission step runs (after the groups and levels the plan creates),
+   * read once for the whole plan.
+   */
+  private idsWhenApplied(): () => Promise<{ principals: Record<Principal, number>; roles: Record<RoleName, number> }> {
+    let ids: Promise<{ principals: Record<Principal, number>; roles: Record<RoleName, number> }> | undefined;
+    return () => {
+      ids ??= Promise.all([this.principalIds(), this.roleIds()]).then(([principals, roles]) => {
+        for (const g of this.schema.groups) if (principals[g.principal] === undefined) throw new Error(`The group "${g.title}" is missing; run set-up again.`);
+        for (const r of this.schema.roles) if (roles[r.role] === undefined) throw new Error(`The permission level "${r.name}" is missing; run set-up again.`);
+        return { principals: principals as Record<Principal, number>, roles: roles as Record<RoleName, number> };
+      });
+      return ids;
+    };
+  }
+
   private async planPermissions(): Promise<ProvisionStep[]> {
     const [principals, roles, lists] = await Promise.all([this.principalIds(), this.roleIds(), this.existingLists()]);
+    const ids = this.idsWhenApplied();
     const [batched, execute] = this.sp.batched();
     const assignments = new Map<string, AssignmentInfo[]>();
-    for (const l of this.lists) {
+    for (const l of this.lists.filter((x) => lists.get(x.title)?.HasUniqueRoleAssignments)) {
       void batched.web.lists.getByTitle(l.title).roleAssignments.expand('RoleDefinitionBindings').select('PrincipalId', 'RoleDefinitionBindings/Id', 'RoleDefinitionBindings/Name', 'RoleDefinitionBindings/RoleTypeKind')<AssignmentInfo[]>()
         .then((a) => assignments.set(l.title, a));
     }
@@ -215,13 +281,14 @@ export class SpProvisioner implements IProvisioner {
         });
       }
       const have = unique ? (assignments.get(l.title) ?? []).flatMap((a) => a.RoleDefinitionBindings.filter((b) => b.RoleTypeKind !== LIMITED_ACCESS).map((b) => `${a.PrincipalId}:${b.Id}`)) : [];
+      // A principal or level that does not exist yet has no assignment anywhere: its key matches nothing.
       const want = l.permissions.map((p) => `${principals[p.principal]}:${roles[p.role]}`);
       for (const p of l.permissions) {
         const key = `${principals[p.principal]}:${roles[p.role]}`;
         if (have.includes(key)) continue;
         steps.push({
           description: `Grant ${p.role} on "${l.title}" to ${p.principal}`,
-          apply: async () => { await list.roleAssignments.add(principals[p.principal], roles[p.role]); }
+          apply: async () => { const now = await ids(); await list.roleAssignments.add(now.principals[p.principal], now.roles[p.role]); }
         });
       }
       // Breaking inheritance leaves the person who ran it with their own entry; anything the schema
@@ -238,9 +305,11 @@ export class SpProvisioner implements IProvisioner {
         steps.push({
           description: `Check "${l.title}" has only the permissions of the security model`,
           apply: async () => {
+            const { principals: p, roles: r } = await ids();
+            const wanted = l.permissions.map((x) => `${p[x.principal]}:${r[x.role]}`);
             const now = await list.roleAssignments.expand('RoleDefinitionBindings').select('PrincipalId', 'RoleDefinitionBindings/Id', 'RoleDefinitionBindings/RoleTypeKind')<AssignmentInfo[]>();
             for (const a of now) for (const b of a.RoleDefinitionBindings) {
-              if (b.RoleTypeKind !== LIMITED_ACCESS && !want.includes(`${a.PrincipalId}:${b.Id}`)) await list.roleAssignments.remove(a.PrincipalId, b.Id);
+              if (b.RoleTypeKind !== LIMITED_ACCESS && !wanted.includes(`${a.PrincipalId}:${b.Id}`)) await list.roleAssignments.remove(a.PrincipalId, b.Id);
             }
           }
         });

@@ -10,6 +10,7 @@ import { FULL_MASK, Perm, demand, has, listMask, maskFromAssignments, principalF
 import { project, queryEntities, listParam } from './projection';
 import { builtInFields, encodeName, handleFields } from './fields';
 import { handleItems, addLimitedAccess } from './items';
+import { ROLE_IDS } from './seed';
 import { handleSecurable, webCallerMask, type Securable } from './security';
 import { findUserByLogin } from './principals';
 
@@ -77,7 +78,11 @@ function applyListProps(list: ListRecord, body: Record<string, unknown>): void {
 
 /** The list exactly as the caller may see it: lists without view permission do not exist for them. */
 function visibleList(ctx: SpContext, list: ListRecord | undefined): list is ListRecord {
-  return !!list && has(listMask(ctx.site, list, ctx.who), Perm.ViewListItems);
+  if (!list) return false;
+  if (has(listMask(ctx.site, list, ctx.who), Perm.ViewListItems)) return true;
+  // Someone given rights on one item holds Limited Access on the list: they reach the list, and
+  // through it that item only (each item's own permissions still decide, see item-query.ts).
+  return (list.roleAssignments ?? []).some((ra) => ctx.who.principalIds.has(ra.PrincipalId) && ra.RoleDefinitionIds.includes(ROLE_IDS.limitedAccess));
 }
 
 export function createList(ctx: SpContext, body: Record<string, unknown>): ListRecord {
