@@ -94,7 +94,7 @@ export const LISTS = {
     permissions: [owners, { principal: 'everyone', role: 'contribute' }, commsReadAll, headsReadAll],
     fields: [
       choice('RequestType', 'Request type', REQUEST_TYPES, { required: true, indexed: true }),
-      text('SubmissionId', 'Submission id', { required: true, indexed: true, unique: true, maxLength: 64 }),
+      text('SubmissionId', 'Submission id', { required: true, indexed: true, maxLength: 64 }),
       note('Details', 'Details (JSON)', { required: true }),
       date('SubmittedAt', 'Submitted at', { indexed: true })
     ]

@@ -55,8 +55,17 @@ export const spErrors = {
   etagMismatch: (sent: string, actual: string) =>
     new SpError(412, '-1, Microsoft.SharePoint.Client.ClientServiceException',
       `The request ETag value '${sent}' does not match the object's ETag value '${actual}'.`),
+  // 500 with SPDuplicateValuesFoundException (-2130575169, https://learn.microsoft.com/en-us/previous-versions/office/developer/sharepoint-2010/ee536748(v=office.14));
+  // the text is SharePoint's for 0x810200bf (https://github.com/jasonrollins/shareplum/issues/41).
   duplicateValue: () =>
-    new SpError(409, '-2130575169, Microsoft.SharePoint.SPDuplicateValuesFoundException', 'This value already exists in the list.'),
+    new SpError(500, '-2130575169, Microsoft.SharePoint.SPDuplicateValuesFoundException',
+      'The list item could not be added or updated because duplicate values were found in one or more fields in the list.'),
+  // "When list item permissions is set to 'Read items that were created by the user', setting unique
+  // values on a column is not possible and vice-versa" (https://www.formsandflows.nl/2023/10/23/item-level-permissions/;
+  // also http://www.zquad.in/2010/03/unique-column.html, "Item-level permissions ... not allowed").
+  uniqueWithReadOwn: () =>
+    new SpError(400, '-2146232832, Microsoft.SharePoint.SPException',
+      'Unique values cannot be enforced on a column of a list whose item-level permissions let users read only the items they created.'),
   // SharePoint Online's REST answer (https://github.com/OneDrive/onedrive-api-docs/issues/1510); older
   // farms add "enforced by the administrator" (https://github.com/SharePoint/sp-dev-docs/issues/6826).
   thresholdExceeded: () =>

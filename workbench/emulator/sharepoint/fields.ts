@@ -185,10 +185,13 @@ function applyFieldProps(list: ListRecord, f: FieldRecord, body: Record<string, 
     next.MaxLength ??= 255;
     if (!(next.MaxLength >= 1 && next.MaxLength <= 255)) throw spErrors.badValue('The maximum length of a single line of text column must be between 1 and 255.');
   }
+  // SharePoint indexes the column for you in the UI; through the API an unindexed unique column is refused
+  // (http://www.zquad.in/2010/03/unique-column.html: an index must exist while a column is unique).
   if (next.EnforceUniqueValues && !next.Indexed) {
     throw new SpError(400, '-2146232832, Microsoft.SharePoint.SPException',
       'The column must be indexed before it can enforce unique values. Set Indexed to true.');
   }
+  if (next.EnforceUniqueValues && list.ReadSecurity === 2) throw spErrors.uniqueWithReadOwn();
   if (next.EnforceUniqueValues && [3, 15].includes(next.FieldTypeKind)) {
     throw spErrors.badValue('Unique values cannot be enforced on this type of column.');
   }
