@@ -211,3 +211,27 @@ test('a reader cannot enumerate role assignments or anyone\'s effective permissi
   expect((await reader.web.lists.getByTitle('Requests').fields.select('InternalName')()).length).toBeGreaterThan(0);
   expect((await reader.web.siteGroups.select('Title')()).length).toBe(3);
 });
+
+test('an Authorization header the emulator did not issue answers 401 and writes nothing, even with a valid digest', async () => {
+  const url = `${emu.siteUrl}/_api/web/lists/getbytitle('Requests')/items`;
+  const titles = async () => (await spAs(emu, siteOwner.upn).web.lists.getByTitle('Requests').items.select('Title')()).map((i: { Title: string }) => i.Title);
+  for (const authorization of ['Bearer eyJ0eXAiOiJKV1QiLCJhbGciOiJSUzI1NiJ9.e30.c2ln', 'Basic c2ltb246cGFzcw==', 'Bearer emulator:', 'emulator:' + siteOwner.upn]) {
+    const res = await fetch(url, {
+      method: 'POST',
+      headers: {
+        Accept: 'application/json', 'Content-Type': 'application/json', Authorization: authorization,
+        'x-emulator-user': siteOwner.upn, 'X-RequestDigest': emu.sharepoint.issueDigest(siteOwner.upn)
+      },
+      body: JSON.stringify({ Title: 'forged' })
+    });
+    expect([authorization, res.status]).toEqual([authorization, 401]);
+    expect(await res.json()).toEqual({ error_description: 'Invalid issuer or signature.' });
+    const read = await fetch(`${emu.siteUrl}/_api/web`, { headers: { Authorization: authorization, 'x-emulator-user': siteOwner.upn } });
+    expect(read.status).toBe(401);
+  }
+  expect(await titles()).toEqual([]);
+  // The emulator's own token stands in for an OAuth token: no digest needed, as on SharePoint.
+  const own = await fetch(url, { method: 'POST', headers: { Accept: 'application/json', 'Content-Type': 'application/json', Authorization: `Bearer emulator:${siteOwner.upn}` }, body: JSON.stringify({ Title: 'bearer' }) });
+  expect(own.status).toBe(201);
+  expect(await titles()).toEqual(['bearer']);
+});

@@ -16,6 +16,7 @@ import { parseSegments } from './path-segments';
 import { principalFor } from './permissions';
 import { ensureDirectoryPerson } from './principals';
 import { route } from './router';
+import { hasForeignAuthorization } from '../identity';
 import { assertExpandable } from './projection';
 import { createSeedSite } from './seed';
 
@@ -89,6 +90,21 @@ export function createSharePointService(opts: SharePointOptions): SharePointServ
 
   async function execute(input: Incoming): Promise<RawResponse> {
     const accept = input.headers.accept;
+    // A token the emulator did not issue is refused the way SharePoint Online refuses a bearer token
+    // it cannot validate: 401 with an error_description, not the OData error shape
+    // (https://github.com/SharePoint/sp-dev-docs/issues/5889, https://github.com/AzureAD/microsoft-identity-web/issues/1056;
+    // the x-ms-diagnostics header as in https://github.com/SharePoint/sp-dev-docs/issues/7152).
+    if (!input.inBatch && hasForeignAuthorization(input.headers)) {
+      return {
+        status: 401,
+        headers: {
+          'Content-Type': 'application/json; charset=utf-8',
+          'WWW-Authenticate': `Bearer realm="${site().siteId}",client_id="00000003-0000-0ff1-ce00-000000000000"`,
+          'x-ms-diagnostics': '3000006;reason="Token contains invalid signature.";category="invalid_client"'
+        },
+        body: JSON.stringify({ error_description: 'Invalid issuer or signature.' })
+      };
+    }
     try {
       if (!input.user) throw spErrors.unauthenticated();
       if (!input.user.accountEnabled) throw spErrors.accountDisabled(input.user.upn);
@@ -121,7 +137,8 @@ export function createSharePointService(opts: SharePointOptions): SharePointServ
         return render({ status: 200, payload: { kind: 'property', name: 'GetContextWebInformation', type: 'SP.ContextWebInformation', value } }, accept, apiUrl);
       }
 
-      // SharePoint skips the digest for OAuth callers; batch parts ride on the outer request's digest.
+      // SharePoint skips the digest for OAuth callers (here only the emulator's own bearer token gets
+      // this far); batch parts ride on the outer request's digest.
       const safe = method === 'GET' || method === 'HEAD';
       if (!safe && !input.inBatch && !input.headers.authorization) {
         if (!isDigestValid(state.digestSecret, input.user.upn, input.headers['x-requestdigest'])) throw spErrors.securityValidation();
