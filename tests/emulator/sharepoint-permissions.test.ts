@@ -132,11 +132,11 @@ test('writes need a form digest for the same user; bearer callers do not', async
   expect((await post({ Authorization: `Bearer emulator:${siteOwner.upn}` })).status).toBe(201);
 });
 
-test('unknown callers get 401, leavers 403, unknown people cannot be ensured', async () => {
+test('callers nobody signed in, people outside the directory and leavers get SharePoint\'s 403; unknown people cannot be ensured', async () => {
   const anon = await fetch(`${emu.siteUrl}/_api/web`, { headers: { Accept: 'application/json' } });
-  expect(anon.status).toBe(401);
-  expect((await anon.json())['odata.error'].code).toContain('UnauthorizedAccessException');
-  expect((await fetch(`${emu.siteUrl}/_api/web`, { headers: { 'x-emulator-user': 'nobody@northshire.gov.uk' } })).status).toBe(401);
+  expect(anon.status).toBe(403);
+  expect((await anon.json())['odata.error']).toEqual({ code: '-2147024891, System.UnauthorizedAccessException', message: { lang: 'en-US', value: 'Attempted to perform an unauthorized operation.' } });
+  expect((await fetch(`${emu.siteUrl}/_api/web`, { headers: { 'x-emulator-user': 'nobody@northshire.gov.uk' } })).status).toBe(403);
   const leaver = person('leaver');
   expect((await fetch(`${emu.siteUrl}/_api/web`, { headers: { 'x-emulator-user': leaver.upn } })).status).toBe(403);
   const byCookie = await fetch(`${emu.siteUrl}/_api/web/currentuser`, { headers: { cookie: `emulator-user=${encodeURIComponent(staff.upn)}`, Accept: 'application/json' } });

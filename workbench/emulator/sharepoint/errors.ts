@@ -16,12 +16,19 @@ const ARGUMENT = '-1, System.ArgumentException';
 const INVALID_QUERY = '-1, Microsoft.SharePoint.Client.InvalidClientQueryException';
 
 export const spErrors = {
+  // Nobody signed in: SharePoint Online answers a REST call without a valid sign-in with 403 and
+  // "Attempted to perform an unauthorized operation." (https://github.com/SharePoint/sp-dev-docs/issues/1814,
+  // https://github.com/pnp/pnpjs/issues/1830), with the X-MSDAVEXT_Error hint
+  // (https://github.com/pnp/sp-dev-fx-webparts/issues/202); 401 is kept for bearer tokens it cannot
+  // validate. The emulator adds its own hint header saying how to name a user.
   unauthenticated: () =>
-    new SpError(401, '-2147024891, System.UnauthorizedAccessException',
-      'Access denied. The emulator could not tell who is calling: send x-emulator-user: <upn>, the emulator-user cookie, or Authorization: Bearer emulator:<upn> naming a person of the directory.'),
-  accountDisabled: (upn: string) =>
-    new SpError(403, '-2147024891, System.UnauthorizedAccessException',
-      `Access denied. The account ${upn} is disabled in the directory.`),
+    new SpError(403, '-2147024891, System.UnauthorizedAccessException', 'Attempted to perform an unauthorized operation.', {
+      'X-MSDAVEXT_Error': '917656; Access+denied.+Before+opening+files+in+this+location%2c+you+must+first+browse+to+the+web+site+and+select+the+option+to+login+automatically.',
+      'X-Emulator-Hint': 'Name a person of the directory: x-emulator-user: <upn>, the emulator-user cookie, or Authorization: Bearer emulator:<upn>.'
+    }),
+  // A disabled account cannot sign in (the directory refuses it), so SharePoint never learns who
+  // is calling: the same answer as nobody.
+  accountDisabled: () => spErrors.unauthenticated(),
   accessDenied: () =>
     new SpError(403, '-2147024891, System.UnauthorizedAccessException',
       'Access denied. You do not have permission to perform this action or access this resource.'),

@@ -10,10 +10,12 @@ import { DIGEST_TIMEOUT_SECONDS, isDigestValid, issueDigest } from './digest';
 import { SpError, spErrors } from './errors';
 import { createItem } from './items';
 import { assertUnique, validateWrite } from './item-values';
-import type { SiteState } from './model';
+import type { SiteState, SiteUserRecord } from './model';
 import { Complex, contentTypeFor, modeFromAccept, renderError, renderPayload } from './odata-format';
 import { parseSegments } from './path-segments';
-import { principalFor } from './permissions';
+import { Perm, has, inEveryoneClaim, principalFor, webMask, type Principal } from './permissions';
+import { findUserByLogin } from './principals';
+import { claimsLogin } from '../directory';
 import { ensureDirectoryPerson } from './principals';
 import { route } from './router';
 import { hasForeignAuthorization } from '../identity';
@@ -88,6 +90,23 @@ export function createSharePointService(opts: SharePointOptions): SharePointServ
     inBatch: boolean;
   }
 
+  /**
+   * The caller as a principal. SharePoint adds a person to the site's users on a visit that gets in;
+   * someone the site refuses leaves no entry behind, so they are only added once they may open it.
+   */
+  function callerPrincipal(state: SiteState, person: DirectoryUser): Principal {
+    const login = claimsLogin(person.upn);
+    const known = findUserByLogin(state, login);
+    if (known) return principalFor(state, known, inEveryoneClaim(person));
+    const visitor: SiteUserRecord = {
+      Id: -1, LoginName: login, Title: person.displayName, Email: person.upn, UserPrincipalName: person.upn,
+      IsSiteAdmin: false, PrincipalType: 1, IsHiddenInUI: false
+    };
+    const probe = principalFor(state, visitor, inEveryoneClaim(person));
+    if (!has(webMask(state, probe), Perm.Open)) return probe;
+    return principalFor(state, ensureDirectoryPerson(state, person, dirty), inEveryoneClaim(person));
+  }
+
   async function execute(input: Incoming): Promise<RawResponse> {
     const accept = input.headers.accept;
     // A token the emulator did not issue is refused the way SharePoint Online refuses a bearer token
@@ -107,11 +126,11 @@ export function createSharePointService(opts: SharePointOptions): SharePointServ
     }
     try {
       if (!input.user) throw spErrors.unauthenticated();
-      if (!input.user.accountEnabled) throw spErrors.accountDisabled(input.user.upn);
+      if (!input.user.accountEnabled) throw spErrors.accountDisabled();
       const tunnelled = input.headers['x-http-method'];
       const method = (input.method === 'POST' && tunnelled ? tunnelled : input.method).toUpperCase();
       const state = site();
-      const me = ensureDirectoryPerson(state, input.user, dirty);
+      const who = callerPrincipal(state, input.user);
       const origin = input.url.origin;
       const web = `${origin}${sitePath}`;
       const apiUrl = `${web}/_api`;
@@ -153,7 +172,7 @@ export function createSharePointService(opts: SharePointOptions): SharePointServ
       const req: SpRequest = { method, url: input.url, headers: input.headers, body: input.body };
       const ctx: SpContext = {
         site: state, origin, webUrl: web, apiUrl, req, query: input.url.searchParams, mode: modeFromAccept(accept),
-        who: principalFor(state, me, input.user.accountEnabled), person: input.user, directory: context.directory,
+        who, person: input.user, directory: context.directory,
         listViewThreshold: opts.listViewThreshold(), dirty
       };
       const result = route(ctx, segs);

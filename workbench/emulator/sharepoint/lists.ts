@@ -6,7 +6,7 @@ import { spErrors, SpError } from './errors';
 import type { ListRecord } from './model';
 import { Entity } from './odata-format';
 import type { Segment } from './path-segments';
-import { FULL_MASK, Perm, demand, has, listMask, maskFromAssignments, principalFor } from './permissions';
+import { FULL_MASK, Perm, demand, has, listMask, maskFromAssignments, principalFor, inEveryoneClaim } from './permissions';
 import { project, queryEntities, listParam } from './projection';
 import { builtInFields, encodeName, handleFields } from './fields';
 import { handleItems, addLimitedAccess } from './items';
@@ -83,9 +83,17 @@ function applyListProps(list: ListRecord, body: Record<string, unknown>): void {
   }
 }
 
-/** The list exactly as the caller may see it: lists without view permission do not exist for them. */
+/**
+ * The list exactly as the caller may see it: lists they hold nothing on do not exist for them. Limited
+ * Access (Open without View Items), which SharePoint gives on the list and the web to whoever is granted
+ * an item of it, is enough to reach the list and, through it, the items they were granted, and only
+ * those (https://learn.microsoft.com/en-us/sharepoint/understanding-permission-levels, "Limited Access";
+ * ARCHITECTURE.md "SharePoint and Graph facts": item-level grants).
+ */
 function visibleList(ctx: SpContext, list: ListRecord | undefined): list is ListRecord {
-  return !!list && has(listMask(ctx.site, list, ctx.who), Perm.ViewListItems);
+  if (!list) return false;
+  const mask = listMask(ctx.site, list, ctx.who);
+  return has(mask, Perm.ViewListItems) || (has(mask, Perm.Open) && list.items.some((i) => i.roleAssignments !== undefined));
 }
 
 export function createList(ctx: SpContext, body: Record<string, unknown>): ListRecord {
@@ -123,7 +131,7 @@ function listSecurable(ctx: SpContext, list: ListRecord): Securable {
       const user = findUserByLogin(site, login);
       if (!user) throw spErrors.userNotFound(login);
       const person = ctx.directory.find((p) => p.upn.toLowerCase() === (user.UserPrincipalName ?? '').toLowerCase());
-      const who = principalFor(site, user, person?.accountEnabled ?? true);
+      const who = principalFor(site, user, inEveryoneClaim(person));
       return who.isSiteAdmin ? FULL_MASK : maskFromAssignments(site, list.roleAssignments ?? site.webRoleAssignments, who);
     },
     grantLimitedAccessAbove: (pid) => addLimitedAccess(site, undefined, pid),
