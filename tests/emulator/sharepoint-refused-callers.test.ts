@@ -41,7 +41,8 @@ test.each(identities)('%s: every call is 403 "Attempted to perform an unauthoriz
     [`${items()}(1)`, { method: 'POST', headers: { Accept: 'application/json', 'Content-Type': 'application/json', 'X-HTTP-Method': 'MERGE', 'If-Match': '*', ...digest, ...identity }, body: JSON.stringify({ Title: 'rewritten' }) }],
     [`${items()}(1)`, { method: 'POST', headers: { Accept: 'application/json', 'X-HTTP-Method': 'DELETE', 'If-Match': '*', ...digest, ...identity } }],
     [`${items()}(1)/ValidateUpdateListItem`, { method: 'POST', headers: { Accept: 'application/json', 'Content-Type': 'application/json', ...digest, ...identity }, body: JSON.stringify({ formValues: [{ FieldName: 'Title', FieldValue: 'x' }] }) }],
-    [`${emu.siteUrl}/_api/web/currentuser`, { headers: { Accept: 'application/json', ...identity } }]
+    [`${emu.siteUrl}/_api/web/currentuser`, { headers: { Accept: 'application/json', ...identity } }],
+    [`${emu.siteUrl}/_api/contextinfo`, { method: 'POST', headers: { Accept: 'application/json', ...identity } }]
   ];
   for (const [url, init] of calls) {
     const res = await fetch(url, init);
@@ -67,6 +68,7 @@ test('a directory person who is not a member of the site gets "Access denied" on
   const headers = { Accept: 'application/json', 'Content-Type': 'application/json', 'x-emulator-user': staff.upn, 'X-RequestDigest': emu.sharepoint.issueDigest(staff.upn) };
   for (const [url, init] of [
     [`${emu.siteUrl}/_api/web`, { headers }],
+    [`${emu.siteUrl}/_api/contextinfo`, { method: 'POST', headers }],
     [items(), { headers }],
     [items(), { method: 'POST', headers, body: JSON.stringify({ Title: 'planted' }) }]
   ] as Array<[string, RequestInit]>) {
