@@ -79,3 +79,19 @@ test('a directory person who is not a member of the site gets "Access denied" on
   expect(await readBack()).toEqual(['Existing']);
   expect((await sp.web.siteUsers.select('Email')()).map((u: { Email: string }) => u.Email)).not.toContain(staff.upn);
 });
+
+test('a guest of the tenant is outside "Everyone except external users", so a site open to everyone still refuses them', async () => {
+  const guest = { ...person('staff'), id: '7a1d5c0e-1b2f-4c3d-9e8f-0000000000ee', upn: 'pat.jones_contoso.com#EXT#@northshire.gov.uk', displayName: 'Pat Jones (guest)', userType: 'Guest' };
+  const ctx = emu.context as { directory: unknown };
+  const before = ctx.directory;
+  ctx.directory = [...(before as object[]), guest];
+  try {
+    const res = await fetch(`${emu.siteUrl}/_api/web`, { headers: { Accept: 'application/json', 'x-emulator-user': guest.upn } });
+    expect(res.status).toBe(403);
+    expect((await res.json())['odata.error'].message.value).toBe('Access denied. You do not have permission to perform this action or access this resource.');
+    // A member of staff reads the same site through the claim.
+    expect((await fetch(`${emu.siteUrl}/_api/web`, { headers: { Accept: 'application/json', 'x-emulator-user': person('staff').upn } })).status).toBe(200);
+  } finally {
+    ctx.directory = before;
+  }
+});
