@@ -87,8 +87,9 @@ export const LISTS_V1 = {
     key: 'requests',
     title: 'SMH Requests',
     description: 'Requests to comms: new accounts, paid campaigns, closures, ideas and questions.',
-    readSecurity: 2,
-    writeSecurity: 2,
+    // The previous version asked for ReadSecurity 2 here as well as a unique SubmissionId; SharePoint
+    // refuses that pair (ARCHITECTURE.md), so on a real site its set-up could never apply the read-own
+    // setting. The fixture keeps what such a site really holds: the unique column, read-all items.
     enableVersioning: true,
     permissions: [owners, { principal: 'everyone', role: 'contribute' }, commsReadAll, headsReadAll],
     fields: [
