@@ -12,6 +12,7 @@ import { handleSecurable, type Securable } from './security';
 import { findUserByLogin } from './principals';
 import { ROLE_IDS } from './seed';
 import type { SiteState } from './model';
+import { validateUpdateListItem } from './validate-update';
 
 function itemSet(list: ListRecord): string {
   return `SP.ListData.${list.EntityName}ListItems`;
@@ -119,6 +120,7 @@ export function handleItems(ctx: SpContext, list: ListRecord, rest: Segment[], i
   if (after.length > 0) {
     const sec = handleSecurable(ctx, itemSecurable(ctx, list, item), after);
     if (sec) return sec;
+    if (after[0].key === 'validateupdatelistitem' && after.length === 1) return validateUpdateListItem(ctx, list, item);
     if (after[0].key === 'recycle') {
       if (req.method !== 'POST') throw spErrors.methodNotAllowed(req.method, 'recycle');
       demand(mask, Perm.DeleteListItems);

@@ -12,6 +12,7 @@ import { builtInFields, encodeName, handleFields } from './fields';
 import { handleItems, addLimitedAccess } from './items';
 import { handleSecurable, webCallerMask, type Securable } from './security';
 import { findUserByLogin } from './principals';
+import { addValidateUpdateItemUsingPath } from './validate-update';
 
 /** List properties a client may set; others are echoed back but not interpreted. */
 const KNOWN_LIST_PROPS = new Set([
@@ -184,6 +185,7 @@ function handleList(ctx: SpContext, list: ListRecord, rest: Segment[]): SpResult
   }
   const seg = rest[0];
   if (seg.key === 'items') return handleItems(ctx, list, rest.slice(1), seg);
+  if (seg.key === 'addvalidateupdateitemusingpath' && rest.length === 1) return addValidateUpdateItemUsingPath(ctx, list);
   if (seg.key === 'fields') return handleFields(ctx, list, mask, rest.slice(1), seg);
   const sec = handleSecurable(ctx, listSecurable(ctx, list), rest);
   if (sec) return sec;
