@@ -137,6 +137,8 @@ const ROWS: Readonly<Record<MatrixList, ListRows>> = {
     why: "comms add (append-only) and open each review to its requester; heads read; staff read only their own request's",
     // Staff hold nothing on the list; the review of their own request is opened to them item by item.
     staff: 'p---------',
+    // Ben has no request in the matrix: nothing is opened to him, so he holds nothing on the list.
+    backup: NOTHING,
     // "Add and share" includes Manage Permissions, which is list-scoped: the design accepts that comms
     // could change the list's permissions, and the domain ignores a review edited after writing.
     commsOfficer: 'aaa----a--',
@@ -147,6 +149,7 @@ const ROWS: Readonly<Record<MatrixList, ListRows>> = {
   decisions: {
     why: "only heads add (append-only) and open each decision to its requester; comms read; staff read only their own request's",
     staff: 'p---------',
+    backup: NOTHING,
     commsOfficer: READER,
     commsHead: 'aaa----a--',
     siteOwner: 'aannnaaaaa'

@@ -76,9 +76,16 @@ function applyListProps(list: ListRecord, body: Record<string, unknown>): void {
   }
 }
 
-/** The list exactly as the caller may see it: lists without view permission do not exist for them. */
+/**
+ * The list exactly as the caller may see it: lists without view permission do not exist for them,
+ * except for Limited Access (Open), which SharePoint grants on the list when an item in it is shared
+ * with the caller, "to access a specific content item" (https://learn.microsoft.com/en-us/sharepoint/understanding-permission-levels);
+ * the item-level checks then show them that item alone.
+ */
 function visibleList(ctx: SpContext, list: ListRecord | undefined): list is ListRecord {
-  return !!list && has(listMask(ctx.site, list, ctx.who), Perm.ViewListItems);
+  if (!list) return false;
+  const mask = listMask(ctx.site, list, ctx.who);
+  return has(mask, Perm.ViewListItems) || has(mask, Perm.Open);
 }
 
 export function createList(ctx: SpContext, body: Record<string, unknown>): ListRecord {
