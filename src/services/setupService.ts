@@ -15,6 +15,8 @@ export interface SetupReport {
   /** What set-up changed, in order. Empty when the site was already up to date. */
   changes: string[];
   seededPolicy: boolean;
+  /** What set-up found and left alone on purpose (retired lists kept with their items). */
+  notices: string[];
 }
 
 export const SETUP_FORBIDDEN = 'Only a site owner can run set-up: it creates lists and sets their permissions.';
@@ -61,6 +63,6 @@ export class SetupService {
       changes.push(`Save settings: ${changed.join(', ')}`);
     }
     onProgress({ done: changes.length, planned: changes.length });
-    return { changes, seededPolicy };
+    return { changes, seededPolicy, notices: await this.provisioner.notices() };
   }
 }

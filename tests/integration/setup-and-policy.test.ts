@@ -134,8 +134,8 @@ describe('permissions, tried through raw REST', () => {
     expect(byComms.Id).toBeGreaterThan(0);
   });
 
-  it('the vault keys list is invisible to a member of staff', async () => {
-    const e = await rejection(spAs(emu, person('staff').upn).web.lists.getByTitle(LISTS.vaultKeys.title).items());
+  it('the vault private keys list is invisible to a member of staff', async () => {
+    const e = await rejection(spAs(emu, person('staff').upn).web.lists.getByTitle(LISTS.vaultPrivateKeys.title).items());
     expect([403, 404]).toContain(e.status);
   });
 

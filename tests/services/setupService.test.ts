@@ -8,8 +8,9 @@ import type { PolicyVersion } from '../../src/domain/policy';
 class FakeProvisioner implements IProvisioner {
   public applied: string[] = [];
   private missing = [['group A'], ['list A', 'list B'], ['field A'], []];
-  public constructor(private allowed = true) {}
+  public constructor(private allowed = true, private retired: string[] = []) {}
   public async canProvision() { return this.allowed; }
+  public async notices() { return this.retired; }
   public async planPhase(phase: number): Promise<ProvisionStep[] | undefined> {
     if (phase >= this.missing.length) return undefined;
     return this.missing[phase].map((d) => ({ description: d, apply: async () => { this.applied.push(d); this.missing[phase] = this.missing[phase].filter((x) => x !== d); } }));
@@ -55,6 +56,14 @@ describe('set-up', () => {
     expect(second.changes).toEqual([]);
     expect(second.seededPolicy).toBe(false);
     expect(settings.saved).toHaveLength(1);
+  });
+
+  it('reports what it left alone on purpose on every run, never as a change', async () => {
+    const service = new SetupService(new FakeProvisioner(true, ['"SMH Vault Keys" is retired']), new FakePolicies(), new FakeSettings());
+    await service.run({});
+    const again = await service.run({});
+    expect(again.changes).toEqual([]);
+    expect(again.notices).toEqual(['"SMH Vault Keys" is retired']);
   });
 
   it('refuses someone who is not a site owner before changing anything', async () => {

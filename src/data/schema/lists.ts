@@ -1,6 +1,6 @@
-import type { FieldDef, ListDef, RoleAssignmentDef } from './types';
+import type { FieldDef, ListDef, RetiredListDef, RoleAssignmentDef } from './types';
 
-// The lists of PRODUCT.md §3. Set-up, the repositories and the generated provisioning template all
+// The lists of PRODUCT.md §3 (trust model v2: append-only records, derived state). Set-up, the repositories and the generated provisioning template all
 // read this module; change a list here and nowhere else.
 
 const PLATFORMS = [
@@ -8,16 +8,28 @@ const PLATFORMS = [
   'Nextdoor', 'WhatsApp channel', 'Other'
 ] as const;
 
-const ACCOUNT_STATUSES = ['Proposed', 'Active', 'Under review', 'Closing', 'Closed'] as const;
-const REQUEST_TYPES = ['New account', 'Paid campaign', 'Close account', 'Idea or question'] as const;
+export const ACCOUNT_STATUSES = ['Proposed', 'Active', 'Under review', 'Closing', 'Closed'] as const;
+export const REQUEST_TYPES = ['New account', 'Paid campaign', 'Close account', 'Idea or question'] as const;
+export const POLICY_STATUSES = ['Draft', 'Published'] as const;
+export const REVIEW_OUTCOMES = ['To decision', 'More information', 'Reject'] as const;
+export const DECISION_OUTCOMES = ['Approve', 'Reject'] as const;
 
-const text = (name: string, title: string, extra: Partial<FieldDef> = {}): FieldDef => ({ name, title, kind: 'Text', maxLength: 255, ...extra });
-const note = (name: string, title: string, extra: Partial<FieldDef> = {}): FieldDef => ({ name, title, kind: 'Note', ...extra });
-const num = (name: string, title: string, extra: Partial<FieldDef> = {}): FieldDef => ({ name, title, kind: 'Number', ...extra });
-const date = (name: string, title: string, extra: Partial<FieldDef> = {}): FieldDef => ({ name, title, kind: 'DateTime', ...extra });
-const bool = (name: string, title: string, extra: Partial<FieldDef> = {}): FieldDef => ({ name, title, kind: 'Boolean', ...extra });
-const user = (name: string, title: string, extra: Partial<FieldDef> = {}): FieldDef => ({ name, title, kind: 'User', ...extra });
-const choice = (name: string, title: string, choices: readonly string[], extra: Partial<FieldDef> = {}): FieldDef => ({ name, title, kind: 'Choice', choices, ...extra });
+// The helpers keep each field's name as a literal type, so `fieldNames` can give repositories typed
+// names and a misspelt field is a compile error rather than a 400 at run time.
+type Extra = Partial<Omit<FieldDef, 'name'>>;
+const text = <N extends string>(name: N, title: string, extra: Extra = {}): FieldDef<N> => ({ name, title, kind: 'Text', maxLength: 255, ...extra });
+const note = <N extends string>(name: N, title: string, extra: Extra = {}): FieldDef<N> => ({ name, title, kind: 'Note', ...extra });
+const num = <N extends string>(name: N, title: string, extra: Extra = {}): FieldDef<N> => ({ name, title, kind: 'Number', ...extra });
+const date = <N extends string>(name: N, title: string, extra: Extra = {}): FieldDef<N> => ({ name, title, kind: 'DateTime', ...extra });
+const bool = <N extends string>(name: N, title: string, extra: Extra = {}): FieldDef<N> => ({ name, title, kind: 'Boolean', ...extra });
+const user = <N extends string>(name: N, title: string, extra: Extra = {}): FieldDef<N> => ({ name, title, kind: 'User', ...extra });
+const choice = <N extends string>(name: N, title: string, choices: readonly string[], extra: Extra = {}): FieldDef<N> => ({ name, title, kind: 'Choice', choices, ...extra });
+/**
+ * The client-made id of a write that must happen once (PRODUCT.md §3, idempotency by reading): indexed
+ * so a retry finds its own, never unique (a unique column cannot be combined with read-own-only, and
+ * its 409 would tell anyone that someone else's id exists). Readers count an id once, earliest wins.
+ */
+const submissionId = (extra: Extra = {}) => text('SubmissionId', 'Submission id', { indexed: true, maxLength: 64, ...extra });
 
 const owners: RoleAssignmentDef = { principal: 'owners', role: 'fullControl' };
 const everyoneReads: RoleAssignmentDef = { principal: 'everyone', role: 'read' };
@@ -25,6 +37,9 @@ const everyoneAdds: RoleAssignmentDef = { principal: 'everyone', role: 'addOwn' 
 const commsEdit: RoleAssignmentDef = { principal: 'comms', role: 'contribute' };
 const commsReadAll: RoleAssignmentDef = { principal: 'comms', role: 'readAll' };
 const headsReadAll: RoleAssignmentDef = { principal: 'commsHeads', role: 'readAll' };
+const commsAdd: RoleAssignmentDef = { principal: 'comms', role: 'addOwn' };
+const commsReads: RoleAssignmentDef = { principal: 'comms', role: 'read' };
+const headsRead: RoleAssignmentDef = { principal: 'commsHeads', role: 'read' };
 
 export const LISTS = {
   policyVersions: {
@@ -33,13 +48,13 @@ export const LISTS = {
     description: 'Published versions of the social media policy. A major version asks staff to acknowledge again.',
     enableVersioning: true,
     // Comms add versions but cannot change or delete a published one: the history stays true.
-    permissions: [owners, everyoneReads, { principal: 'comms', role: 'addOwn' }],
+    permissions: [owners, everyoneReads, commsAdd],
     fields: [
       num('VersionNumber', 'Version number', { required: true, indexed: true, unique: true, description: 'major × 1000 + minor, for sorting' }),
       text('VersionLabel', 'Version label', { required: true, maxLength: 20 }),
       num('Major', 'Major version', { required: true, indexed: true }),
       bool('IsMajor', 'Requires acknowledgement'),
-      choice('Status', 'Status', ['Draft', 'Published'], { required: true, indexed: true }),
+      choice('Status', 'Status', POLICY_STATUSES, { required: true, indexed: true }),
       note('Content', 'Content (JSON)', { required: true, description: 'introduction, do and don\'t items, links' }),
       note('ChangeSummary', 'What changed')
     ]
@@ -63,6 +78,7 @@ export const LISTS = {
     key: 'accounts',
     title: 'SMH Accounts',
     description: 'The register of the organisation\'s social media accounts.',
+    // Its version history is the owner/backup timeline that the trust rules read.
     enableVersioning: true,
     permissions: [owners, everyoneReads, commsEdit],
     fields: [
@@ -84,41 +100,62 @@ export const LISTS = {
       num('HealthScore', 'Health score', { indexed: true })
     ]
   },
+  accountUpdates: {
+    key: 'accountUpdates',
+    title: 'SMH Account Updates',
+    description: 'Owners\' operational records of an account (rota, staffed hours, response target, content plan). The latest that counts is current.',
+    // Anyone may add; an update counts only if its Author owned or backed up the account then, or is in comms.
+    permissions: [owners, everyoneAdds],
+    fields: [
+      num('AccountId', 'Account id', { required: true, indexed: true }),
+      note('Rota', 'Rota (JSON)'),
+      note('StaffedHours', 'Staffed hours (JSON)'),
+      bool('ProfileStatesHours', 'Profile states staffed hours'),
+      num('ResponseTargetHours', 'Response target (hours)'),
+      note('ContentPlan', 'Content plan'),
+      submissionId()
+    ]
+  },
   requests: {
     key: 'requests',
     title: 'SMH Requests',
-    description: 'Requests to comms: new accounts, paid campaigns, closures, ideas and questions.',
+    description: 'Requests to comms: an original and its revisions or withdrawal, each a new item. Status comes from reviews and decisions.',
     readSecurity: 2,
     writeSecurity: 2,
     enableVersioning: true,
-    permissions: [owners, { principal: 'everyone', role: 'contribute' }, commsReadAll, headsReadAll],
+    permissions: [owners, everyoneAdds, commsReadAll, headsReadAll],
+    indexedBuiltIns: ['Author'],
     fields: [
       choice('RequestType', 'Request type', REQUEST_TYPES, { required: true, indexed: true }),
-      text('SubmissionId', 'Submission id', { required: true, indexed: true, unique: true, maxLength: 64 }),
+      submissionId({ required: true }),
       note('Details', 'Details (JSON)', { required: true }),
-      date('SubmittedAt', 'Submitted at', { indexed: true })
+      date('SubmittedAt', 'Submitted at', { indexed: true }),
+      num('RevisionOf', 'Revision of request', { indexed: true, description: 'empty for an original; the original\'s id for a revision or withdrawal' }),
+      bool('Withdrawn', 'Withdraws the request')
     ]
   },
   reviews: {
     key: 'reviews',
     title: 'SMH Reviews',
-    description: 'Comms reviews of requests. A request\'s state comes from its reviews and decisions.',
-    permissions: [owners, commsEdit, { principal: 'commsHeads', role: 'read' }],
+    description: 'Comms reviews of requests, each opened to its requester alone. A request\'s state comes from its reviews and decisions.',
+    permissions: [owners, { principal: 'comms', role: 'addAndShare' }, headsRead],
     fields: [
       num('RequestId', 'Request id', { required: true, indexed: true }),
-      choice('Outcome', 'Outcome', ['To decision', 'More information', 'Reject'], { required: true }),
-      note('Reason', 'Reason')
+      choice('Outcome', 'Outcome', REVIEW_OUTCOMES, { required: true }),
+      note('Message', 'Message to the requester'),
+      submissionId()
     ]
   },
   decisions: {
     key: 'decisions',
     title: 'SMH Decisions',
-    description: 'Final decisions of the head of communications.',
-    permissions: [owners, { principal: 'commsHeads', role: 'contribute' }, { principal: 'comms', role: 'read' }],
+    description: 'Final decisions of the head of communications, each opened to its requester alone.',
+    permissions: [owners, { principal: 'commsHeads', role: 'addAndShare' }, commsReads],
     fields: [
       num('RequestId', 'Request id', { required: true, indexed: true }),
-      choice('Outcome', 'Outcome', ['Approve', 'Reject'], { required: true }),
-      note('Reason', 'Reason', { required: true })
+      choice('Outcome', 'Outcome', DECISION_OUTCOMES, { required: true }),
+      note('Reason', 'Reason', { required: true }),
+      submissionId()
     ]
   },
   monthlyReports: {
@@ -133,7 +170,8 @@ export const LISTS = {
       text('ReportMonth', 'Month (YYYY-MM)', { required: true, indexed: true, maxLength: 7 }),
       note('Figures', 'Figures (JSON)'),
       note('Narrative', 'What went well, what did not, next month'),
-      date('FiledAt', 'Filed at', { indexed: true })
+      date('FiledAt', 'Filed at', { indexed: true }),
+      submissionId()
     ]
   },
   credentials: {
@@ -150,18 +188,32 @@ export const LISTS = {
       num('SecretVersion', 'Version', { required: true }),
       bool('TwoStepOn', 'Two-step verification on'),
       bool('RecoveryIsOrganisational', 'Recovery e-mail/phone is organisational'),
-      date('RotatedAt', 'Last rotated', { indexed: true })
+      date('RotatedAt', 'Last rotated', { indexed: true }),
+      submissionId()
     ]
   },
-  vaultKeys: {
-    key: 'vaultKeys',
-    title: 'SMH Vault Keys',
-    description: 'Public keys and passphrase-wrapped private keys of comms members.',
-    permissions: [owners, commsEdit],
+  vaultPublicKeys: {
+    key: 'vaultPublicKeys',
+    title: 'SMH Vault Public Keys',
+    description: 'Comms members\' public keys. A key belongs to its author and counts while they are in comms.',
+    // No member field: who a key belongs to is SharePoint's Author, which nobody else can write.
+    permissions: [owners, everyoneReads, commsAdd],
     fields: [
-      user('Member', 'Comms member', { required: true, indexed: true }),
       note('PublicKey', 'Public key (JWK)', { required: true }),
-      note('WrappedPrivateKey', 'Wrapped private key', { required: true })
+      text('KeyFingerprint', 'Key fingerprint', { indexed: true, maxLength: 128 })
+    ]
+  },
+  vaultPrivateKeys: {
+    key: 'vaultPrivateKeys',
+    title: 'SMH Vault Private Keys',
+    description: 'Comms members\' passphrase-wrapped private keys. Each member reads only their own.',
+    readSecurity: 2,
+    writeSecurity: 2,
+    // Nobody holds read-all here: a wrapped private key is its author's alone.
+    permissions: [owners, commsAdd],
+    fields: [
+      note('WrappedPrivateKey', 'Wrapped private key', { required: true }),
+      text('KeyFingerprint', 'Key fingerprint', { indexed: true, maxLength: 128 })
     ]
   },
   hashtags: {
@@ -210,14 +262,16 @@ export const LISTS = {
   notifications: {
     key: 'notifications',
     title: 'SMH Notifications',
-    description: 'Delivery reports of Teams notifications, so comms can see and retry what was not delivered.',
-    // Only comms write here, so nobody else can make a failed delivery look delivered.
-    permissions: [owners, commsEdit, { principal: 'commsHeads', role: 'read' }],
+    description: 'Reports of Teams notifications sent, so comms can see and retry what did not go through.',
+    // Only comms write here, so nobody else can make a failed send look sent; append-only, so a retry
+    // is a new report and the latest per target counts.
+    permissions: [owners, commsAdd, headsRead],
     fields: [
       text('TargetList', 'List', { required: true, indexed: true, maxLength: 80 }),
       num('TargetId', 'Item id', { required: true, indexed: true }),
       text('ActivityType', 'Activity type', { maxLength: 40 }),
-      note('Report', 'Delivery report (JSON)', { required: true })
+      note('Report', 'Delivery report (JSON)', { required: true }),
+      submissionId()
     ]
   },
   settings: {
@@ -235,3 +289,20 @@ export const LISTS = {
 export type ListKey = keyof typeof LISTS;
 
 export const ALL_LISTS: readonly ListDef[] = Object.values(LISTS);
+
+/** Lists an earlier version created that this one no longer uses; set-up leaves them and reports them. */
+export const RETIRED_LISTS: readonly RetiredListDef[] = [
+  { title: 'SMH Vault Keys', reason: 'replaced by SMH Vault Public Keys and SMH Vault Private Keys; no feature ever used it' }
+];
+
+/** The built-in fields repositories read (names are SharePoint's own). */
+export const BUILT_IN = {
+  Id: 'Id', Title: 'Title', Created: 'Created', Modified: 'Modified', Author: 'Author', AuthorId: 'AuthorId', Editor: 'Editor', EditorId: 'EditorId'
+} as const;
+
+type NamesOf<L extends { fields: readonly { name: string }[] }> = { readonly [K in L['fields'][number]['name']]: K };
+
+/** A list's field names as an object (`fieldNames(LISTS.acknowledgements).PolicyMajor`), read from the schema. */
+export function fieldNames<L extends { fields: readonly { name: string }[] }>(list: L): NamesOf<L> {
+  return Object.fromEntries(list.fields.map((f) => [f.name, f.name])) as NamesOf<L>;
+}

@@ -5,6 +5,8 @@ const READ_LOW = 0x8431061; // View, Open items, View versions, View forms, Open
 const READ_HIGH = 0xb0; // Use client integration, Use remote APIs, Create alerts
 const ADD_LIST_ITEMS = 0x2;
 const OVERRIDE_LIST_BEHAVIORS = 0x100; // SPBasePermissions.CancelCheckout: read and edit items of others on "own items only" lists
+const MANAGE_PERMISSIONS = 0x2000000;
+const ENUMERATE_PERMISSIONS_HIGH = 0x40000000; // bit 62 of the 64-bit mask
 
 export const ROLE_DEFINITIONS: readonly RoleDefinitionDef[] = [
   { role: 'fullControl', name: 'Full Control', builtInRoleType: 5 },
@@ -22,9 +24,18 @@ export const ROLE_DEFINITIONS: readonly RoleDefinitionDef[] = [
     name: 'Social Media Hub - Read all entries',
     description: "Read every item of lists where people otherwise see only their own.",
     basePermissions: { High: READ_HIGH, Low: READ_LOW | OVERRIDE_LIST_BEHAVIORS }
+  },
+  {
+    role: 'addAndShare',
+    name: 'Social Media Hub - Add and share',
+    description: 'Read and add items, and open an item one has written to the person it concerns. No edit or delete.',
+    // Manage Permissions is list-scoped in SharePoint: the holder could also change the list's own
+    // permissions. Accepted (PRODUCT.md §3); readers ignore a review or decision edited after writing.
+    basePermissions: { High: READ_HIGH | ENUMERATE_PERMISSIONS_HIGH, Low: READ_LOW | ADD_LIST_ITEMS | MANAGE_PERMISSIONS }
   }
 ];
 
+/** Both groups' membership is visible to everyone: readers must know who is in comms to apply the rules. */
 export const GROUPS: readonly GroupDef[] = [
   {
     principal: 'comms',

@@ -3,9 +3,9 @@
 
 export type FieldKind = 'Text' | 'Note' | 'Number' | 'DateTime' | 'Boolean' | 'Choice' | 'User';
 
-export interface FieldDef {
+export interface FieldDef<N extends string = string> {
   /** Internal name (no spaces): what REST payloads and filters use. */
-  name: string;
+  name: N;
   /** Display name shown in SharePoint's own list views. */
   title: string;
   kind: FieldKind;
@@ -25,11 +25,13 @@ export interface FieldDef {
 export type Principal = 'owners' | 'everyone' | 'comms' | 'commsHeads';
 
 /**
- * Built-in SharePoint role definitions plus two of our own:
+ * Built-in SharePoint role definitions plus three of our own:
  * - addOwn: read and add items, no edit or delete (append-only lists such as Activity).
  * - readAll: read every item even where the list limits people to their own (Override List Behaviors).
+ * - addAndShare: addOwn plus Manage and Enumerate Permissions, so whoever writes a review or decision
+ *   can open that one item to the requester.
  */
-export type RoleName = 'fullControl' | 'edit' | 'contribute' | 'read' | 'addOwn' | 'readAll';
+export type RoleName = 'fullControl' | 'edit' | 'contribute' | 'read' | 'addOwn' | 'readAll' | 'addAndShare';
 
 export interface RoleAssignmentDef {
   principal: Principal;
@@ -67,4 +69,19 @@ export interface GroupDef {
   principal: Exclude<Principal, 'owners' | 'everyone'>;
   title: string;
   description: string;
+}
+
+/** A list an earlier version created and this one no longer uses: set-up leaves it and its items alone. */
+export interface RetiredListDef {
+  title: string;
+  /** Why it is retired, for the set-up report. */
+  reason: string;
+}
+
+/** Everything set-up brings a site to: one value, so a test can provision with an earlier version's. */
+export interface SiteSchema {
+  lists: readonly ListDef[];
+  roles: readonly RoleDefinitionDef[];
+  groups: readonly GroupDef[];
+  retired: readonly RetiredListDef[];
 }

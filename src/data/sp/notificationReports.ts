@@ -5,18 +5,19 @@ import type { DeliveryReport, INotificationReports, StoredDeliveryReport } from 
 import { guarded } from '../errors/normalise';
 import { parseJsonObject } from './jsonField';
 import { odataNumber, odataString } from './odata';
+import { newSubmissionId } from './submissionId';
 
 interface ReportItem {
   Id: number;
   Report: string;
-  Modified: string;
-  Editor?: { Title?: string };
+  Created: string;
+  Author?: { Title?: string };
 }
 
 function parse(item: ReportItem): StoredDeliveryReport | undefined {
   const r = parseJsonObject(item.Report) as Partial<DeliveryReport> | undefined;
   if (!r) return undefined;
-  return { recipients: Number(r.recipients ?? 0), delivered: Number(r.delivered ?? 0), notDelivered: Array.isArray(r.notDelivered) ? r.notDelivered : [], at: item.Modified, by: item.Editor?.Title };
+  return { recipients: Number(r.recipients ?? 0), delivered: Number(r.delivered ?? 0), notDelivered: Array.isArray(r.notDelivered) ? r.notDelivered : [], at: item.Created, by: item.Author?.Title };
 }
 
 export class SpNotificationReports implements INotificationReports {
@@ -28,7 +29,7 @@ export class SpNotificationReports implements INotificationReports {
 
   private find(targetList: string, targetId: number): Promise<ReportItem[]> {
     return this.items.filter(`TargetId eq ${odataNumber(targetId)} and TargetList eq ${odataString(targetList)}`)
-      .orderBy('Id', false).top(1).select('Id', 'Report', 'Modified', 'Editor/Title').expand('Editor')<ReportItem[]>();
+      .orderBy('Id', false).top(1).select('Id', 'Report', 'Created', 'Author/Title').expand('Author')<ReportItem[]>();
   }
 
   public latest(targetList: string, targetId: number): Promise<StoredDeliveryReport | undefined> {
@@ -38,12 +39,13 @@ export class SpNotificationReports implements INotificationReports {
     });
   }
 
+  /**
+   * Reports are append-only (comms hold Add, not Edit): a retry's report is a new item and the newest
+   * per target counts, so the history of sends stays readable.
+   */
   public save(targetList: string, targetId: number, activityType: string, report: DeliveryReport): Promise<void> {
     return guarded(async () => {
-      const [item] = await this.find(targetList, targetId);
-      const body = { Report: JSON.stringify(report) };
-      if (item) await this.items.getById(item.Id).update(body);
-      else await this.items.add({ Title: `${activityType} ${targetList} ${targetId}`, TargetList: targetList, TargetId: targetId, ActivityType: activityType, ...body });
+      await this.items.add({ Title: `${activityType} ${targetList} ${targetId}`, TargetList: targetList, TargetId: targetId, ActivityType: activityType, Report: JSON.stringify(report), SubmissionId: newSubmissionId() });
     });
   }
 }

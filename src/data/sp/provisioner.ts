@@ -1,9 +1,13 @@
 import { FieldUserSelectionMode, PermissionKind, type SPFI } from './pnpAdmin';
-import { ALL_LISTS, GROUPS, ROLE_DEFINITIONS, type FieldDef, type ListDef, type Principal, type RoleName } from '../schema';
+import { ALL_LISTS, GROUPS, RETIRED_LISTS, ROLE_DEFINITIONS, type FieldDef, type ListDef, type Principal, type RoleName, type SiteSchema } from '../schema';
 import type { IProvisioner, ProvisionStep } from '../../services/ports/provisioning';
 
 // Brings a site to the schema. Each phase reads what is there (batched), compares it with the
-// schema and returns only the differences, so a second run plans nothing.
+// schema and returns only the differences, so a second run plans nothing. A site set up by an
+// earlier version is upgraded in place: fields and permissions move to the schema, items are never
+// touched, lists the schema no longer has are left as they are and reported.
+
+export const CURRENT_SCHEMA: SiteSchema = { lists: ALL_LISTS, roles: ROLE_DEFINITIONS, groups: GROUPS, retired: RETIRED_LISTS };
 
 interface FieldInfo {
   InternalName: string;
@@ -36,8 +40,24 @@ interface AssignmentInfo {
  */
 const LIMITED_ACCESS = 1;
 
+interface GroupInfo { Title: string; Id: number; OnlyAllowMembersViewMembership: boolean }
+
 export class SpProvisioner implements IProvisioner {
-  public constructor(private readonly sp: SPFI, private readonly lists: readonly ListDef[] = ALL_LISTS) {}
+  private readonly lists: readonly ListDef[];
+
+  public constructor(private readonly sp: SPFI, private readonly schema: SiteSchema = CURRENT_SCHEMA) {
+    this.lists = schema.lists;
+  }
+
+  /** What set-up found and deliberately left alone: retired lists (with their items), nothing else. */
+  public async notices(): Promise<string[]> {
+    if (this.schema.retired.length === 0) return [];
+    const lists = await this.sp.web.lists.select('Title', 'ItemCount')<{ Title: string; ItemCount: number }[]>();
+    return this.schema.retired.flatMap((r) => {
+      const found = lists.find((l) => l.Title === r.title);
+      return found ? [`"${r.title}" is retired (${r.reason}); it was left in place with its ${found.ItemCount} item${found.ItemCount === 1 ? '' : 's'}.`] : [];
+    });
+  }
 
   public async canProvision(): Promise<boolean> {
     const web = this.sp.web;
@@ -57,24 +77,51 @@ export class SpProvisioner implements IProvisioner {
 
   private async planPrincipals(): Promise<ProvisionStep[]> {
     const steps: ProvisionStep[] = [];
-    const defs = await this.sp.web.roleDefinitions.select('Name', 'Id')<{ Name: string; Id: number }[]>();
-    for (const def of ROLE_DEFINITIONS) {
-      if (!def.basePermissions || defs.some((d) => d.Name === def.name)) continue;
+    const defs = await this.sp.web.roleDefinitions.select('Name', 'Id', 'BasePermissions')<{ Name: string; Id: number; BasePermissions: { High: string | number; Low: string | number } }[]>();
+    for (const def of this.schema.roles) {
+      if (!def.basePermissions) continue;
       const perms = def.basePermissions;
-      steps.push({
-        description: `Create the permission level "${def.name}"`,
-        apply: async () => { await this.sp.web.roleDefinitions.add(def.name, def.description ?? '', 100, perms); }
-      });
+      const found = defs.find((d) => d.Name === def.name);
+      if (!found) {
+        steps.push({
+          description: `Create the permission level "${def.name}"`,
+          apply: async () => { await this.sp.web.roleDefinitions.add(def.name, def.description ?? '', 100, perms); }
+        });
+      } else if (Number(found.BasePermissions.High) >>> 0 !== perms.High >>> 0 || Number(found.BasePermissions.Low) >>> 0 !== perms.Low >>> 0) {
+        // Someone widened (or narrowed) our level by hand: every list using it would follow.
+        steps.push({
+          description: `Reset the rights of the permission level "${def.name}"`,
+          apply: async () => { await this.sp.web.roleDefinitions.getById(found.Id).update({ BasePermissions: perms }); }
+        });
+      }
     }
-    const groups = await this.sp.web.siteGroups.select('Title', 'Id')<{ Title: string; Id: number }[]>();
-    for (const g of GROUPS) {
-      if (groups.some((x) => x.Title === g.title)) continue;
-      steps.push({
-        description: `Create the SharePoint group "${g.title}"`,
-        apply: async () => { await this.sp.web.siteGroups.add({ Title: g.title, Description: g.description }); }
-      });
+    const groups = await this.sp.web.siteGroups.select('Title', 'Id', 'OnlyAllowMembersViewMembership')<GroupInfo[]>();
+    for (const g of this.schema.groups) {
+      const found = groups.find((x) => x.Title === g.title);
+      if (!found) {
+        steps.push({ description: `Create the SharePoint group "${g.title}" (no members yet)`, apply: () => this.createGroup(g.title, g.description) });
+      } else if (found.OnlyAllowMembersViewMembership) {
+        steps.push({
+          description: `Let everyone see who is in "${g.title}"`,
+          apply: async () => { await this.sp.web.siteGroups.getById(found.Id).update({ OnlyAllowMembersViewMembership: false }); }
+        });
+      }
     }
     return steps;
+  }
+
+  /**
+   * SharePoint makes whoever creates a group its first member. The site owner running set-up is not
+   * by that a comms officer, so they are taken out at once; later runs never touch membership, which
+   * belongs to the site owner. Membership is visible to everyone, because every reader must tell
+   * whether an author is in comms.
+   */
+  private async createGroup(title: string, description: string): Promise<void> {
+    const created = await this.sp.web.siteGroups.add({ Title: title, Description: description, OnlyAllowMembersViewMembership: false }) as { Id: number };
+    const me = await this.sp.web.currentUser.select('Id')<{ Id: number }>();
+    const group = this.sp.web.siteGroups.getById(created.Id);
+    const members = await group.users.select('Id')<{ Id: number }[]>();
+    if (members.some((m) => m.Id === me.Id)) await group.users.removeById(me.Id);
   }
 
   private async existingLists(): Promise<Map<string, ListInfo>> {
@@ -175,7 +222,7 @@ export class SpProvisioner implements IProvisioner {
       web.siteGroups.select('Title', 'Id')<{ Title: string; Id: number }[]>()
     ]);
     const byTitle = (p: Principal): number => {
-      const title = GROUPS.find((g) => g.principal === p)?.title;
+      const title = this.schema.groups.find((g) => g.principal === p)?.title;
       const found = groups.find((g) => g.Title === title);
       if (!found) throw new Error(`The group "${title}" is missing; run set-up again.`);
       return found.Id;
@@ -185,13 +232,13 @@ export class SpProvisioner implements IProvisioner {
 
   private async roleIds(): Promise<Record<RoleName, number>> {
     const defs = await this.sp.web.roleDefinitions.select('Name', 'Id', 'RoleTypeKind')<{ Name: string; Id: number; RoleTypeKind: number }[]>();
-    const out = {} as Record<RoleName, number>;
-    for (const def of ROLE_DEFINITIONS) {
+    const out = {} as Partial<Record<RoleName, number>>;
+    for (const def of this.schema.roles) {
       const found = defs.find((d) => (def.builtInRoleType ? d.RoleTypeKind === def.builtInRoleType : d.Name === def.name));
       if (!found) throw new Error(`The permission level "${def.name}" is missing; run set-up again.`);
       out[def.role] = found.Id;
     }
-    return out;
+    return out as Record<RoleName, number>;
   }
 
   private async planPermissions(): Promise<ProvisionStep[]> {

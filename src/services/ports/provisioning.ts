@@ -16,4 +16,9 @@ export interface IProvisioner {
    * each phase: `phase` goes 0, 1, 2 … until it returns undefined.
    */
   planPhase(phase: number): Promise<ProvisionStep[] | undefined>;
+  /**
+   * What set-up found and deliberately left alone, for the report (e.g. a list an earlier version
+   * created and this one retired, kept with its items). Not changes: a second run says them again.
+   */
+  notices(): Promise<string[]>;
 }

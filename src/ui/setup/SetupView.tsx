@@ -121,6 +121,12 @@ function SetupForm({ service, initial }: { service: SetupService; initial: Setti
           )}
         </MessageBar>
       )}
+      {report && report.notices.length > 0 && (
+        // What set-up left alone on purpose (e.g. a retired list kept with its items): the provisioner's own sentences.
+        <MessageBar messageBarType={MessageBarType.info} isMultiline>
+          <ul>{report.notices.map((n, i) => <li key={i}>{n}</li>)}</ul>
+        </MessageBar>
+      )}
     </section>
   );
 }
