@@ -57,6 +57,8 @@ export const spErrors = {
       `The request ETag value '${sent}' does not match the object's ETag value '${actual}'.`),
   duplicateValue: () =>
     new SpError(409, '-2130575169, Microsoft.SharePoint.SPDuplicateValuesFoundException', 'This value already exists in the list.'),
+  // SharePoint Online's REST answer (https://github.com/OneDrive/onedrive-api-docs/issues/1510); older
+  // farms add "enforced by the administrator" (https://github.com/SharePoint/sp-dev-docs/issues/6826).
   thresholdExceeded: () =>
     new SpError(500, '-2147024860, Microsoft.SharePoint.SPQueryThrottledException',
       'The attempted operation is prohibited because it exceeds the list view threshold.'),

@@ -301,7 +301,7 @@ export function queryItems(ctx: SpContext, list: ListRecord): ItemPage {
 
   // Compiled first: an unknown column is "does not exist" even on a list over the threshold.
   const test = ast ? compileFilter(ast, resolve) : () => true;
-  if (list.items.length > ctx.listViewThreshold) assertWithinThreshold(ast, orderby.map((k) => k.col), resolve);
+  if (list.items.length > ctx.listViewThreshold) assertWithinThreshold(ast, orderby.map((k) => k.col), resolve, list.items, ctx.listViewThreshold);
   const vis = visibility(ctx, list);
   const accept = (i: ItemRecord) => vis.visible(i) && test(i);
   const token = parseSkiptoken(q.get('$skiptoken'));
