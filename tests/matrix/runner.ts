@@ -6,7 +6,7 @@ import {
   MATRIX_LISTS, MATRIX_ROLES, MATRIX_VERBS, OUTCOME_LETTERS, listRule, matrixCells, matrixRow,
   type MatrixCell, type MatrixList, type MatrixOutcome, type MatrixRole, type MatrixVerb
 } from '../../src/data/schema/matrix';
-import { countsFor, type CountingCheck } from './counting';
+import { countingCheckFor, type CountingCheck } from './counting';
 import type { RestAnswer, RestCall } from './rest';
 import { specialCells } from './special';
 import { buildMatrixSite, listDef, upnOf, type Author, type MatrixSite, type SeededItem } from './site';
@@ -124,10 +124,14 @@ class Runner {
     return { listItemCreateInfo: { FolderPath: {}, UnderlyingObjectType: 0 }, formValues, bNewDocumentUpdate: false };
   }
 
-  /** Someone else's item for the caller: not theirs and not opened to them; comms' first, then staff's. */
+  /**
+   * Someone else's item for the caller: not theirs and not opened to them. First the list's natural
+   * author (whose record counts, so a change to it that must not count is a real test), then others.
+   */
   othersItem(list: MatrixList, role: MatrixRole): SeededItem | undefined {
     const seeded = this.site.items[list] ?? [];
-    const order: Author[] = ['commsOfficer', 'staff', 'accountOwner', 'commsHead', 'backup', 'siteOwner'];
+    const natural: Partial<Record<MatrixList, Author>> = { decisions: 'commsHead', monthlyReports: 'accountOwner', credentials: 'accountOwner', accountUpdates: 'accountOwner' };
+    const order: Author[] = [natural[list] ?? 'commsOfficer', 'commsOfficer', 'staff', 'accountOwner', 'commsHead', 'backup', 'siteOwner'];
     for (const a of order) {
       const hit = seeded.find((s) => s.author === a && a !== role && !s.openedTo.includes(role));
       if (hit) return hit;
@@ -298,7 +302,7 @@ class Runner {
     const base = await this.baseline(cell.list);
     const channels = this.channelsFor(cell);
     if (typeof channels === 'string') return [{ channel: 'seed', observed: channels, ok: false }];
-    const counting = countsFor(cell.list);
+    const counting = countingCheckFor(cell.list);
     const out: ChannelResult[] = [];
     for (const c of channels) {
       let observed: string;

@@ -169,6 +169,19 @@ export async function buildMatrixSite(): Promise<MatrixSite> {
     }
   }
 
+  // Everything so far was written "earlier": server times from an hour ago, a second apart in the order
+  // written (the register account first), so any change a cell makes is later than its Created and
+  // the rules that ignore edited records can tell. Harness-only, like the restore point below.
+  let t = Date.now() - 3_600_000;
+  const state = emu.sharepoint.site();
+  const all = state.lists.flatMap((l) => l.items).sort((a, b) => a.Created.localeCompare(b.Created));
+  const accountsList = state.lists.find((l) => l.Title === accountsTitle);
+  const first = accountsList?.items.find((i) => i.Id === accountId);
+  for (const item of first ? [first, ...all.filter((i) => i !== first)] : all) {
+    t += 1_000;
+    item.Created = item.Modified = new Date(t).toISOString().replace(/\.\d{3}Z$/, 'Z');
+  }
+
   // Harness-only restore point: the assertions all read back through REST as the site owner; this
   // just makes the next cell start from the same site without re-running set-up.
   const live = emu.sharepoint.site() as unknown as Record<string, unknown>;
