@@ -1,5 +1,5 @@
 import { toCsv } from '../domain/csv';
-import { acknowledgementOf, type PolicyVersion } from '../domain/policy';
+import { acknowledgementOf, acknowledgementsCountFrom, type PolicyVersion } from '../domain/policy';
 import type { IAccountsRepository } from './ports/accounts';
 import type { AcknowledgementRecord, IAcknowledgementRepository } from './ports/acknowledgements';
 
@@ -41,7 +41,8 @@ export class CoverageService {
   }
 
   /**
-   * How many people acknowledged the major version since it was published, with progress after each
+   * How many people acknowledged the major version since its N.0 was published (a minor version in
+   * force changes nothing), with progress after each
    * page. People, not rows: someone who acknowledged twice (two tabs) counts once.
    */
   public async count(policy: PolicyVersion, onProgress: (count: number) => void = () => undefined): Promise<number> {
@@ -49,7 +50,7 @@ export class CoverageService {
     await this.acknowledgements.forEachPage(policy.major, (page) => {
       for (const a of page) people.add(a.userId);
       onProgress(people.size);
-    }, { since: policy.publishedAt });
+    }, { since: acknowledgementsCountFrom(policy) });
     return people.size;
   }
 
@@ -59,7 +60,7 @@ export class CoverageService {
     await this.acknowledgements.forEachPage(policy.major, (page) => {
       for (const a of page) if (!byPerson.has(a.userId)) byPerson.set(a.userId, a);
       onProgress(byPerson.size);
-    }, { withNames: true, since: policy.publishedAt });
+    }, { withNames: true, since: acknowledgementsCountFrom(policy) });
     return [...byPerson.values()];
   }
 

@@ -82,6 +82,8 @@ export class PolicyPublisher {
    * the stored report rather than replacing it.
    */
   public async notifyOwners(version: PolicyVersion, only?: string[]): Promise<NotifyOutcome> {
+    // Owners are told about the major release (N.0), also when comms retry while a minor is in force.
+    const release = version.majorRelease ?? version;
     let recipients: string[];
     try {
       const staffed = await this.accounts.staffedAccounts();
@@ -94,9 +96,9 @@ export class PolicyPublisher {
     const results = await this.notifier.notify({
       activityType: 'policyPublished',
       recipients,
-      previewText: `Version ${version.label} of the social media policy needs your acknowledgement.`,
-      templateParameters: { policyVersion: version.label },
-      deepLink: { pageId: 'policy', subPageId: String(version.id), label: 'Social media policy' }
+      previewText: `Version ${release.label} of the social media policy needs your acknowledgement.`,
+      templateParameters: { policyVersion: release.label },
+      deepLink: { pageId: 'policy', subPageId: String(release.id), label: 'Social media policy' }
     });
     const failed = results.filter((r) => r.status !== 'delivered');
     let report: DeliveryReport = { recipients: recipients.length, delivered: results.length - failed.length, notDelivered: failed };
@@ -108,7 +110,7 @@ export class PolicyPublisher {
       }
     }
     try {
-      await this.reports.save(TARGET, version.id, 'policyPublished', report);
+      await this.reports.save(TARGET, release.id, 'policyPublished', report);
     } catch (e) {
       return { ...report, problem: isAppError(e) ? e : undefined };
     }
@@ -116,9 +118,12 @@ export class PolicyPublisher {
     return report;
   }
 
-  /** The stored delivery report of a version, for comms to see later and retry. */
+  /**
+   * The stored delivery report of a version's major release (N.0, the version owners were told
+   * about), for comms to see later and retry, also while a later minor version is in force.
+   */
   public lastDelivery(version: PolicyVersion): Promise<StoredDeliveryReport | undefined> {
-    return this.reports.latest(TARGET, version.id);
+    return this.reports.latest(TARGET, version.majorRelease?.id ?? version.id);
   }
 
   private async log(action: string, version: PolicyVersion, data: Record<string, unknown>): Promise<void> {

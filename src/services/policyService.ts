@@ -1,12 +1,14 @@
-import { acknowledgementOf, fillPlaceholders, fillPlaceholdersHtml, namesFor, type PolicyPlaceholders, type PolicyVersion } from '../domain/policy';
+import { acknowledgementOf, fillPlaceholders, fillPlaceholdersHtml, namesFor, type MajorRelease, type PolicyPlaceholders, type PolicyVersion } from '../domain/policy';
 import type { IPolicyRepository, PolicyPageData, PolicyVersionSummary } from './ports/policy';
 import type { IAcknowledgementRepository } from './ports/acknowledgements';
 
 export interface AcknowledgementStatus {
-  /** The version in force is a major one this person has not acknowledged yet. */
+  /** This person has not acknowledged the major version in force (its N.0) since it was published. */
   required: boolean;
   /** When they acknowledged the major version in force, if they did. */
   acknowledgedAt?: string;
+  /** The N.0 to acknowledge (its label and change note), also while a later minor is in force. */
+  release?: MajorRelease;
 }
 
 export interface PolicyPage extends PolicyPageData {
@@ -21,7 +23,8 @@ export interface PolicyPage extends PolicyPageData {
 export function acknowledgementStatus(policy: PolicyVersion | undefined, acks: readonly { major: number; at: string }[]): AcknowledgementStatus {
   if (!policy) return { required: false };
   const ack = acknowledgementOf(acks, policy);
-  return ack ? { required: false, acknowledgedAt: ack.at } : { required: true };
+  const release = policy.majorRelease;
+  return ack ? { required: false, acknowledgedAt: ack.at, ...(release && { release }) } : { required: true, ...(release && { release }) };
 }
 
 export function renderersFor(placeholders: PolicyPlaceholders): Pick<PolicyPage, 'render' | 'renderHtml'> {
@@ -55,7 +58,7 @@ export class PolicyService {
     // still both add; that is harmless, every reader counts a person once.)
     const mine = await this.acknowledgements.recentFor(await this.me());
     const existing = acknowledgementOf(mine, policy);
-    const record = existing ?? (await this.acknowledgements.add(policy.major, policy.label));
+    const record = existing ?? (await this.acknowledgements.add(policy.major, policy.majorRelease?.label ?? policy.label));
     const myAcks = [{ major: record.major, at: record.at }, ...page.myAcks];
     return { ...page, myAcks, acknowledgement: acknowledgementStatus(policy, myAcks) };
   }

@@ -37,7 +37,7 @@ describe('acknowledging through the product', () => {
     expect(before.acknowledgement.required).toBe(true);
     const after = await service.acknowledge(before);
     expect(after.acknowledgement.required).toBe(false);
-    expect((await service.loadPage()).acknowledgement).toEqual({ required: false, acknowledgedAt: expect.any(String) });
+    expect((await service.loadPage()).acknowledgement).toEqual({ required: false, acknowledgedAt: expect.any(String), release: expect.objectContaining({ label: '1.0' }) });
   });
 });
 

@@ -33,7 +33,7 @@ describe('acknowledging the policy', () => {
     let page = await service.loadPage();
     expect(page.acknowledgement.required).toBe(true);
     page = await service.acknowledge(page);
-    expect(page.acknowledgement).toEqual({ required: false, acknowledgedAt: expect.any(String) });
+    expect(page.acknowledgement).toEqual({ required: false, acknowledgedAt: expect.any(String), release: expect.objectContaining({ label: '1.0' }) });
     await service.acknowledge(page);
     expect(w.acks.records).toHaveLength(1);
   });
@@ -47,6 +47,34 @@ describe('acknowledging the policy', () => {
     expect((await service.loadPage()).acknowledgement.required).toBe(false);
     w.policies.seed(2, 0);
     expect((await service.loadPage()).acknowledgement.required).toBe(true);
+  });
+
+  it('a minor version resets nothing anywhere: banner, gate, coverage and the delivery report stay as they were', async () => {
+    const w = world(OLIVIA.userId);
+    const v10 = w.policies.seed(1, 0, 'First version');
+    const notified = await w.publisher().notifyOwners(v10);
+    expect(notified.recipients).toBe(2);
+    const service = new PolicyService(w.policies, w.acks, w.me);
+    await service.acknowledge(await service.loadPage());
+    const coverage = new CoverageService(w.accounts, w.acks);
+    const gate = new AcknowledgementGate(w.policies, w.acks, w.me);
+    expect(await coverage.count((await service.loadPage()).policy!)).toBe(1);
+
+    w.policies.seed(1, 1, 'Typo');
+    const page = await service.loadPage();
+    expect(page.policy?.label).toBe('1.1');
+    expect(page.acknowledgement).toMatchObject({ required: false, release: { label: '1.0', changeSummary: 'First version' } });
+    expect((await gate.check()).allowed).toBe(true);
+    expect(await coverage.count(page.policy!)).toBe(1);
+    expect((await coverage.keyPeople(page.policy!)).map((p) => [p.name, !!p.acknowledgedAt])).toEqual([['Ben Hughes', false], ['Olivia Reed', true]]);
+    expect(await w.publisher().lastDelivery(page.policy!)).toMatchObject({ recipients: 2, delivered: 2 });
+
+    w.policies.seed(2, 0, 'New rules for campaigns');
+    const next = await service.loadPage();
+    expect(next.acknowledgement).toMatchObject({ required: true, release: { label: '2.0', changeSummary: 'New rules for campaigns' } });
+    expect((await gate.check()).allowed).toBe(false);
+    expect(await coverage.count(next.policy!)).toBe(0);
+    expect(await w.publisher().lastDelivery(next.policy!)).toBeUndefined();
   });
 
   it('an acknowledgement written in advance for a future major version does not count', async () => {

@@ -1,4 +1,4 @@
-import { DEFAULT_POLICY, versionLabel, type PolicyVersion } from '../../src/domain/policy';
+import { DEFAULT_POLICY, majorReleaseOf, versionLabel, type PolicyVersion } from '../../src/domain/policy';
 import { AppError } from '../../src/domain/errors';
 import type { IPolicyRepository, PolicyPageData, PolicyVersionSummary, PublishInput } from '../../src/services/ports/policy';
 import type { AcknowledgementRecord, IAcknowledgementRepository } from '../../src/services/ports/acknowledgements';
@@ -11,25 +11,39 @@ import type { DeliveryReport, INotificationReports } from '../../src/services/po
 // In-memory stand-ins for the ports, behaving like the SharePoint lists they replace (authors are
 // whoever `me` is; version numbers are unique).
 
-/** Versions count as published before the acknowledgements the fakes record (SharePoint's clock). */
-export const EARLIER = '2026-01-01T00:00:00.000Z';
+/**
+ * SharePoint's clock for the fakes: every item they record gets a later time than the one before,
+ * whole seconds like SharePoint's Created (never two identical stamps, which would hide ordering bugs).
+ */
+export class ServerClock {
+  private t = Date.parse('2026-11-20T09:00:00Z');
+  public now(): string {
+    this.t += 67_000;
+    return new Date(this.t).toISOString().replace(/\.\d{3}Z$/, 'Z');
+  }
+}
+
+/** The clock the fakes share unless a test gives them its own. */
+export const SERVER_CLOCK = new ServerClock();
 
 export class MemoryNotificationReports implements INotificationReports {
-  public saved: { targetList: string; targetId: number; report: DeliveryReport }[] = [];
+  public saved: { targetList: string; targetId: number; report: DeliveryReport; at: string }[] = [];
+  public constructor(private readonly clock: ServerClock = SERVER_CLOCK) {}
   public async latest(targetList: string, targetId: number) {
     const r = [...this.saved].reverse().find((x) => x.targetList === targetList && x.targetId === targetId);
-    return r && { ...r.report, at: '2026-11-25T10:00:00Z', by: 'Chris Morgan' };
+    return r && { ...r.report, at: r.at, by: 'Chris Morgan' };
   }
+  /** Append-only, like the list: a retry's report is a new record and the latest counts. */
   public async save(targetList: string, targetId: number, _type: string, report: DeliveryReport) {
-    this.saved.push({ targetList, targetId, report });
+    this.saved.push({ targetList, targetId, report, at: this.clock.now() });
   }
 }
 
 export class MemoryAcknowledgements implements IAcknowledgementRepository {
   public records: AcknowledgementRecord[] = [];
-  public constructor(public me: () => number) {}
+  public constructor(public me: () => number, private readonly clock: ServerClock = SERVER_CLOCK) {}
   public async add(major: number, label: string) {
-    const r = { id: this.records.length + 1, major, label, at: new Date(Date.UTC(2026, 10, 25)).toISOString(), userId: this.me() };
+    const r = { id: this.records.length + 1, major, label, at: this.clock.now(), userId: this.me() };
     this.records.push(r);
     return r;
   }
@@ -48,30 +62,37 @@ export class MemoryAcknowledgements implements IAcknowledgementRepository {
 
 export class MemoryPolicies implements IPolicyRepository {
   public versions: PolicyVersion[] = [];
-  public constructor(private acks: MemoryAcknowledgements, public isComms = false) {}
-  public inForce() { return [...this.versions].sort((a, b) => b.major * 1000 + b.minor - (a.major * 1000 + a.minor))[0]; }
+  public constructor(private acks: MemoryAcknowledgements, public isComms = false, private readonly clock: ServerClock = SERVER_CLOCK) {}
+  /** As the repository returns versions: each with its major's N.0. */
+  private withRelease<V extends PolicyVersionSummary>(v: V): V {
+    return { ...v, majorRelease: majorReleaseOf(v, this.versions) };
+  }
+  public inForce() {
+    const v = [...this.versions].sort((a, b) => b.major * 1000 + b.minor - (a.major * 1000 + a.minor))[0];
+    return v && this.withRelease(v);
+  }
   public async loadPolicyPage(me: number): Promise<PolicyPageData> {
     const mine = await this.acks.recentFor(me);
     return { policy: this.inForce(), settings: { ...DEFAULT_SETTINGS, organisationName: 'Northshire Council' }, myAcks: mine.map((a) => ({ major: a.major, at: a.at })), canPublish: this.isComms, canReadAllAcks: this.isComms, canManageSite: false };
   }
   public async listVersions(): Promise<PolicyVersionSummary[]> {
     const newestFirst = [...this.versions].sort((a, b) => b.major * 1000 + b.minor - (a.major * 1000 + a.minor));
-    return newestFirst.map(({ content: _c, ...s }) => s);
+    return newestFirst.map(({ content: _c, ...s }) => this.withRelease(s));
   }
-  public async getVersion(id: number) { return this.versions.find((v) => v.id === id)!; }
+  public async getVersion(id: number) { return this.withRelease(this.versions.find((v) => v.id === id)!); }
   public async hasAnyVersion() { return this.versions.length > 0; }
   public async publish(input: PublishInput) {
     if (this.versions.some((v) => v.major === input.major && v.minor === input.minor)) {
       throw new AppError('validation', 'This value already exists in the list.', { detail: '409 This value already exists in the list.' });
     }
-    const v: PolicyVersion = { id: this.versions.length + 1, major: input.major, minor: input.minor, label: versionLabel(input.major, input.minor), isMajor: input.isMajor, content: input.content, changeSummary: input.changeSummary, publishedAt: EARLIER };
+    const v: PolicyVersion = { id: this.versions.length + 1, major: input.major, minor: input.minor, label: versionLabel(input.major, input.minor), isMajor: input.isMajor, content: input.content, changeSummary: input.changeSummary, publishedAt: this.clock.now() };
     this.versions.push(v);
-    return v;
+    return this.withRelease(v);
   }
-  public seed(major = 1, minor = 0) {
-    const v: PolicyVersion = { id: this.versions.length + 1, major, minor, label: versionLabel(major, minor), isMajor: minor === 0, content: DEFAULT_POLICY, publishedAt: EARLIER };
+  public seed(major = 1, minor = 0, changeSummary?: string) {
+    const v: PolicyVersion = { id: this.versions.length + 1, major, minor, label: versionLabel(major, minor), isMajor: minor === 0, content: DEFAULT_POLICY, changeSummary, publishedAt: this.clock.now() };
     this.versions.push(v);
-    return v;
+    return this.withRelease(v);
   }
 }
 

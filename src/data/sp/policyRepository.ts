@@ -2,7 +2,7 @@ import './pnp';
 import type { SPFI } from './pnp';
 import { SPQueryable } from '@pnp/sp';
 import { LISTS } from '../schema';
-import { parsePolicyContent, versionLabel, versionNumber, type PolicyVersion } from '../../domain/policy';
+import { majorReleaseOf, parsePolicyContent, versionLabel, versionNumber, type PolicyVersion } from '../../domain/policy';
 import type { IPolicyRepository, PolicyPageData, PolicyVersionSummary, PublishInput } from '../../services/ports/policy';
 import { guarded } from '../errors/normalise';
 import { odataNumber } from './odata';
@@ -32,10 +32,12 @@ type Perms = { High: number | string; Low: number | string };
 function summaryFromItem(item: Omit<PolicyItem, 'Content'>): PolicyVersionSummary {
   const major = item.Major;
   const minor = item.VersionNumber - major * 1000;
-  return {
+  const summary: PolicyVersionSummary = {
     id: item.Id, major, minor, label: versionLabel(major, minor), isMajor: !!item.IsMajor,
     publishedAt: item.Created, publishedBy: item.Author?.Title, changeSummary: item.ChangeSummary ?? undefined
   };
+  // N.0 is its own major release; a minor's is looked up by whoever read it (see withRelease).
+  return minor === 0 ? { ...summary, majorRelease: majorReleaseOf(summary, []) } : summary;
 }
 
 export function policyFromItem(item: PolicyItem): PolicyVersion {
@@ -58,6 +60,8 @@ export class SpPolicyRepository implements IPolicyRepository {
       const [batched, execute] = this.sp.batched();
       const policyP = this.versions(batched).filter("Status eq 'Published'").orderBy('VersionNumber', false).top(1).select(...POLICY_SELECT).expand('Author')<PolicyItem[]>();
       const settingsP = batched.web.lists.getByTitle(LISTS.settings.title).items.select(...SETTINGS_SELECT).top(500)<never[]>();
+      // The newest major release (N.0): acknowledgements count from its publication, not a minor's.
+      const releaseP = this.versions(batched).filter("Status eq 'Published' and IsMajor eq 1").orderBy('VersionNumber', false).top(1).select(...SUMMARY_SELECT).expand('Author')<PolicyItem[]>();
       const ackP = batched.web.lists.getByTitle(LISTS.acknowledgements.title).items
         .filter(`AuthorId eq ${odataNumber(mySiteUserId)}`).orderBy('Created', false).top(RECENT_ACKS).select('PolicyMajor', 'Created')<{ PolicyMajor: number; Created: string }[]>();
       // What the person may do, from SharePoint's own answer for them (covers rights through Entra
@@ -66,9 +70,10 @@ export class SpPolicyRepository implements IPolicyRepository {
       const policyPermsP = SPQueryable(batched.web.lists.getByTitle(LISTS.policyVersions.title), 'EffectiveBasePermissions')<Perms>();
       const ackPermsP = SPQueryable(batched.web.lists.getByTitle(LISTS.acknowledgements.title), 'EffectiveBasePermissions')<Perms>();
       await execute();
-      const [policies, settings, acks, webPerms, policyPerms, ackPerms] = await Promise.all([policyP, settingsP, ackP, webPermsP, policyPermsP, ackPermsP]);
+      const [policies, releases, settings, acks, webPerms, policyPerms, ackPerms] = await Promise.all([policyP, releaseP, settingsP, ackP, webPermsP, policyPermsP, ackPermsP]);
+      const inForce = policies[0] ? policyFromItem(policies[0]) : undefined;
       return {
-        policy: policies[0] ? policyFromItem(policies[0]) : undefined,
+        policy: inForce && { ...inForce, majorRelease: majorReleaseOf(inForce, releases.map(summaryFromItem)) },
         settings: settingsFromItems(settings),
         myAcks: acks.map((a) => ({ major: a.PolicyMajor, at: a.Created })),
         canPublish: has(policyPerms, ADD_LIST_ITEMS),
@@ -81,12 +86,13 @@ export class SpPolicyRepository implements IPolicyRepository {
   public listVersions(): Promise<PolicyVersionSummary[]> {
     return guarded(async () => {
       const items = await this.versions().filter("Status eq 'Published'").orderBy('VersionNumber', false).top(500).select(...SUMMARY_SELECT).expand('Author')<PolicyItem[]>();
-      return items.map(summaryFromItem);
+      const all = items.map(summaryFromItem);
+      return all.map((v) => ({ ...v, majorRelease: majorReleaseOf(v, all) }));
     });
   }
 
   public getVersion(id: number): Promise<PolicyVersion> {
-    return guarded(async () => policyFromItem(await this.versions().getById(id).select(...POLICY_SELECT).expand('Author')<PolicyItem>()));
+    return guarded(async () => this.withRelease(policyFromItem(await this.versions().getById(id).select(...POLICY_SELECT).expand('Author')<PolicyItem>())));
   }
 
   public hasAnyVersion(): Promise<boolean> {
@@ -105,7 +111,14 @@ export class SpPolicyRepository implements IPolicyRepository {
         Content: JSON.stringify(input.content),
         ChangeSummary: input.changeSummary
       });
-      return policyFromItem(added as PolicyItem);
+      return this.withRelease(policyFromItem(added as PolicyItem));
     });
+  }
+
+  /** A minor version with its major's N.0 (VersionNumber is indexed and unique: one cheap query). */
+  private async withRelease(version: PolicyVersion): Promise<PolicyVersion> {
+    if (version.minor === 0) return version;
+    const found = await this.versions().filter(`VersionNumber eq ${odataNumber(versionNumber(version.major, 0))} and Status eq 'Published'`).top(1).select(...SUMMARY_SELECT).expand('Author')<PolicyItem[]>();
+    return { ...version, majorRelease: majorReleaseOf(version, found.map(summaryFromItem)) };
   }
 }

@@ -1,3 +1,5 @@
+import type { MajorRelease } from './acknowledgement';
+
 // The policy as the product holds it: structured content, not a document, so staff can scan the
 // do's and don'ts, search them, and comms can edit single items.
 
@@ -48,6 +50,8 @@ export interface PolicyVersion {
   label: string;
   isMajor: boolean;
   publishedAt?: string;
+  /** The N.0 of this major: acknowledgements and owners' notifications belong to it, not to a minor. */
+  majorRelease?: MajorRelease;
   publishedBy?: string;
   changeSummary?: string;
   content: PolicyContent;

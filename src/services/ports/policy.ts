@@ -1,4 +1,4 @@
-import type { PolicyContent, PolicyVersion } from '../../domain/policy';
+import type { MajorRelease, PolicyContent, PolicyVersion } from '../../domain/policy';
 import type { HubSettings } from './settings';
 
 export interface PolicyVersionSummary {
@@ -10,6 +10,8 @@ export interface PolicyVersionSummary {
   publishedAt?: string;
   publishedBy?: string;
   changeSummary?: string;
+  /** The N.0 of this major (for N.0, itself). */
+  majorRelease?: MajorRelease;
 }
 
 export interface PolicyPageData {

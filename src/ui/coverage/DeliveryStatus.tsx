@@ -24,8 +24,10 @@ export function DeliveryStatus({ policy }: { policy: PolicyVersion }): React.Rea
     return { publisher, report: await publisher.lastDelivery(policy) };
   }, [services, policy.id, teamsAppId]);
   const notify = useNotifyOwners(state.status === 'ready' ? state.value.publisher : undefined, policy, state.status === 'ready' ? state.value.report : undefined);
-  if (!policy.isMajor) return null;
-  const heading = <h3 style={{ margin: '16px 0 8px' }}>{format(strings.DeliveryHeading, policy.label)}</h3>;
+  // Owners are told about the major release (N.0); its report stays visible while a minor is in force.
+  const release = policy.majorRelease ?? (policy.isMajor ? policy : undefined);
+  if (!release) return null;
+  const heading = <h3 style={{ margin: '16px 0 8px' }}>{format(strings.DeliveryHeading, release.label)}</h3>;
   if (state.status === 'loading') return <>{heading}<Spinner /></>;
   if (state.status === 'error') return <>{heading}<ErrorBar error={state.error} onRetry={reload} /></>;
   return (

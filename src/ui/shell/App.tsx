@@ -57,7 +57,7 @@ export function App({ services, theme: themeName, palette }: { services: Service
         <ThemeProvider theme={theme} style={{ background: 'transparent', padding: '4px 0' }} data-smh-host={services.host.kind} data-smh-theme={themeName}>
           {needsAck && current !== 'policy' && (
             <Notice kind="warning" action={{ label: strings.AckBannerAction, onClick: () => setPage('policy') }}>
-              {format(strings.AckBanner, needsAck.label)}
+              {format(strings.AckBanner, needsAck.majorRelease?.label ?? needsAck.label)}
             </Notice>
           )}
           <TabBar<PageId> label={strings.AppTitle} selected={current} onSelect={setPage} tabs={tabs} />
