@@ -16,6 +16,7 @@ import { parseSegments } from './path-segments';
 import { principalFor } from './permissions';
 import { ensureDirectoryPerson } from './principals';
 import { route } from './router';
+import { assertExpandable } from './projection';
 import { createSeedSite } from './seed';
 
 export interface SharePointOptions {
@@ -138,7 +139,9 @@ export function createSharePointService(opts: SharePointOptions): SharePointServ
         who: principalFor(state, me, input.user.accountEnabled), person: input.user, directory: context.directory,
         listViewThreshold: opts.listViewThreshold(), dirty
       };
-      return render(route(ctx, segs), accept, apiUrl);
+      const result = route(ctx, segs);
+      if (method === 'GET') assertExpandable(result.payload, input.url.searchParams);
+      return render(result, accept, apiUrl);
     } catch (err) {
       if (err instanceof SpError) return errorResponse(err, accept);
       if (err instanceof DropConnection) throw err;

@@ -1,7 +1,7 @@
 // $select/$expand/$filter/$orderby/$top for the small collections (lists, fields, users, groups,
 // role assignments). List items have their own engine in item-query.ts because they page and throttle.
 import { compileFilter, parseFilter, type ColumnKind } from './odata-filter';
-import { Entity } from './odata-format';
+import { Entity, type Payload } from './odata-format';
 import { spErrors } from './errors';
 
 export function listParam(query: URLSearchParams, name: string): string[] | undefined {
@@ -14,13 +14,32 @@ export function expands(query: URLSearchParams): Set<string> {
   return new Set((listParam(query, '$expand') ?? []).map((s) => s.toLowerCase()));
 }
 
-/** Keeps the selected properties; "Member/Title" keeps Member and projects inside it. */
+/**
+ * A fields collection holds SP.FieldText, SP.FieldChoice, SP.FieldNumber... and a $select over it may
+ * name the properties of any of them (MaxLength, Choices...); fields without one simply lack it.
+ */
+const FIELD_SUBTYPE_PROPS = ['maxlength', 'choices', 'fillinchoice', 'allowmultiplevalues', 'minimumvalue', 'maximumvalue',
+  'richtext', 'numberoflines', 'appendonly', 'displayformat', 'selectionmode', 'selectiongroup', 'lookuplist', 'lookupfield',
+  'formula', 'outputtype', 'currencylocaleid', 'showasPercentage'.toLowerCase(), 'datetimecalendartype', 'friendlydisplayformat', 'editformat'];
+
+/**
+ * Keeps the selected properties; "Member/Title" keeps Member and projects inside it. A property
+ * the type does not have is SharePoint's 400, not silently dropped: "The property 'Foo' does not
+ * exist on type 'SP.Web'. Make sure to only use property names that are defined by the type."
+ * (the text SharePoint Online gives for a property its REST layer does not know, quoted in
+ * Microsoft's support article "Can't set value for 'Hyperlink with formatting and constraints for
+ * publishing' column by using SharePoint 2013 workflow"; ARCHITECTURE.md "SharePoint and Graph
+ * facts": unknown $select properties are an error, not silently dropped).
+ */
 export function project(e: Entity, select: string[] | undefined): Entity {
   if (!select || select.includes('*')) return e;
   const byTop = new Map<string, string[]>();
+  const known = new Set(Object.keys(e.props).map((k) => k.toLowerCase()));
+  if (e.type.startsWith('SP.Field')) FIELD_SUBTYPE_PROPS.forEach((p) => known.add(p));
   for (const s of select) {
     const [head, ...rest] = s.split('/');
     const key = head.toLowerCase();
+    if (!known.has(key)) throw spErrors.propertyNotOnType(head, e.type);
     if (!byTop.has(key)) byTop.set(key, []);
     if (rest.length) byTop.get(key)!.push(rest.join('/'));
   }
@@ -88,4 +107,43 @@ export function queryEntities(entities: Entity[], query: URLSearchParams): Entit
   if (top !== null) out = out.slice(0, Math.max(0, parseInt(top, 10) || 0));
   const select = listParam(query, '$select');
   return out.map((e) => project(e, select));
+}
+
+/** Navigation properties the emulator expands, by entity type (list items have their own rules). */
+const EXPANDABLE: Record<string, string[]> = {
+  'SP.RoleAssignment': ['member', 'roledefinitionbindings']
+};
+
+/** Navigation properties SharePoint has but the emulator does not expand: those answer "not emulated". */
+const REAL_NAVIGATION: Record<string, string[]> = {
+  'SP.Web': ['allproperties', 'associatedmembergroup', 'associatedownergroup', 'associatedvisitorgroup', 'currentuser', 'fields',
+    'lists', 'roleassignments', 'roledefinitions', 'rootfolder', 'sitegroups', 'siteusers', 'webs', 'navigation', 'regionalsettings'],
+  'SP.List': ['contenttypes', 'defaultview', 'fields', 'items', 'parentweb', 'roleassignments', 'rootfolder', 'views', 'firstuniqueancestorsecurableobject'],
+  'SP.Group': ['owner', 'users'],
+  'SP.User': ['groups'],
+  'SP.Site': ['rootweb', 'owner', 'features']
+};
+
+function entitiesOf(p: Payload): Entity[] {
+  if (p.kind === 'entity') return [p.entity];
+  if (p.kind === 'collection') return p.entities;
+  return [];
+}
+
+/**
+ * $expand of a property the answer's type does not have is a 400 like an unknown $select; one it
+ * has but the emulator does not expand says so rather than answering without it.
+ */
+export function assertExpandable(payload: Payload, query: URLSearchParams): void {
+  const wanted = listParam(query, '$expand');
+  if (!wanted) return;
+  const sample = entitiesOf(payload)[0];
+  if (!sample || sample.type.startsWith('SP.Data.')) return; // items: planSelect checks them
+  for (const e of wanted) {
+    const head = e.split('/')[0];
+    const key = head.toLowerCase();
+    if ((EXPANDABLE[sample.type] ?? []).includes(key)) continue;
+    if ((REAL_NAVIGATION[sample.type] ?? []).includes(key)) throw spErrors.notEmulated(`$expand=${head} on ${sample.type}`);
+    throw spErrors.propertyNotOnType(head, sample.type);
+  }
 }
