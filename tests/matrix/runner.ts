@@ -3,7 +3,7 @@
 // REST on every channel a hostile insider could use, reads back as the site owner, and says which
 // cells behaved otherwise than the table says.
 import {
-  MATRIX_LISTS, MATRIX_ROLES, MATRIX_VERBS, OUTCOME_LETTERS, listRule, matrixCells, matrixRow,
+  MATRIX_LISTS, MATRIX_ROLES, MATRIX_VERBS, NOT_APPLICABLE, OUTCOME_LETTERS, listRule, matrixCells, matrixRow,
   type MatrixCell, type MatrixList, type MatrixOutcome, type MatrixRole, type MatrixVerb
 } from '../../src/data/schema/matrix';
 import { countingCheckFor, type CountingCheck } from './counting';
@@ -44,7 +44,6 @@ interface Fingerprint {
   assignments: Array<{ PrincipalId: number; roles: number[] }>;
 }
 
-const WRITE_VERBS: readonly MatrixVerb[] = ['add', 'updateOwn', 'updateOthers', 'deleteOwn', 'deleteOthers', 'changePermissions', 'addField', 'changeSettings'];
 
 class Runner {
   private baselines = new Map<MatrixList, Fingerprint>();
@@ -145,7 +144,7 @@ class Runner {
 
   /** Every cell of the table, in order. */
   async runCell(cell: MatrixCell): Promise<CellResult> {
-    const { role, list, verb, expected } = cell;
+    const { list, verb, expected } = cell;
     if (expected === 'n/a') return { ...cell, channels: [], ok: true };
     const def = listDef(list);
     if (!def) return { ...cell, channels: [{ channel: 'schema', observed: `the schema has no list '${list}'`, ok: false }], ok: false };
@@ -377,6 +376,12 @@ export function formatMatrix(run: MatrixRun): string {
       const seen = MATRIX_VERBS.map((v) => (byKey.get(`${role}|${list}|${v}`)?.ok ? OUTCOME_LETTERS[byKey.get(`${role}|${list}|${v}`)!.expected] : '!')).join('');
       lines.push(`${role.padEnd(roleW)}  ${list.padEnd(listW)}  ${matrixRow(role, list)}  ${seen}  ${role === 'staff' ? listRule(list) : ''}`.trimEnd());
     }
+  }
+  const tried = new Map<string, number>();
+  for (const c of run.cells) for (const ch of c.channels) tried.set(ch.channel, (tried.get(ch.channel) ?? 0) + 1);
+  lines.push(`channels tried: ${[...tried.entries()].map(([ch, n]) => `${ch} ×${n}`).join(', ')}`);
+  for (const [role, verbs] of Object.entries(NOT_APPLICABLE)) {
+    for (const [verb, why] of Object.entries(verbs ?? {})) lines.push(`n/a: ${role} ${VERB_HEAD[verb as MatrixVerb]}: ${why}`);
   }
   if (run.special.length) {
     lines.push('special cells:');
