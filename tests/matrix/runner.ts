@@ -34,6 +34,13 @@ export interface MatrixRun {
 }
 
 const SUCCESS = (s: number) => s >= 200 && s < 300;
+/**
+ * A refusal is SharePoint saying no to the person: 401 (unknown), 403 (no right, or signed out) or
+ * 404 (the list or item does not exist for them). Anything else (a 400 for a bad payload) would hide
+ * a harness mistake behind a "refused", so it is reported as what it is.
+ */
+const REFUSAL = (s: number) => s === 401 || s === 403 || s === 404;
+const refusedOr = (status: number) => (REFUSAL(status) ? 'refused' : `answered ${status}`);
 const listPath = (title: string) => `web/lists/getbytitle('${title.replace(/'/g, "''")}')`;
 
 interface Fingerprint {
@@ -166,7 +173,7 @@ class Runner {
       const call: RestCall = { method: 'GET', path: `${p}/items?$select=Id&$top=5000&$orderby=Id` };
       for (const [channel, answer] of [['GET', await this.rest.send(upn, call)], ['$batch GET', (await this.rest.batch(upn, [call]))[0]]] as const) {
         let observed: string;
-        if (!SUCCESS(answer.status)) observed = 'refused';
+        if (!SUCCESS(answer.status)) observed = refusedOr(answer.status);
         else {
           const seen = ((answer.json as { value: Array<{ Id: number }> }).value ?? []).map((i) => i.Id).sort((a, b) => a - b).join(',');
           const candidates: Array<[MatrixOutcome, number[]]> = [[expected, expected === 'own' ? own : expected === 'opened' ? opened : all], ['allowed', all], ['own', own], ['opened', opened]];
@@ -180,7 +187,7 @@ class Runner {
     if (!target) return [{ channel: 'seed', observed: `no item of someone else in ${list}`, ok: false }];
     const call: RestCall = { method: 'GET', path: `${p}/items(${target.id})?$select=Id,Title` };
     for (const [channel, answer] of [['GET', await this.rest.send(upn, call)], ['$batch GET', (await this.rest.batch(upn, [call]))[0]]] as const) {
-      const observed = SUCCESS(answer.status) ? 'allowed' : 'refused';
+      const observed = SUCCESS(answer.status) ? 'allowed' : refusedOr(answer.status);
       out.push({ channel, observed, ok: observed === expected });
     }
     return out;
@@ -311,7 +318,7 @@ class Runner {
         const changed = after.text !== base.text;
         const { took, itemId } = c.effect(after, answer);
         if (!SUCCESS(answer.status)) {
-          observed = changed ? `answered ${answer.status} but the list changed` : 'refused';
+          observed = changed ? `answered ${answer.status} but the list changed` : refusedOr(answer.status);
         } else if (!took) {
           observed = `answered ${answer.status} but did not take effect${changed ? ' (something else changed)' : ''}`;
         } else {

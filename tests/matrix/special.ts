@@ -47,7 +47,7 @@ function commsRewritesRequest(verb: 'updateOthers' | 'deleteOthers'): Special {
         const after = await itemAsOwner(site, 'requests', id);
         const unchanged = after.status === 200 && after.text === before.text;
         site.restore();
-        const ok = answer.status >= 400 && unchanged;
+        const ok = (answer.status === 403 || answer.status === 404) && unchanged;
         out.push({ channel, observed: ok ? 'refused' : `answered ${answer.status}; request ${unchanged ? 'unchanged' : 'changed'}`, ok });
       }
       return out;
@@ -73,7 +73,7 @@ function requesterReads(list: 'reviews' | 'decisions'): Special {
         const own = await get(mine.id);
         const foreign = await get(theirs.id);
         out.push({ channel: `${requester}: own`, observed: own.status === 200 ? 'opened' : `answered ${own.status}`, ok: own.status === 200 });
-        out.push({ channel: `${requester}: someone else's`, observed: foreign.status >= 400 ? 'refused' : `answered ${foreign.status}`, ok: foreign.status >= 400 });
+        out.push({ channel: `${requester}: someone else's`, observed: foreign.status === 404 ? 'refused' : `answered ${foreign.status}`, ok: foreign.status === 404 });
       }
       return out;
     }
