@@ -64,26 +64,27 @@ class Runner {
   /** Everything a write could change on a list, read by the site owner in one $batch. */
   async fingerprint(list: MatrixList): Promise<Fingerprint> {
     const p = listPath(listDef(list)!.title);
-    const [items, uniques, props, fields, ras] = await this.rest.batch(upnOf('siteOwner'), [
-      { method: 'GET', path: `${p}/items?$top=5000&$orderby=Id` },
-      { method: 'GET', path: `${p}/items?$top=5000&$orderby=Id&$select=Id,HasUniqueRoleAssignments` },
+    // Every column of the schema plus what SharePoint keeps itself, in one query.
+    const columns = ['Id', 'Title', 'AuthorId', 'EditorId', 'Created', 'Modified', 'HasUniqueRoleAssignments',
+      ...listDef(list)!.fields.map((f) => (f.kind === 'User' ? `${f.name}Id` : f.name))];
+    const [items, props, fields, ras] = await this.rest.batch(upnOf('siteOwner'), [
+      { method: 'GET', path: `${p}/items?$top=5000&$orderby=Id&$select=${columns.join(',')}` },
       { method: 'GET', path: `${p}?$select=Title,Description,ReadSecurity,WriteSecurity,EnableVersioning,Hidden,ItemCount` },
       { method: 'GET', path: `${p}/fields?$select=InternalName,Title,TypeAsString,Indexed,Required,EnforceUniqueValues` },
       { method: 'GET', path: `${p}/roleassignments?$expand=RoleDefinitionBindings` }
     ]);
-    for (const a of [items, uniques, props, fields, ras]) {
+    for (const a of [items, props, fields, ras]) {
       if (a.status !== 200) throw new Error(`matrix: the site owner could not read back ${list} (${a.status}): ${a.text}`);
     }
     const value = (a: RestAnswer) => (a.json as { value: Array<Record<string, unknown>> }).value;
     const itemRows = value(items);
-    const uniqueRows = value(uniques);
     const fieldRows = value(fields).map((f) => JSON.stringify(f)).sort();
     const assignments = value(ras).map((r) => ({
       PrincipalId: r.PrincipalId as number,
       roles: ((r.RoleDefinitionBindings as Array<{ Id: number }>) ?? []).map((b) => b.Id).sort((x, y) => x - y)
     })).sort((x, y) => x.PrincipalId - y.PrincipalId);
     const list_ = props.json as Record<string, unknown>;
-    const text = JSON.stringify({ itemRows, uniqueRows, list_, fieldRows, assignments });
+    const text = JSON.stringify({ itemRows, list_, fieldRows, assignments });
     return { text, items: itemRows, fields: value(fields).map((f) => String(f.InternalName)), list: list_, assignments };
   }
 
@@ -327,7 +328,7 @@ class Runner {
       } catch (e) {
         observed = `error: ${(e as Error).message}`;
       }
-      this.site.restore();
+      this.site.restore(cell.list);
       out.push({ channel: c.channel, observed, ok: observed === cell.expected });
     }
     return out;

@@ -58,7 +58,8 @@ export interface MatrixSite {
   setupFindings: string[];
   /** Values for a new item of the list, written by `author` (domain fields filled in). */
   valuesFor(list: MatrixList, author: MatrixRole, extra?: Record<string, unknown>): Record<string, unknown>;
-  restore(): void;
+  /** Puts the site back as it was built; pass the list a cell wrote to for a cheaper restore. */
+  restore(list?: MatrixList): void;
   close(): Promise<void>;
 }
 
@@ -184,11 +185,23 @@ export async function buildMatrixSite(): Promise<MatrixSite> {
 
   // Harness-only restore point: the assertions all read back through REST as the site owner; this
   // just makes the next cell start from the same site without re-running set-up.
-  const live = emu.sharepoint.site() as unknown as Record<string, unknown>;
+  // A cell writes to one list (and at most to the web's role assignments, users, groups or recycle
+  // bin), so restoring that list and the small site-wide records is enough, and far cheaper than the
+  // whole site; without a list, or if lists came or went, everything is restored.
+  const live = emu.sharepoint.site();
   const snapshot = structuredClone(live);
-  const restore = () => {
-    for (const k of Object.keys(live)) delete live[k];
-    Object.assign(live, structuredClone(snapshot));
+  const restore = (list?: MatrixList) => {
+    const title = list ? listDef(list)?.title : undefined;
+    const whole = !title || live.lists.length !== snapshot.lists.length
+      || live.lists.some((l, i) => l.Id !== snapshot.lists[i].Id);
+    if (whole) {
+      Object.assign(live, structuredClone(snapshot));
+      return;
+    }
+    const { lists, ...siteWide } = snapshot;
+    Object.assign(live, structuredClone(siteWide));
+    const at = snapshot.lists.findIndex((l) => l.Title === title);
+    live.lists[at] = structuredClone(lists[at]);
   };
 
   return {
