@@ -8,9 +8,12 @@ const PLATFORMS = [
   'Nextdoor', 'WhatsApp channel', 'Other'
 ] as const;
 
-export const ACCOUNT_STATUSES = ['Proposed', 'Active', 'Under review', 'Closing', 'Closed'] as const;
+// Choice values repositories filter on, named so code reads them from here rather than spelling them.
+export const ACCOUNT_STATUS = { proposed: 'Proposed', active: 'Active', underReview: 'Under review', closing: 'Closing', closed: 'Closed' } as const;
+export const ACCOUNT_STATUSES = Object.values(ACCOUNT_STATUS);
+export const POLICY_STATUS = { draft: 'Draft', published: 'Published' } as const;
+export const POLICY_STATUSES = Object.values(POLICY_STATUS);
 export const REQUEST_TYPES = ['New account', 'Paid campaign', 'Close account', 'Idea or question'] as const;
-export const POLICY_STATUSES = ['Draft', 'Published'] as const;
 export const REVIEW_OUTCOMES = ['To decision', 'More information', 'Reject'] as const;
 export const DECISION_OUTCOMES = ['Approve', 'Reject'] as const;
 
@@ -299,6 +302,19 @@ export const RETIRED_LISTS: readonly RetiredListDef[] = [
 export const BUILT_IN = {
   Id: 'Id', Title: 'Title', Created: 'Created', Modified: 'Modified', Author: 'Author', AuthorId: 'AuthorId', Editor: 'Editor', EditorId: 'EditorId'
 } as const;
+
+/** Properties of a person (User field or Author/Editor) that $select can reach through $expand. */
+export const PERSON = { Id: 'Id', Title: 'Title', EMail: 'EMail', Name: 'Name' } as const;
+
+/** "Field/Property" for $select of an expanded person field, e.g. through(BUILT_IN.Author, PERSON.Title). */
+export function through(field: string, property: (typeof PERSON)[keyof typeof PERSON]): string {
+  return `${field}/${property}`;
+}
+
+/** The id column SharePoint keeps beside a User field (Owner → OwnerId), for $select and $filter without $expand. */
+export function lookupId(userField: string): string {
+  return `${userField}Id`;
+}
 
 type NamesOf<L extends { fields: readonly { name: string }[] }> = { readonly [K in L['fields'][number]['name']]: K };
 

@@ -1,7 +1,10 @@
 import './pnp';
 import type { SPFI } from './pnp';
-import { LISTS } from '../schema';
-import type { AccountPerson, AccountStaffing, IAccountsRepository } from '../../services/ports/accounts';
+import { ACCOUNT_STATUS, ACCOUNT_STATUSES, BUILT_IN, LISTS, PERSON, fieldNames, lookupId, through } from '../schema';
+import { timelineFromCurrent, type HoldingPeriod } from '../../domain/trust';
+import type { AccountPerson, AccountStaffing, IAccountsRepository, IRegisterTimeline } from '../../services/ports/accounts';
+
+interface HolderItem { Id: number; Created: string; [lookup: string]: number | string | null }
 import { guarded } from '../errors/normalise';
 import { odataString } from './odata';
 
@@ -16,24 +19,26 @@ interface AccountItem {
   Backup?: PersonValue;
 }
 
-const OPEN_STATUSES = ['Proposed', 'Active', 'Under review', 'Closing'];
+const F = fieldNames(LISTS.accounts);
+const OPEN_STATUSES = ACCOUNT_STATUSES.filter((s) => s !== ACCOUNT_STATUS.closed);
+const PERSON_PROPS = [PERSON.Id, PERSON.Title, PERSON.EMail, PERSON.Name];
+const STAFFING_SELECT = [BUILT_IN.Id, BUILT_IN.Title, F.Platform, F.Handle, F.AccountStatus, ...[F.Owner, F.Backup].flatMap((f) => PERSON_PROPS.map((p) => through(f, p)))];
 
 /** The UPN from a claims login such as i:0#.f|membership|olivia.reed@contoso.com. */
 const upnOf = (claims: string | undefined, fallback: string): string => (claims?.includes('|') ? claims.slice(claims.lastIndexOf('|') + 1) : fallback);
 
 const person = (p?: PersonValue): AccountPerson | undefined => (p?.Id ? { userId: p.Id, name: p.Title ?? '', email: p.EMail ?? '', login: upnOf(p.Name, p.EMail ?? '') } : undefined);
 
-export class SpAccountsRepository implements IAccountsRepository {
+export class SpAccountsRepository implements IAccountsRepository, IRegisterTimeline {
   public constructor(private readonly sp: SPFI) {}
 
   public staffedAccounts(): Promise<AccountStaffing[]> {
     return guarded(async () => {
       // Equality on the indexed status field (an "or" of the open states) rather than "ne Closed",
       // which cannot use the index.
-      const filter = OPEN_STATUSES.map((s) => `AccountStatus eq ${odataString(s)}`).join(' or ');
+      const filter = OPEN_STATUSES.map((s) => `${F.AccountStatus} eq ${odataString(s)}`).join(' or ');
       const query = this.sp.web.lists.getByTitle(LISTS.accounts.title).items.filter(filter)
-        .select('Id', 'Title', 'Platform', 'Handle', 'AccountStatus', 'Owner/Id', 'Owner/Title', 'Owner/EMail', 'Owner/Name', 'Backup/Id', 'Backup/Title', 'Backup/EMail', 'Backup/Name')
-        .expand('Owner', 'Backup').top(5000);
+        .select(...STAFFING_SELECT).expand(F.Owner, F.Backup).top(5000);
       const out: AccountStaffing[] = [];
       for await (const page of query as AsyncIterable<AccountItem[]>) {
         for (const a of page) {
@@ -41,6 +46,27 @@ export class SpAccountsRepository implements IAccountsRepository {
         }
       }
       return out;
+    });
+  }
+
+  /**
+   * The owner/backup timeline, from the register's current values: today's holders are taken to have
+   * held each account since it was created. The register keeps versions, and reading them
+   * (items(N)/versions) would give the true history; the emulator does not serve item versions yet,
+   * so that reader is not written. Every account is read, closed ones too (their old reports count).
+   */
+  public registerTimeline(): Promise<HoldingPeriod[]> {
+    return guarded(async () => {
+      const owner = lookupId(F.Owner), backup = lookupId(F.Backup);
+      // No filter, so paging by Id (SharePoint's default order) stays under the list view threshold.
+      const query = this.sp.web.lists.getByTitle(LISTS.accounts.title).items.select(BUILT_IN.Id, BUILT_IN.Created, owner, backup).top(5000);
+      const accounts: { accountId: number; ownerId?: number; backupId?: number; created: string }[] = [];
+      for await (const page of query as AsyncIterable<HolderItem[]>) {
+        for (const a of page) {
+          accounts.push({ accountId: a.Id, created: a.Created, ownerId: typeof a[owner] === 'number' ? a[owner] as number : undefined, backupId: typeof a[backup] === 'number' ? a[backup] as number : undefined });
+        }
+      }
+      return timelineFromCurrent(accounts);
     });
   }
 }

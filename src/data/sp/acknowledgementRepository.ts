@@ -1,6 +1,6 @@
 import './pnp';
 import type { SPFI } from './pnp';
-import { LISTS } from '../schema';
+import { BUILT_IN, LISTS, PERSON, fieldNames, through } from '../schema';
 import type { AcknowledgementRecord, IAcknowledgementRepository } from '../../services/ports/acknowledgements';
 import { InjectHeaders } from '@pnp/queryable';
 import { guarded } from '../errors/normalise';
@@ -19,6 +19,10 @@ const toRecord = (i: AckItem): AcknowledgementRecord => ({
   id: i.Id, major: i.PolicyMajor, label: i.VersionLabel ?? undefined, at: i.Created, userId: i.AuthorId, name: i.Author?.Title, email: i.Author?.EMail
 });
 
+const F = fieldNames(LISTS.acknowledgements);
+const { Id, Created, AuthorId, Author } = BUILT_IN;
+const RECORD_SELECT = [Id, F.PolicyMajor, F.VersionLabel, Created, AuthorId];
+
 /** SharePoint's page size limit for one query, and the id window that keeps a query under the threshold. */
 const PAGE = 5000;
 /** Windows sent together in one $batch (each answers at most PAGE rows). */
@@ -32,14 +36,14 @@ export class SpAcknowledgementRepository implements IAcknowledgementRepository {
   }
 
   public add(major: number, label: string): Promise<AcknowledgementRecord> {
-    return guarded(async () => toRecord(await this.items().add({ Title: `Acknowledged version ${label}`, PolicyMajor: major, VersionLabel: label }) as AckItem));
+    return guarded(async () => toRecord(await this.items().add({ [BUILT_IN.Title]: `Acknowledged version ${label}`, [F.PolicyMajor]: major, [F.VersionLabel]: label }) as AckItem));
   }
 
   public recentFor(userId: number): Promise<AcknowledgementRecord[]> {
     return guarded(async () => {
       // Author first: an indexed filter that narrows 100,000s of items to one person's few.
-      const found = await this.items().filter(`AuthorId eq ${odataNumber(userId)}`).orderBy('Created', false).top(20)
-        .select('Id', 'PolicyMajor', 'VersionLabel', 'Created', 'AuthorId')<AckItem[]>();
+      const found = await this.items().filter(`${AuthorId} eq ${odataNumber(userId)}`).orderBy(Created, false).top(20)
+        .select(...RECORD_SELECT)<AckItem[]>();
       return found.map(toRecord);
     });
   }
@@ -50,8 +54,8 @@ export class SpAcknowledgementRepository implements IAcknowledgementRepository {
       if (userIds.length === 0) return out;
       const [batched, execute] = this.sp.batched();
       for (const id of new Set(userIds)) {
-        void this.items(batched).filter(`AuthorId eq ${odataNumber(id)} and PolicyMajor eq ${odataNumber(major)}`).orderBy('Created', true).top(20)
-          .select('Id', 'PolicyMajor', 'VersionLabel', 'Created', 'AuthorId')<AckItem[]>()
+        void this.items(batched).filter(`${AuthorId} eq ${odataNumber(id)} and ${F.PolicyMajor} eq ${odataNumber(major)}`).orderBy(Created, true).top(20)
+          .select(...RECORD_SELECT)<AckItem[]>()
           .then((found) => { if (found.length > 0) out.set(id, toRecord(found[found.length - 1])); });
       }
       await execute();
@@ -66,20 +70,21 @@ export class SpAcknowledgementRepository implements IAcknowledgementRepository {
    */
   public forEachPage(major: number, onPage: (page: AcknowledgementRecord[]) => void, options: { withNames?: boolean; since?: string } = {}): Promise<number> {
     return guarded(async () => {
-      const [newest] = await this.items().select('Id').orderBy('Id', false).top(1)<{ Id: number }[]>();
+      const [newest] = await this.items().select(Id).orderBy(Id, false).top(1)<{ Id: number }[]>();
       if (!newest) return 0;
-      const since = options.since ? ` and Created ge datetime${odataString(new Date(options.since).toISOString())}` : '';
-      const fields = options.withNames ? ['Id', 'PolicyMajor', 'Created', 'AuthorId', 'Author/Title', 'Author/EMail'] : ['Id', 'PolicyMajor', 'Created', 'AuthorId'];
+      const since = options.since ? ` and ${Created} ge datetime${odataString(new Date(options.since).toISOString())}` : '';
+      const counted = [Id, F.PolicyMajor, Created, AuthorId];
+      const fields = options.withNames ? [...counted, through(Author, PERSON.Title), through(Author, PERSON.EMail)] : counted;
       let total = 0;
       for (let from = 1; from <= newest.Id; from += PAGE * WINDOWS_PER_BATCH) {
         const [batched, execute] = this.sp.batched();
         const windows: Promise<AckItem[]>[] = [];
         for (let lo = from; lo < from + PAGE * WINDOWS_PER_BATCH && lo <= newest.Id; lo += PAGE) {
-          const q = this.items(batched).filter(`Id ge ${lo} and Id lt ${lo + PAGE} and PolicyMajor eq ${odataNumber(major)}${since}`)
+          const q = this.items(batched).filter(`${Id} ge ${lo} and ${Id} lt ${lo + PAGE} and ${F.PolicyMajor} eq ${odataNumber(major)}${since}`)
             .select(...fields).top(PAGE)
             // No per-row OData metadata: at 100,000 rows it is most of the bytes.
             .using(InjectHeaders({ Accept: 'application/json;odata=nometadata' }));
-          windows.push((options.withNames ? q.expand('Author') : q)<AckItem[]>());
+          windows.push((options.withNames ? q.expand(Author) : q)<AckItem[]>());
         }
         await execute();
         for (const page of await Promise.all(windows)) {

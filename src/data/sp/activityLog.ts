@@ -1,6 +1,8 @@
 import './pnp';
 import type { SPFI } from './pnp';
-import { LISTS } from '../schema';
+import { BUILT_IN, LISTS, fieldNames } from '../schema';
+
+const F = fieldNames(LISTS.activity);
 import type { ActivityEntry, IActivityLog } from '../../services/ports/activity';
 import { guarded } from '../errors/normalise';
 
@@ -14,7 +16,7 @@ export class SpActivityLog implements IActivityLog {
   public append(entry: ActivityEntry): Promise<void> {
     return guarded(async () => {
       await this.items.add({
-        Title: entry.action, Action: entry.action, TargetList: entry.targetList, TargetId: entry.targetId ?? null, Data: entry.data ? JSON.stringify(entry.data) : null
+        [BUILT_IN.Title]: entry.action, [F.Action]: entry.action, [F.TargetList]: entry.targetList, [F.TargetId]: entry.targetId ?? null, [F.Data]: entry.data ? JSON.stringify(entry.data) : null
       });
     });
   }

@@ -1,6 +1,8 @@
 import './pnp';
 import type { SPFI } from './pnp';
-import { LISTS } from '../schema';
+import { BUILT_IN, LISTS, PERSON, fieldNames, through } from '../schema';
+
+const F = fieldNames(LISTS.notifications);
 import type { DeliveryReport, INotificationReports, StoredDeliveryReport } from '../../services/ports/notificationReports';
 import { guarded } from '../errors/normalise';
 import { parseJsonObject } from './jsonField';
@@ -28,8 +30,8 @@ export class SpNotificationReports implements INotificationReports {
   }
 
   private find(targetList: string, targetId: number): Promise<ReportItem[]> {
-    return this.items.filter(`TargetId eq ${odataNumber(targetId)} and TargetList eq ${odataString(targetList)}`)
-      .orderBy('Id', false).top(1).select('Id', 'Report', 'Created', 'Author/Title').expand('Author')<ReportItem[]>();
+    return this.items.filter(`${F.TargetId} eq ${odataNumber(targetId)} and ${F.TargetList} eq ${odataString(targetList)}`)
+      .orderBy(BUILT_IN.Id, false).top(1).select(BUILT_IN.Id, F.Report, BUILT_IN.Created, through(BUILT_IN.Author, PERSON.Title)).expand(BUILT_IN.Author)<ReportItem[]>();
   }
 
   public latest(targetList: string, targetId: number): Promise<StoredDeliveryReport | undefined> {
@@ -45,7 +47,10 @@ export class SpNotificationReports implements INotificationReports {
    */
   public save(targetList: string, targetId: number, activityType: string, report: DeliveryReport): Promise<void> {
     return guarded(async () => {
-      await this.items.add({ Title: `${activityType} ${targetList} ${targetId}`, TargetList: targetList, TargetId: targetId, ActivityType: activityType, Report: JSON.stringify(report), SubmissionId: newSubmissionId() });
+      await this.items.add({
+        [BUILT_IN.Title]: `${activityType} ${targetList} ${targetId}`, [F.TargetList]: targetList, [F.TargetId]: targetId, [F.ActivityType]: activityType,
+        [F.Report]: JSON.stringify(report), [F.SubmissionId]: newSubmissionId()
+      });
     });
   }
 }

@@ -1,11 +1,11 @@
 import './pnp';
 import type { SPFI } from './pnp';
 import { SPQueryable } from '@pnp/sp';
-import { LISTS } from '../schema';
+import { BUILT_IN, LISTS, PERSON, POLICY_STATUS, fieldNames, through } from '../schema';
 import { majorReleaseOf, parsePolicyContent, versionLabel, versionNumber, type PolicyVersion } from '../../domain/policy';
 import type { IPolicyRepository, PolicyPageData, PolicyVersionSummary, PublishInput } from '../../services/ports/policy';
 import { guarded } from '../errors/normalise';
-import { odataNumber } from './odata';
+import { odataNumber, odataString } from './odata';
 import { SETTINGS_SELECT, settingsFromItems } from './settingsRepository';
 
 interface PolicyItem {
@@ -20,8 +20,12 @@ interface PolicyItem {
   Author?: { Title: string };
 }
 
-const SUMMARY_SELECT = ['Id', 'Major', 'VersionNumber', 'IsMajor', 'ChangeSummary', 'Created', 'Author/Title'];
-const POLICY_SELECT = [...SUMMARY_SELECT, 'Content'];
+const F = fieldNames(LISTS.policyVersions);
+const ACK = fieldNames(LISTS.acknowledgements);
+const { Id, Created, Author, AuthorId } = BUILT_IN;
+const SUMMARY_SELECT = [Id, F.Major, F.VersionNumber, F.IsMajor, F.ChangeSummary, Created, through(Author, PERSON.Title)];
+const POLICY_SELECT = [...SUMMARY_SELECT, F.Content];
+const PUBLISHED = `${F.Status} eq ${odataString(POLICY_STATUS.published)}`;
 // SPBasePermissions bits (low 32), read without pulling PnPjs's security module into the first paint.
 const ADD_LIST_ITEMS = 0x2;
 const OVERRIDE_LIST_BEHAVIORS = 0x100;
@@ -29,7 +33,7 @@ const MANAGE_WEB = 0x40000000;
 const has = (perms: { Low: number | string }, bit: number): boolean => (Number(perms.Low) & bit) !== 0;
 type Perms = { High: number | string; Low: number | string };
 
-function summaryFromItem(item: Omit<PolicyItem, 'Content'>): PolicyVersionSummary {
+function summaryFromItem(item: Omit<PolicyItem, typeof F.Content>): PolicyVersionSummary {
   const major = item.Major;
   const minor = item.VersionNumber - major * 1000;
   const summary: PolicyVersionSummary = {
@@ -58,12 +62,12 @@ export class SpPolicyRepository implements IPolicyRepository {
     return guarded(async () => {
       // One $batch: the page's first paint costs one SharePoint round trip.
       const [batched, execute] = this.sp.batched();
-      const policyP = this.versions(batched).filter("Status eq 'Published'").orderBy('VersionNumber', false).top(1).select(...POLICY_SELECT).expand('Author')<PolicyItem[]>();
+      const policyP = this.versions(batched).filter(PUBLISHED).orderBy(F.VersionNumber, false).top(1).select(...POLICY_SELECT).expand(Author)<PolicyItem[]>();
       const settingsP = batched.web.lists.getByTitle(LISTS.settings.title).items.select(...SETTINGS_SELECT).top(500)<never[]>();
       // The newest major release (N.0): acknowledgements count from its publication, not a minor's.
-      const releaseP = this.versions(batched).filter("Status eq 'Published' and IsMajor eq 1").orderBy('VersionNumber', false).top(1).select(...SUMMARY_SELECT).expand('Author')<PolicyItem[]>();
+      const releaseP = this.versions(batched).filter(`${PUBLISHED} and ${F.IsMajor} eq 1`).orderBy(F.VersionNumber, false).top(1).select(...SUMMARY_SELECT).expand(Author)<PolicyItem[]>();
       const ackP = batched.web.lists.getByTitle(LISTS.acknowledgements.title).items
-        .filter(`AuthorId eq ${odataNumber(mySiteUserId)}`).orderBy('Created', false).top(RECENT_ACKS).select('PolicyMajor', 'Created')<{ PolicyMajor: number; Created: string }[]>();
+        .filter(`${AuthorId} eq ${odataNumber(mySiteUserId)}`).orderBy(Created, false).top(RECENT_ACKS).select(ACK.PolicyMajor, Created)<{ PolicyMajor: number; Created: string }[]>();
       // What the person may do, from SharePoint's own answer for them (covers rights through Entra
       // groups, which a group-membership check would miss).
       const webPermsP = SPQueryable(batched.web, 'EffectiveBasePermissions')<Perms>();
@@ -85,31 +89,31 @@ export class SpPolicyRepository implements IPolicyRepository {
 
   public listVersions(): Promise<PolicyVersionSummary[]> {
     return guarded(async () => {
-      const items = await this.versions().filter("Status eq 'Published'").orderBy('VersionNumber', false).top(500).select(...SUMMARY_SELECT).expand('Author')<PolicyItem[]>();
+      const items = await this.versions().filter(PUBLISHED).orderBy(F.VersionNumber, false).top(500).select(...SUMMARY_SELECT).expand(Author)<PolicyItem[]>();
       const all = items.map(summaryFromItem);
       return all.map((v) => ({ ...v, majorRelease: majorReleaseOf(v, all) }));
     });
   }
 
   public getVersion(id: number): Promise<PolicyVersion> {
-    return guarded(async () => this.withRelease(policyFromItem(await this.versions().getById(id).select(...POLICY_SELECT).expand('Author')<PolicyItem>())));
+    return guarded(async () => this.withRelease(policyFromItem(await this.versions().getById(id).select(...POLICY_SELECT).expand(Author)<PolicyItem>())));
   }
 
   public hasAnyVersion(): Promise<boolean> {
-    return guarded(async () => (await this.versions().select('Id').top(1)()).length > 0);
+    return guarded(async () => (await this.versions().select(Id).top(1)()).length > 0);
   }
 
   public publish(input: PublishInput): Promise<PolicyVersion> {
     return guarded(async () => {
       const added = await this.versions().add({
-        Title: `Social media policy ${versionLabel(input.major, input.minor)}`,
-        VersionNumber: versionNumber(input.major, input.minor),
-        VersionLabel: versionLabel(input.major, input.minor),
-        Major: input.major,
-        IsMajor: input.isMajor,
-        Status: 'Published',
-        Content: JSON.stringify(input.content),
-        ChangeSummary: input.changeSummary
+        [BUILT_IN.Title]: `Social media policy ${versionLabel(input.major, input.minor)}`,
+        [F.VersionNumber]: versionNumber(input.major, input.minor),
+        [F.VersionLabel]: versionLabel(input.major, input.minor),
+        [F.Major]: input.major,
+        [F.IsMajor]: input.isMajor,
+        [F.Status]: POLICY_STATUS.published,
+        [F.Content]: JSON.stringify(input.content),
+        [F.ChangeSummary]: input.changeSummary
       });
       return this.withRelease(policyFromItem(added as PolicyItem));
     });
@@ -118,7 +122,7 @@ export class SpPolicyRepository implements IPolicyRepository {
   /** A minor version with its major's N.0 (VersionNumber is indexed and unique: one cheap query). */
   private async withRelease(version: PolicyVersion): Promise<PolicyVersion> {
     if (version.minor === 0) return version;
-    const found = await this.versions().filter(`VersionNumber eq ${odataNumber(versionNumber(version.major, 0))} and Status eq 'Published'`).top(1).select(...SUMMARY_SELECT).expand('Author')<PolicyItem[]>();
+    const found = await this.versions().filter(`${F.VersionNumber} eq ${odataNumber(versionNumber(version.major, 0))} and ${PUBLISHED}`).top(1).select(...SUMMARY_SELECT).expand(Author)<PolicyItem[]>();
     return { ...version, majorRelease: majorReleaseOf(version, found.map(summaryFromItem)) };
   }
 }

@@ -1,6 +1,8 @@
 import './pnp';
 import type { SPFI } from './pnp';
-import { LISTS } from '../schema';
+import { BUILT_IN, LISTS, fieldNames } from '../schema';
+
+const F = fieldNames(LISTS.settings);
 import { DEFAULT_SETTINGS, type HubSettings, type ISettingsRepository } from '../../services/ports/settings';
 import { guarded } from '../errors/normalise';
 import { odataString } from './odata';
@@ -11,7 +13,7 @@ interface SettingItem {
   SettingValue: string | null;
 }
 
-export const SETTINGS_SELECT = ['Id', 'SettingKey', 'SettingValue'] as const;
+export const SETTINGS_SELECT = [BUILT_IN.Id, F.SettingKey, F.SettingValue] as const;
 
 /** Turns stored key/value rows into settings; unknown keys are ignored, bad numbers fall back. */
 export function settingsFromItems(items: readonly SettingItem[]): HubSettings {
@@ -45,9 +47,9 @@ export class SpSettingsRepository implements ISettingsRepository {
     return guarded(async () => {
       for (const [key, value] of Object.entries(changes)) {
         if (value === undefined) continue;
-        const existing = await this.items.filter(`SettingKey eq ${odataString(key)}`).select(...SETTINGS_SELECT).top(1)<SettingItem[]>();
-        if (existing.length === 0) await this.items.add({ Title: key, SettingKey: key, SettingValue: String(value) });
-        else if (existing[0].SettingValue !== String(value)) await this.items.getById(existing[0].Id).update({ SettingValue: String(value) });
+        const existing = await this.items.filter(`${F.SettingKey} eq ${odataString(key)}`).select(...SETTINGS_SELECT).top(1)<SettingItem[]>();
+        if (existing.length === 0) await this.items.add({ [BUILT_IN.Title]: key, [F.SettingKey]: key, [F.SettingValue]: String(value) });
+        else if (existing[0].SettingValue !== String(value)) await this.items.getById(existing[0].Id).update({ [F.SettingValue]: String(value) });
       }
       return this.load();
     });

@@ -1,3 +1,5 @@
+import type { HoldingPeriod } from '../../domain/trust';
+
 // The part of the account register the policy features need: who owns and backs up which account.
 
 export interface AccountPerson {
@@ -19,4 +21,9 @@ export interface AccountStaffing {
 export interface IAccountsRepository {
   /** Accounts that are not closed, with their owner and backup. */
   staffedAccounts(): Promise<AccountStaffing[]>;
+}
+
+/** Who held which account when (owner and backup), for the trust rules of reports and credentials. */
+export interface IRegisterTimeline {
+  registerTimeline(): Promise<HoldingPeriod[]>;
 }

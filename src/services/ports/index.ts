@@ -5,3 +5,4 @@ export * from './policy';
 export * from './acknowledgements';
 export * from './accounts';
 export * from './activity';
+export * from './groups';

@@ -1,0 +1,18 @@
+import './pnp';
+import '@pnp/sp/site-groups/web';
+import type { SPFI } from './pnp';
+import { GROUPS, PERSON } from '../schema';
+import type { HubGroup, IGroupMembership } from '../../services/ports/groups';
+import { guarded } from '../errors/normalise';
+
+export class SpGroupMembership implements IGroupMembership {
+  public constructor(private readonly sp: SPFI) {}
+
+  public memberIds(group: HubGroup): Promise<number[]> {
+    return guarded(async () => {
+      const title = GROUPS.find((g) => g.principal === group)!.title;
+      const users = await this.sp.web.siteGroups.getByName(title).users.select(PERSON.Id)<{ Id: number }[]>();
+      return users.map((u) => u.Id);
+    });
+  }
+}
