@@ -27,9 +27,9 @@ const PRINCIPAL_TOKENS: Record<Principal, string> = {
 const PERMISSION_NAMES: [number, string][] = [
   [0x1, 'ViewListItems'], [0x2, 'AddListItems'], [0x4, 'EditListItems'], [0x8, 'DeleteListItems'], [0x20, 'OpenItems'],
   [0x40, 'ViewVersions'], [0x100, 'CancelCheckout'], [0x1000, 'ViewFormPages'], [0x10000, 'Open'], [0x20000, 'ViewPages'],
-  [0x400000, 'CreateSSCSite'], [0x8000000, 'BrowseUserInfo']
+  [0x400000, 'CreateSSCSite'], [0x2000000, 'ManagePermissions'], [0x8000000, 'BrowseUserInfo']
 ];
-const HIGH_PERMISSION_NAMES: [number, string][] = [[0x10, 'UseClientIntegration'], [0x20, 'UseRemoteAPIs'], [0x80, 'CreateAlerts']];
+const HIGH_PERMISSION_NAMES: [number, string][] = [[0x10, 'UseClientIntegration'], [0x20, 'UseRemoteAPIs'], [0x80, 'CreateAlerts'], [0x40000000, 'EnumeratePermissions']];
 
 function fieldXml(list: ListDef, f: FieldDef): string {
   const type = f.kind === 'User' ? 'User' : f.kind;
@@ -74,7 +74,12 @@ function listXml(l: ListDef): string {
 function roleDefinitionsXml(): string {
   return ROLE_DEFINITIONS.filter((r) => r.basePermissions).map((r) => {
     const p = r.basePermissions!;
-    const names = [...PERMISSION_NAMES.filter(([bit]) => (p.Low & bit) !== 0), ...HIGH_PERMISSION_NAMES.filter(([bit]) => (p.High & bit) !== 0)].map(([, n]) => n);
+    const low = PERMISSION_NAMES.filter(([bit]) => (p.Low & bit) !== 0);
+    const high = HIGH_PERMISSION_NAMES.filter(([bit]) => (p.High & bit) !== 0);
+    // A right without a name here would silently drop out of the template's permission level.
+    const covered = (bits: [number, string][]) => bits.reduce((m, [bit]) => (m | bit) >>> 0, 0);
+    if (covered(low) !== p.Low >>> 0 || covered(high) !== p.High >>> 0) throw new Error(`The permission level "${r.name}" has a right the template generator cannot name.`);
+    const names = [...low, ...high].map(([, n]) => n);
     return [
       `          <pnp:RoleDefinition Name="${xml(r.name)}" Description="${xml(r.description ?? '')}">`,
       '            <pnp:Permissions>',

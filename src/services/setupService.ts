@@ -1,11 +1,11 @@
-import { AppError } from '../domain/errors';
+import { AppError, isAppError } from '../domain/errors';
 import { DEFAULT_POLICY } from '../domain/policy';
 import type { IPolicyRepository } from './ports/policy';
-import type { IProvisioner } from './ports/provisioning';
-import type { HubSettings, ISettingsRepository } from './ports/settings';
+import type { IProvisioner, ProvisionStep } from './ports/provisioning';
+import { DEFAULT_SETTINGS, type HubSettings, type ISettingsRepository } from './ports/settings';
 
 export interface SetupProgress {
-  /** Steps finished so far, and the steps planned so far (later phases add more). */
+  /** Steps finished so far, and all the steps of the plan (known before the first one runs). */
   done: number;
   planned: number;
   current?: string;
@@ -37,28 +37,35 @@ export class SetupService {
     // Checked first so a visitor gets a clear answer rather than a failure halfway through; SharePoint
     // would refuse each call anyway.
     if (!(await this.provisioner.canProvision())) throw new AppError('forbidden', SETUP_FORBIDDEN);
-    const changes: string[] = [];
-    let planned = 0;
+    // The whole plan first, so progress counts against a total known from the start (issue 7).
+    const steps: ProvisionStep[] = [];
     for (let phase = 0; ; phase++) {
-      const steps = await this.provisioner.planPhase(phase);
-      if (!steps) break;
-      planned += steps.length;
-      for (const step of steps) {
-        onProgress({ done: changes.length, planned, current: step.description });
-        await step.apply();
-        changes.push(step.description);
-      }
+      const planned = await this.provisioner.planPhase(phase);
+      if (!planned) break;
+      steps.push(...planned);
+    }
+    // Before the first run the lists are not there yet: no policy, default settings.
+    const notYet = <T>(fallback: T) => (e: unknown): T => { if (isAppError(e) && e.kind === 'notSetUp') return fallback; throw e; };
+    const seed = !(await this.policies.hasAnyVersion().catch(notYet(false)));
+    const current = await this.settings.load().catch(notYet({ ...DEFAULT_SETTINGS }));
+    const changed = (Object.keys(settings) as (keyof HubSettings)[]).filter((k) => settings[k] !== undefined && settings[k] !== current[k]);
+    const total = steps.length + Number(seed) + Number(changed.length > 0);
+
+    const changes: string[] = [];
+    for (const step of steps) {
+      onProgress({ done: changes.length, planned: total, current: step.description });
+      await step.apply();
+      changes.push(step.description);
     }
     let seededPolicy = false;
-    if (!(await this.policies.hasAnyVersion())) {
-      onProgress({ done: changes.length, planned: planned + 1, current: 'Publish the default policy' });
+    if (seed) {
+      onProgress({ done: changes.length, planned: total, current: 'Publish the default policy' });
       await this.policies.publish({ major: 1, minor: 0, isMajor: true, content: DEFAULT_POLICY, changeSummary: 'First version, created by set-up.' });
       changes.push('Publish the default policy (version 1.0)');
       seededPolicy = true;
     }
-    const current = await this.settings.load();
-    const changed = (Object.keys(settings) as (keyof HubSettings)[]).filter((k) => settings[k] !== undefined && settings[k] !== current[k]);
     if (changed.length > 0) {
+      onProgress({ done: changes.length, planned: total, current: 'Save settings' });
       await this.settings.save(Object.fromEntries(changed.map((k) => [k, settings[k]])) as Partial<HubSettings>);
       changes.push(`Save settings: ${changed.join(', ')}`);
     }

@@ -67,8 +67,11 @@ describe('a fresh site', () => {
   afterAll(async () => { await emu?.close(); });
 
   it('gets every list with exactly the permissions of the trust model, and a second run changes nothing', async () => {
-    const first = await setup(emu).run({ organisationName: 'Northshire Council' });
+    const totals = new Set<number>();
+    const first = await setup(emu).run({ organisationName: 'Northshire Council' }, (p) => totals.add(p.planned));
     expect(first.changes.length).toBeGreaterThan(0);
+    // The whole plan is known before the first step: progress counts against one total.
+    expect([...totals]).toEqual([first.changes.length]);
     expect(first.notices).toEqual([]);
     await expectTrustModel(spAs(emu, person('siteOwner').upn));
     const second = await setup(emu).run({ organisationName: 'Northshire Council' });

@@ -44,8 +44,12 @@ describe('set-up', () => {
     const settings = new FakeSettings();
     const service = new SetupService(provisioner, policies, settings);
     const progress: number[] = [];
+    const totals = new Set<number>();
 
-    const first = await service.run({ organisationName: 'Northshire Council', reportDay: 1 }, (p) => progress.push(p.done));
+    const first = await service.run({ organisationName: 'Northshire Council', reportDay: 1 }, (p) => { progress.push(p.done); totals.add(p.planned); });
+    // The plan's size is known before the first step runs: every report counts against one total.
+    expect([...totals]).toEqual([first.changes.length]);
+    expect(first.changes).toHaveLength(6);
     expect(provisioner.applied).toEqual(['group A', 'list A', 'list B', 'field A']);
     expect(first.seededPolicy).toBe(true);
     expect(policies.versions).toHaveLength(1);

@@ -138,15 +138,15 @@ export class SpProvisioner implements IProvisioner {
   }
 
   private async planFieldsAndSettings(): Promise<ProvisionStep[]> {
+    const lists = await this.existingLists();
     const [batched, execute] = this.sp.batched();
     const fieldsByList = new Map<string, FieldInfo[]>();
-    for (const l of this.lists) {
+    // Only lists that exist are read; a list still to be created gets every field and setting below.
+    for (const l of this.lists.filter((x) => lists.has(x.title))) {
       void batched.web.lists.getByTitle(l.title).fields.select('InternalName', 'Title', 'Indexed', 'Required', 'EnforceUniqueValues', 'MaxLength', 'Choices')<FieldInfo[]>()
         .then((f) => fieldsByList.set(l.title, f));
     }
-    const listsPromise = batched.web.lists.select('Title', 'ReadSecurity', 'WriteSecurity', 'EnableVersioning', 'HasUniqueRoleAssignments')<ListInfo[]>();
     await execute();
-    const lists = new Map((await listsPromise).map((l) => [l.Title, l]));
 
     const steps: ProvisionStep[] = [];
     for (const l of this.lists) {
@@ -177,16 +177,18 @@ export class SpProvisioner implements IProvisioner {
       }
       for (const builtIn of l.indexedBuiltIns ?? []) {
         const found = have.find((x) => x.InternalName === builtIn);
-        if (found && !found.Indexed) {
+        // A new list has its built-in fields, none of them indexed.
+        if (!lists.has(l.title) || (found && !found.Indexed)) {
           steps.push({
             description: `Index "${builtIn}" in "${l.title}"`,
             apply: async () => { await list.fields.getByInternalNameOrTitle(builtIn).update({ Indexed: true }); }
           });
         }
       }
-      const info = lists.get(l.title);
+      // A list still to be created starts with SharePoint's defaults.
+      const info = lists.get(l.title) ?? { ReadSecurity: 1, WriteSecurity: 1, EnableVersioning: false };
       const settings = { ReadSecurity: l.readSecurity ?? 1, WriteSecurity: l.writeSecurity ?? 1, EnableVersioning: !!l.enableVersioning };
-      const differing = info ? (Object.keys(settings) as (keyof typeof settings)[]).filter((k) => info[k] !== settings[k]) : [];
+      const differing = (Object.keys(settings) as (keyof typeof settings)[]).filter((k) => info[k] !== settings[k]);
       if (differing.length > 0) {
         const patch = Object.fromEntries(differing.map((k) => [k, settings[k]]));
         steps.push({
@@ -214,38 +216,55 @@ export class SpProvisioner implements IProvisioner {
     if (f.title !== f.name) await fields.getByInternalNameOrTitle(f.name).update({ Title: f.title });
   }
 
-  private async principalIds(): Promise<Record<Principal, number>> {
+  /** Ids of the principals; one not created yet is absent (set-up plans before it applies). */
+  private async principalIds(): Promise<Partial<Record<Principal, number>>> {
     const web = this.sp.web;
     const [owners, visitors, groups] = await Promise.all([
       web.associatedOwnerGroup.select('Id')<{ Id: number }>(),
       web.associatedVisitorGroup.select('Id')<{ Id: number }>(),
       web.siteGroups.select('Title', 'Id')<{ Title: string; Id: number }[]>()
     ]);
-    const byTitle = (p: Principal): number => {
-      const title = this.schema.groups.find((g) => g.principal === p)?.title;
-      const found = groups.find((g) => g.Title === title);
-      if (!found) throw new Error(`The group "${title}" is missing; run set-up again.`);
-      return found.Id;
-    };
-    return { owners: owners.Id, everyone: visitors.Id, comms: byTitle('comms'), commsHeads: byTitle('commsHeads') };
+    const out: Partial<Record<Principal, number>> = { owners: owners.Id, everyone: visitors.Id };
+    for (const g of this.schema.groups) {
+      const found = groups.find((x) => x.Title === g.title);
+      if (found) out[g.principal] = found.Id;
+    }
+    return out;
   }
 
-  private async roleIds(): Promise<Record<RoleName, number>> {
+  /** Ids of the permission levels; one not created yet is absent. */
+  private async roleIds(): Promise<Partial<Record<RoleName, number>>> {
     const defs = await this.sp.web.roleDefinitions.select('Name', 'Id', 'RoleTypeKind')<{ Name: string; Id: number; RoleTypeKind: number }[]>();
-    const out = {} as Partial<Record<RoleName, number>>;
+    const out: Partial<Record<RoleName, number>> = {};
     for (const def of this.schema.roles) {
       const found = defs.find((d) => (def.builtInRoleType ? d.RoleTypeKind === def.builtInRoleType : d.Name === def.name));
-      if (!found) throw new Error(`The permission level "${def.name}" is missing; run set-up again.`);
-      out[def.role] = found.Id;
+      if (found) out[def.role] = found.Id;
     }
-    return out as Record<RoleName, number>;
+    return out;
+  }
+
+  /**
+   * Ids as they are when the first permission step runs (after the groups and levels the plan creates),
+   * read once for the whole plan.
+   */
+  private idsWhenApplied(): () => Promise<{ principals: Record<Principal, number>; roles: Record<RoleName, number> }> {
+    let ids: Promise<{ principals: Record<Principal, number>; roles: Record<RoleName, number> }> | undefined;
+    return () => {
+      ids ??= Promise.all([this.principalIds(), this.roleIds()]).then(([principals, roles]) => {
+        for (const g of this.schema.groups) if (principals[g.principal] === undefined) throw new Error(`The group "${g.title}" is missing; run set-up again.`);
+        for (const r of this.schema.roles) if (roles[r.role] === undefined) throw new Error(`The permission level "${r.name}" is missing; run set-up again.`);
+        return { principals: principals as Record<Principal, number>, roles: roles as Record<RoleName, number> };
+      });
+      return ids;
+    };
   }
 
   private async planPermissions(): Promise<ProvisionStep[]> {
     const [principals, roles, lists] = await Promise.all([this.principalIds(), this.roleIds(), this.existingLists()]);
+    const ids = this.idsWhenApplied();
     const [batched, execute] = this.sp.batched();
     const assignments = new Map<string, AssignmentInfo[]>();
-    for (const l of this.lists) {
+    for (const l of this.lists.filter((x) => lists.get(x.title)?.HasUniqueRoleAssignments)) {
       void batched.web.lists.getByTitle(l.title).roleAssignments.expand('RoleDefinitionBindings').select('PrincipalId', 'RoleDefinitionBindings/Id', 'RoleDefinitionBindings/Name', 'RoleDefinitionBindings/RoleTypeKind')<AssignmentInfo[]>()
         .then((a) => assignments.set(l.title, a));
     }
@@ -262,13 +281,14 @@ export class SpProvisioner implements IProvisioner {
         });
       }
       const have = unique ? (assignments.get(l.title) ?? []).flatMap((a) => a.RoleDefinitionBindings.filter((b) => b.RoleTypeKind !== LIMITED_ACCESS).map((b) => `${a.PrincipalId}:${b.Id}`)) : [];
+      // A principal or level that does not exist yet has no assignment anywhere: its key matches nothing.
       const want = l.permissions.map((p) => `${principals[p.principal]}:${roles[p.role]}`);
       for (const p of l.permissions) {
         const key = `${principals[p.principal]}:${roles[p.role]}`;
         if (have.includes(key)) continue;
         steps.push({
           description: `Grant ${p.role} on "${l.title}" to ${p.principal}`,
-          apply: async () => { await list.roleAssignments.add(principals[p.principal], roles[p.role]); }
+          apply: async () => { const now = await ids(); await list.roleAssignments.add(now.principals[p.principal], now.roles[p.role]); }
         });
       }
       // Breaking inheritance leaves the person who ran it with their own entry; anything the schema
@@ -285,9 +305,11 @@ export class SpProvisioner implements IProvisioner {
         steps.push({
           description: `Check "${l.title}" has only the permissions of the security model`,
           apply: async () => {
+            const { principals: p, roles: r } = await ids();
+            const wanted = l.permissions.map((x) => `${p[x.principal]}:${r[x.role]}`);
             const now = await list.roleAssignments.expand('RoleDefinitionBindings').select('PrincipalId', 'RoleDefinitionBindings/Id', 'RoleDefinitionBindings/RoleTypeKind')<AssignmentInfo[]>();
             for (const a of now) for (const b of a.RoleDefinitionBindings) {
-              if (b.RoleTypeKind !== LIMITED_ACCESS && !want.includes(`${a.PrincipalId}:${b.Id}`)) await list.roleAssignments.remove(a.PrincipalId, b.Id);
+              if (b.RoleTypeKind !== LIMITED_ACCESS && !wanted.includes(`${a.PrincipalId}:${b.Id}`)) await list.roleAssignments.remove(a.PrincipalId, b.Id);
             }
           }
         });

@@ -11,9 +11,10 @@ export interface IProvisioner {
   /** True when the current user can create lists and manage permissions on the site. */
   canProvision(): Promise<boolean>;
   /**
-   * Reads the site and returns the remaining steps in the order they must run. The steps of one
-   * phase can depend on earlier phases (fields need their list), so planning is asked again after
-   * each phase: `phase` goes 0, 1, 2 … until it returns undefined.
+   * Reads the site and returns the remaining steps of one phase, in the order they must run. Every
+   * phase (0, 1, 2 … until undefined) is planned before any step is applied, so the whole plan is
+   * known up front: a phase plans for what earlier phases will create (a list to be created gets all
+   * its fields), and its steps look up ids they depend on (a new group's) when they are applied.
    */
   planPhase(phase: number): Promise<ProvisionStep[] | undefined>;
   /**
