@@ -64,3 +64,53 @@ test('more than 20 requests are split into several $batch posts', async () => {
   expect(emu.requestLog.all().filter((e) => e.path.endsWith('/$batch'))).toHaveLength(2);
   expect(await spAs(emu, owner.upn).web.lists.getByTitle('Requests').items.top(100)()).toHaveLength(22);
 });
+
+describe('a malformed or oversized $batch is refused whole, and nothing in it runs', () => {
+  const api = () => `${emu.siteUrl}/_api/web/lists/getbytitle('Requests')/items`;
+  const addPart = (title: string) => [
+    'Content-Type: application/http', 'Content-Transfer-Encoding: binary', '',
+    `POST ${api()} HTTP/1.1`, 'Accept: application/json', 'Content-Type: application/json', '', JSON.stringify({ Title: title }), ''
+  ].join('\r\n');
+  const post = (body: string, contentType = 'multipart/mixed; boundary=batch_a') => fetch(`${emu.siteUrl}/_api/$batch`, {
+    method: 'POST',
+    headers: { 'Content-Type': contentType, Accept: 'application/json', 'x-emulator-user': owner.upn, 'X-RequestDigest': emu.sharepoint.issueDigest(owner.upn) },
+    body
+  });
+  const titles = async () => (await spAs(emu, owner.upn).web.lists.getByTitle('Requests').items.select('Title').top(500)()).map((i: { Title: string }) => i.Title);
+
+  const changeset = (titles: string[], terminated: boolean) => [
+    '--batch_a', 'Content-Type: multipart/mixed; boundary=changeset_b', '',
+    ...titles.map((t) => `--changeset_b\r\n${addPart(t)}`),
+    ...(terminated ? ['--changeset_b--'] : []), ''
+  ].join('\r\n');
+
+  test.each([
+    ['an unterminated changeset', () => changeset(['planted'], false) + '--batch_a--\r\n', undefined],
+    ['a batch without its closing delimiter', () => changeset(['planted'], true), undefined],
+    ['a changeset without a boundary', () => `--batch_a\r\nContent-Type: multipart/mixed\r\n\r\n--changeset_b\r\n${addPart('planted')}--changeset_b--\r\n--batch_a--\r\n`, undefined],
+    ['a body whose Content-Type names no boundary', () => changeset(['planted'], true) + '--batch_a--\r\n', 'multipart/mixed'],
+    ['a part with no request line', () => `--batch_a\r\nContent-Type: application/http\r\n\r\nnot a request\r\n--batch_a\r\n${addPart('planted')}--batch_a--\r\n`, undefined]
+  ])('%s answers 400', async (_what, body, contentType) => {
+    const res = await post(body(), contentType);
+    expect(res.status).toBe(400);
+    expect((await res.json())['odata.error'].code).toBe('-1, Microsoft.SharePoint.Client.InvalidClientQueryException');
+    expect(await titles()).toEqual(['Existing']);
+  });
+
+  test('a well-formed changeset runs (the same body, terminated)', async () => {
+    const res = await post(changeset(['kept'], true) + '--batch_a--\r\n');
+    expect(res.status).toBe(200);
+    expect(await titles()).toEqual(['Existing', 'kept']);
+  });
+
+  test('at most 100 requests per batch: 101 are refused whole, 100 run', async () => {
+    const many = (n: number) => Array.from({ length: n }, (_, i) => `--batch_a\r\n${addPart(`n${i}`)}`).join('') + '--batch_a--\r\n';
+    const tooMany = await post(many(101));
+    expect(tooMany.status).toBe(400);
+    expect((await tooMany.json())['odata.error'].message.value).toContain('at most 100');
+    expect(await titles()).toEqual(['Existing']);
+    const hundred = await post(many(100));
+    expect(hundred.status).toBe(200);
+    expect(await titles()).toHaveLength(101);
+  });
+});

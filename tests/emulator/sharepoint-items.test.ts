@@ -82,15 +82,20 @@ test('writes are validated like SharePoint: unknown properties, lengths, choices
   expect(long.Body).toHaveLength(100_000);
 });
 
-test('unique columns refuse a duplicate with SharePoint\'s 409', async () => {
+test('unique columns refuse a duplicate with SharePoint\'s 500 SPDuplicateValuesFoundException', async () => {
   const sp = spAs(emu, owner.upn);
   const list = sp.web.lists.getByTitle('Requests');
   await list.fields.getByInternalNameOrTitle('Status').update({ EnforceUniqueValues: true });
   await list.items.add({ Title: 'a', Status: 'Unique-1' });
   const dup = await rejection(list.items.add({ Title: 'b', Status: 'unique-1' }));
-  expect(dup.status).toBe(409);
+  expect(dup.status).toBe(500);
   expect(dup.message).toContain('-2130575169, Microsoft.SharePoint.SPDuplicateValuesFoundException');
-  expect(dup.message).toContain('This value already exists in the list.');
+  expect(dup.message).toContain('The list item could not be added or updated because duplicate values were found in one or more fields in the list.');
+  // Nothing was added, and an update onto the taken value is refused the same way.
+  expect((await list.items.select('Title')()).map((i: { Title: string }) => i.Title)).not.toContain('b');
+  const other = await list.items.add({ Title: 'c', Status: 'Unique-2' });
+  expect((await rejection(list.items.getById(other.Id).update({ Status: 'UNIQUE-1' }))).status).toBe(500);
+  expect((await list.items.getById(other.Id).select('Status')()).Status).toBe('Unique-2');
 });
 
 test('query options: $select, $expand of people, $filter, $orderby, $top', async () => {

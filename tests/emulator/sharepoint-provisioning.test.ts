@@ -83,3 +83,25 @@ test('list properties: MERGE ReadSecurity/WriteSecurity, unknown properties refu
   expect(missing.message).toContain(`"-1, System.ArgumentException"`);
   expect(missing.message).toContain(`List 'Missing' does not exist at site with URL '${emu.siteUrl}'.`);
 });
+
+test('built-in columns carry SharePoint\'s fixed ids in every list', async () => {
+  const sp = spAs(emu, owner.upn);
+  const expected: Record<string, string> = {
+    ID: '1d22ea11-1e32-424e-89ab-9fedbadb6ce1', Title: 'fa564e0f-0c70-4ab9-b863-0177e6ddd247',
+    Author: '1df5e554-ec7e-46a6-901d-d85a3881cb18', Editor: 'd31655d1-1d5b-4511-95a1-7a09e9b75bf2',
+    Created: '8c06beca-0777-48f7-91c7-6da68bc07b69', Modified: '28cf69c5-fa48-462a-b5cd-27b6f9d2bd5f'
+  };
+  for (const title of ['First', 'Second']) {
+    await sp.web.lists.ensure(title);
+    const fields = await sp.web.lists.getByTitle(title).fields.select('InternalName', 'Id')<Array<{ InternalName: string; Id: string }>>();
+    const byName = Object.fromEntries(fields.map((f) => [f.InternalName, f.Id]));
+    for (const [name, id] of Object.entries(expected)) expect([title, name, byName[name]]).toEqual([title, name, id]);
+    expect((await sp.web.lists.getByTitle(title).fields.getById(expected.Title).select('InternalName')()).InternalName).toBe('Title');
+  }
+  // A column a client adds gets a fresh id, different in each list.
+  await sp.web.lists.getByTitle('First').fields.addText('Note1');
+  await sp.web.lists.getByTitle('Second').fields.addText('Note1');
+  const a = await sp.web.lists.getByTitle('First').fields.getByInternalNameOrTitle('Note1').select('Id')();
+  const b = await sp.web.lists.getByTitle('Second').fields.getByInternalNameOrTitle('Note1').select('Id')();
+  expect(a.Id).not.toBe(b.Id);
+});

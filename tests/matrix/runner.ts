@@ -291,10 +291,14 @@ class Runner {
         ];
       }
       case 'changeSettings': {
-        // Opening a read-own list to everyone is the change that matters; the description shows any other.
+        // The change that matters: open a read-own list to everyone, or switch versioning (the register's
+        // history) on a list everyone reads; plus the description, which shows any change.
         const base = this.baselines.get(list)!;
-        const body = { __metadata: { type: 'SP.List' }, Description: `changed by ${role}`, ReadSecurity: base.list.ReadSecurity === 2 ? 1 : 2 };
-        const effect = (after: Fingerprint) => ({ took: after.list.Description === body.Description && after.list.ReadSecurity === body.ReadSecurity });
+        const setting: Record<string, unknown> = base.list.ReadSecurity === 2 ? { ReadSecurity: 1 } : { EnableVersioning: base.list.EnableVersioning !== true };
+        const body = { __metadata: { type: 'SP.List' }, Description: `changed by ${role}`, ...setting };
+        const effect = (after: Fingerprint) => ({
+          took: after.list.Description === body.Description && Object.entries(setting).every(([k, v]) => after.list[k] === v)
+        });
         return [
           { channel: 'POST X-HTTP-Method: MERGE (list)', run: () => rest.send(upn, { method: 'POST', path: p, body, headers: { 'X-HTTP-Method': 'MERGE', 'IF-MATCH': '*' } }), effect },
           { channel: '$batch MERGE (list)', run: () => one([{ method: 'MERGE', path: p, body, headers: { 'IF-MATCH': '*' } }]), effect }

@@ -162,7 +162,30 @@ async function forgedAuthor(site: MatrixSite): Promise<ChannelResult[]> {
   ];
 }
 
+/**
+ * A list change SharePoint refuses is refused whole: the site owner asks for read-own-only on the
+ * Settings list (its unique key cannot sit on a read-own list) together with a new description, and
+ * neither lands.
+ */
+async function refusedListChangeIsWhole(site: MatrixSite): Promise<ChannelResult[]> {
+  const p = listPath(listDef('settings')!.title);
+  const read = async () => (await site.rest.send(upnOf('siteOwner'), { method: 'GET', path: `${p}?$select=Description,ReadSecurity` })).text;
+  const before = await read();
+  const a = await site.rest.send(upnOf('siteOwner'), {
+    method: 'POST', path: p, headers: { 'X-HTTP-Method': 'MERGE', 'IF-MATCH': '*' },
+    body: { __metadata: { type: 'SP.List' }, Description: 'half a change', ReadSecurity: 2 }
+  });
+  const unchanged = (await read()) === before;
+  site.restore();
+  return [{ channel: 'POST X-HTTP-Method: MERGE (list)', observed: `answered ${a.status}; list ${unchanged ? 'unchanged' : 'changed'}`, ok: a.status === 400 && unchanged }];
+}
+
 const SPECIALS: Special[] = [
+  {
+    name: "a list change SharePoint refuses (read-own on a list with a unique column) changes nothing, not even the description sent with it",
+    role: 'siteOwner', list: 'settings', verb: 'changeSettings', expected: 'refused',
+    run: refusedListChangeIsWhole
+  },
   commsRewritesRequest('updateOthers'),
   commsRewritesRequest('deleteOthers'),
   requesterReads('reviews'),

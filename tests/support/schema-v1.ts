@@ -87,7 +87,9 @@ export const LISTS_V1 = {
     key: 'requests',
     title: 'SMH Requests',
     description: 'Requests to comms: new accounts, paid campaigns, closures, ideas and questions.',
-    readSecurity: 2,
+    // The previous version asked for read-own-only here too, but SharePoint refuses a unique column on
+    // such a list (the strict emulator does as well), so the site it could actually leave behind has
+    // the unique Submission id on a list everyone reads.
     writeSecurity: 2,
     enableVersioning: true,
     permissions: [owners, { principal: 'everyone', role: 'contribute' }, commsReadAll, headsReadAll],

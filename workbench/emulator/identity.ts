@@ -18,12 +18,25 @@ function cookieValue(cookieHeader: string | undefined, name: string): string | u
   return undefined;
 }
 
+const EMULATOR_BEARER = /^Bearer\s+emulator:(.+)$/i;
+
+/**
+ * True when the request carries an Authorization header the emulator did not issue: anything but
+ * its own `Bearer emulator:<upn>` stand-in for a delegated token. SharePoint answers a token it
+ * cannot validate with 401 whatever else the request says, so such a header is never ignored.
+ */
+export function hasForeignAuthorization(headers: IncomingHttpHeaders | Record<string, string | undefined>): boolean {
+  const auth = headers.authorization;
+  if (auth === undefined) return false;
+  return typeof auth !== 'string' || !EMULATOR_BEARER.test(auth.trim());
+}
+
 /** The UPN the request names, from the header, the cookie, or an emulator bearer token. */
 export function claimedUpn(headers: IncomingHttpHeaders): string | undefined {
   const header = headers['x-emulator-user'];
   if (typeof header === 'string' && header.trim()) return header.trim();
   const auth = headers.authorization;
-  const bearer = typeof auth === 'string' ? /^Bearer\s+emulator:(.+)$/i.exec(auth.trim()) : null;
+  const bearer = typeof auth === 'string' ? EMULATOR_BEARER.exec(auth.trim()) : null;
   if (bearer) return bearer[1].trim();
   const cookie = cookieValue(headers.cookie, 'emulator-user');
   return cookie?.trim() || undefined;

@@ -23,16 +23,27 @@ export function boundaryOf(contentType: string | undefined): string | undefined 
   return m ? (m[1] ?? m[2]) : undefined;
 }
 
-function splitParts(lines: string[], boundary: string): string[][] {
+/** SharePoint refuses a $batch of more than 100 requests (ARCHITECTURE.md "SharePoint and Graph facts"). */
+export const MAX_BATCH_REQUESTS = 100;
+
+/**
+ * The body parts between `--boundary` lines. A multipart body must end with its closing
+ * `--boundary--` (RFC 2046 §5.1.1); one that does not is malformed, and the whole request is
+ * refused before any part runs, as an OData service must read the whole batch before executing it
+ * (OData v3 §2.2.7.6, "Batch Requests").
+ */
+function splitParts(lines: string[], boundary: string, what: string): string[][] {
   const parts: string[][] = [];
   let cur: string[] | undefined;
+  let closed = false;
   for (const line of lines) {
     const t = line.trimEnd();
-    if (t === `--${boundary}--`) { if (cur) parts.push(cur); cur = undefined; break; }
+    if (t === `--${boundary}--`) { if (cur) parts.push(cur); cur = undefined; closed = true; break; }
     if (t === `--${boundary}`) { if (cur) parts.push(cur); cur = []; continue; }
     cur?.push(line);
   }
-  if (cur) parts.push(cur);
+  if (!closed) throw spErrors.invalidRequest(`The ${what} is not terminated: its closing delimiter '--${boundary}--' is missing.`);
+  if (parts.length === 0) throw spErrors.invalidRequest(`The ${what} holds no parts delimited by '--${boundary}'.`);
   return parts;
 }
 
@@ -61,20 +72,23 @@ export function parseBatch(contentType: string | undefined, body: string, base: 
   const boundary = boundaryOf(contentType);
   if (!boundary) throw spErrors.invalidRequest('The $batch request needs Content-Type: multipart/mixed; boundary=...');
   const out: BatchPart[] = [];
-  const walk = (lines: string[], b: string) => {
-    for (const part of splitParts(lines, b)) {
+  const walk = (lines: string[], b: string, what: string) => {
+    for (const part of splitParts(lines, b, what)) {
       const [headers, start] = readHeaders(part, 0);
       const ct = headers['content-type'] ?? '';
       if (/^multipart\/mixed/i.test(ct)) {
         const inner = boundaryOf(ct);
         if (!inner) throw spErrors.invalidRequest('A changeset needs a boundary.');
-        walk(part.slice(start), inner);
+        walk(part.slice(start), inner, 'changeset');
       } else {
         out.push(parseHttpPart(part.slice(start), base));
       }
     }
   };
-  walk(body.split('\n'), boundary);
+  walk(body.split('\n'), boundary, '$batch');
+  if (out.length > MAX_BATCH_REQUESTS) {
+    throw spErrors.invalidRequest(`The $batch holds ${out.length} requests; at most ${MAX_BATCH_REQUESTS} are allowed in one batch.`);
+  }
   return out;
 }
 

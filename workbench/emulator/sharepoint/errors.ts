@@ -16,12 +16,19 @@ const ARGUMENT = '-1, System.ArgumentException';
 const INVALID_QUERY = '-1, Microsoft.SharePoint.Client.InvalidClientQueryException';
 
 export const spErrors = {
+  // Nobody signed in: SharePoint Online answers a REST call without a valid sign-in with 403 and
+  // "Attempted to perform an unauthorized operation." (https://github.com/SharePoint/sp-dev-docs/issues/1814,
+  // https://github.com/pnp/pnpjs/issues/1830), with the X-MSDAVEXT_Error hint
+  // (https://github.com/pnp/sp-dev-fx-webparts/issues/202); 401 is kept for bearer tokens it cannot
+  // validate. The emulator adds its own hint header saying how to name a user.
   unauthenticated: () =>
-    new SpError(401, '-2147024891, System.UnauthorizedAccessException',
-      'Access denied. The emulator could not tell who is calling: send x-emulator-user: <upn>, the emulator-user cookie, or Authorization: Bearer emulator:<upn> naming a person of the directory.'),
-  accountDisabled: (upn: string) =>
-    new SpError(403, '-2147024891, System.UnauthorizedAccessException',
-      `Access denied. The account ${upn} is disabled in the directory.`),
+    new SpError(403, '-2147024891, System.UnauthorizedAccessException', 'Attempted to perform an unauthorized operation.', {
+      'X-MSDAVEXT_Error': '917656; Access+denied.+Before+opening+files+in+this+location%2c+you+must+first+browse+to+the+web+site+and+select+the+option+to+login+automatically.',
+      'X-Emulator-Hint': 'Name a person of the directory: x-emulator-user: <upn>, the emulator-user cookie, or Authorization: Bearer emulator:<upn>.'
+    }),
+  // A disabled account cannot sign in (the directory refuses it), so SharePoint never learns who
+  // is calling: the same answer as nobody.
+  accountDisabled: () => spErrors.unauthenticated(),
   accessDenied: () =>
     new SpError(403, '-2147024891, System.UnauthorizedAccessException',
       'Access denied. You do not have permission to perform this action or access this resource.'),
@@ -55,8 +62,17 @@ export const spErrors = {
   etagMismatch: (sent: string, actual: string) =>
     new SpError(412, '-1, Microsoft.SharePoint.Client.ClientServiceException',
       `The request ETag value '${sent}' does not match the object's ETag value '${actual}'.`),
+  // 500 with SPDuplicateValuesFoundException (-2130575169, https://learn.microsoft.com/en-us/previous-versions/office/developer/sharepoint-2010/ee536748(v=office.14));
+  // the text is SharePoint's for 0x810200bf (https://github.com/jasonrollins/shareplum/issues/41).
   duplicateValue: () =>
-    new SpError(409, '-2130575169, Microsoft.SharePoint.SPDuplicateValuesFoundException', 'This value already exists in the list.'),
+    new SpError(500, '-2130575169, Microsoft.SharePoint.SPDuplicateValuesFoundException',
+      'The list item could not be added or updated because duplicate values were found in one or more fields in the list.'),
+  // "When list item permissions is set to 'Read items that were created by the user', setting unique
+  // values on a column is not possible and vice-versa" (https://www.formsandflows.nl/2023/10/23/item-level-permissions/;
+  // also http://www.zquad.in/2010/03/unique-column.html, "Item-level permissions ... not allowed").
+  uniqueWithReadOwn: () =>
+    new SpError(400, '-2146232832, Microsoft.SharePoint.SPException',
+      'Unique values cannot be enforced on a column of a list whose item-level permissions let users read only the items they created.'),
   // SharePoint Online's REST answer (https://github.com/OneDrive/onedrive-api-docs/issues/1510); older
   // farms add "enforced by the administrator" (https://github.com/SharePoint/sp-dev-docs/issues/6826).
   thresholdExceeded: () =>

@@ -55,20 +55,43 @@ function field(partial: Partial<FieldRecord> & Pick<FieldRecord, 'InternalName' 
   };
 }
 
+/**
+ * SharePoint's fixed ids for the columns every list has (SPBuiltInFieldId,
+ * https://learn.microsoft.com/en-us/previous-versions/office/sharepoint-server/ms411768(v=office.15),
+ * lists the names; the values are the same in every tenant and appear in each list's SchemaXml and in
+ * PnP Framework's BuiltInFieldId, https://pnp.github.io/pnpframework/api/PnP.Framework.Enums.BuiltInFieldId.html).
+ * Code that finds a column by id (provisioning templates, CAML FieldRef ID=) relies on them.
+ */
+export const BUILT_IN_FIELD_IDS = {
+  ID: '1d22ea11-1e32-424e-89ab-9fedbadb6ce1',
+  Title: 'fa564e0f-0c70-4ab9-b863-0177e6ddd247',
+  Created: '8c06beca-0777-48f7-91c7-6da68bc07b69',
+  Modified: '28cf69c5-fa48-462a-b5cd-27b6f9d2bd5f',
+  Author: '1df5e554-ec7e-46a6-901d-d85a3881cb18',
+  Editor: 'd31655d1-1d5b-4511-95a1-7a09e9b75bf2',
+  GUID: 'ae069f25-3ac2-4256-b9c3-15dbc15da0e0',
+  Attachments: '67df98f4-9dec-48ff-a553-29bece9c5bf4',
+  ContentTypeId: '03e45e84-1992-4d42-9116-26f756012634',
+  _UIVersionString: 'dce8262a-3ae9-45aa-aab4-83bd75fb738a',
+  // SharePoint's column is FSObjType; the emulator names it after the property items expose.
+  FileSystemObjectType: '30bb605f-5bae-48fe-b4e3-1f81d9772af9'
+} as const;
+
 export function builtInFields(): FieldRecord[] {
   const base = { FromBaseType: true, Group: '_Hidden' };
+  const ids = BUILT_IN_FIELD_IDS;
   return [
-    field({ ...base, InternalName: 'ID', Title: 'ID', FieldTypeKind: 5, ReadOnlyField: true, Indexed: true }),
-    field({ ...base, InternalName: 'Title', Title: 'Title', FieldTypeKind: 2, Required: true, MaxLength: 255, Group: 'Custom Columns' }),
-    field({ ...base, InternalName: 'Created', Title: 'Created', FieldTypeKind: 4, ReadOnlyField: true }),
-    field({ ...base, InternalName: 'Modified', Title: 'Modified', FieldTypeKind: 4, ReadOnlyField: true }),
-    field({ ...base, InternalName: 'Author', Title: 'Created By', FieldTypeKind: 20, ReadOnlyField: true }),
-    field({ ...base, InternalName: 'Editor', Title: 'Modified By', FieldTypeKind: 20, ReadOnlyField: true }),
-    field({ ...base, InternalName: 'GUID', Title: 'GUID', FieldTypeKind: 14, ReadOnlyField: true, Hidden: true }),
-    field({ ...base, InternalName: 'Attachments', Title: 'Attachments', FieldTypeKind: 19, ReadOnlyField: true }),
-    field({ ...base, InternalName: 'ContentTypeId', Title: 'Content Type ID', FieldTypeKind: 25, ReadOnlyField: true, Hidden: true }),
-    field({ ...base, InternalName: '_UIVersionString', Title: 'Version', FieldTypeKind: 2, ReadOnlyField: true }),
-    field({ ...base, InternalName: 'FileSystemObjectType', Title: 'Item Type', FieldTypeKind: 1, ReadOnlyField: true, Hidden: true })
+    field({ ...base, Id: ids.ID, InternalName: 'ID', Title: 'ID', FieldTypeKind: 5, ReadOnlyField: true, Indexed: true }),
+    field({ ...base, Id: ids.Title, InternalName: 'Title', Title: 'Title', FieldTypeKind: 2, Required: true, MaxLength: 255, Group: 'Custom Columns' }),
+    field({ ...base, Id: ids.Created, InternalName: 'Created', Title: 'Created', FieldTypeKind: 4, ReadOnlyField: true }),
+    field({ ...base, Id: ids.Modified, InternalName: 'Modified', Title: 'Modified', FieldTypeKind: 4, ReadOnlyField: true }),
+    field({ ...base, Id: ids.Author, InternalName: 'Author', Title: 'Created By', FieldTypeKind: 20, ReadOnlyField: true }),
+    field({ ...base, Id: ids.Editor, InternalName: 'Editor', Title: 'Modified By', FieldTypeKind: 20, ReadOnlyField: true }),
+    field({ ...base, Id: ids.GUID, InternalName: 'GUID', Title: 'GUID', FieldTypeKind: 14, ReadOnlyField: true, Hidden: true }),
+    field({ ...base, Id: ids.Attachments, InternalName: 'Attachments', Title: 'Attachments', FieldTypeKind: 19, ReadOnlyField: true }),
+    field({ ...base, Id: ids.ContentTypeId, InternalName: 'ContentTypeId', Title: 'Content Type ID', FieldTypeKind: 25, ReadOnlyField: true, Hidden: true }),
+    field({ ...base, Id: ids._UIVersionString, InternalName: '_UIVersionString', Title: 'Version', FieldTypeKind: 2, ReadOnlyField: true }),
+    field({ ...base, Id: ids.FileSystemObjectType, InternalName: 'FileSystemObjectType', Title: 'Item Type', FieldTypeKind: 1, ReadOnlyField: true, Hidden: true })
   ];
 }
 
@@ -185,10 +208,13 @@ function applyFieldProps(list: ListRecord, f: FieldRecord, body: Record<string, 
     next.MaxLength ??= 255;
     if (!(next.MaxLength >= 1 && next.MaxLength <= 255)) throw spErrors.badValue('The maximum length of a single line of text column must be between 1 and 255.');
   }
+  // SharePoint indexes the column for you in the UI; through the API an unindexed unique column is refused
+  // (http://www.zquad.in/2010/03/unique-column.html: an index must exist while a column is unique).
   if (next.EnforceUniqueValues && !next.Indexed) {
     throw new SpError(400, '-2146232832, Microsoft.SharePoint.SPException',
       'The column must be indexed before it can enforce unique values. Set Indexed to true.');
   }
+  if (next.EnforceUniqueValues && list.ReadSecurity === 2) throw spErrors.uniqueWithReadOwn();
   if (next.EnforceUniqueValues && [3, 15].includes(next.FieldTypeKind)) {
     throw spErrors.badValue('Unique values cannot be enforced on this type of column.');
   }

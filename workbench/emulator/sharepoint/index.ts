@@ -10,12 +10,15 @@ import { DIGEST_TIMEOUT_SECONDS, isDigestValid, issueDigest } from './digest';
 import { SpError, spErrors } from './errors';
 import { createItem } from './items';
 import { assertUnique, validateWrite } from './item-values';
-import type { SiteState } from './model';
+import type { SiteState, SiteUserRecord } from './model';
 import { Complex, contentTypeFor, modeFromAccept, renderError, renderPayload } from './odata-format';
 import { parseSegments } from './path-segments';
-import { principalFor } from './permissions';
+import { Perm, has, inEveryoneClaim, principalFor, webMask, type Principal } from './permissions';
+import { findUserByLogin } from './principals';
+import { claimsLogin } from '../directory';
 import { ensureDirectoryPerson } from './principals';
 import { route } from './router';
+import { hasForeignAuthorization } from '../identity';
 import { assertExpandable } from './projection';
 import { createSeedSite } from './seed';
 
@@ -87,15 +90,47 @@ export function createSharePointService(opts: SharePointOptions): SharePointServ
     inBatch: boolean;
   }
 
+  /**
+   * The caller as a principal. SharePoint adds a person to the site's users on a visit that gets in;
+   * someone the site refuses leaves no entry behind, so they are only added once they may open it.
+   */
+  function callerPrincipal(state: SiteState, person: DirectoryUser): Principal {
+    const login = claimsLogin(person.upn);
+    const known = findUserByLogin(state, login);
+    if (known) return principalFor(state, known, inEveryoneClaim(person));
+    const visitor: SiteUserRecord = {
+      Id: -1, LoginName: login, Title: person.displayName, Email: person.upn, UserPrincipalName: person.upn,
+      IsSiteAdmin: false, PrincipalType: 1, IsHiddenInUI: false
+    };
+    const probe = principalFor(state, visitor, inEveryoneClaim(person));
+    if (!has(webMask(state, probe), Perm.Open)) return probe;
+    return principalFor(state, ensureDirectoryPerson(state, person, dirty), inEveryoneClaim(person));
+  }
+
   async function execute(input: Incoming): Promise<RawResponse> {
     const accept = input.headers.accept;
+    // A token the emulator did not issue is refused the way SharePoint Online refuses a bearer token
+    // it cannot validate: 401 with an error_description, not the OData error shape
+    // (https://github.com/SharePoint/sp-dev-docs/issues/5889, https://github.com/AzureAD/microsoft-identity-web/issues/1056;
+    // the x-ms-diagnostics header as in https://github.com/SharePoint/sp-dev-docs/issues/7152).
+    if (!input.inBatch && hasForeignAuthorization(input.headers)) {
+      return {
+        status: 401,
+        headers: {
+          'Content-Type': 'application/json; charset=utf-8',
+          'WWW-Authenticate': `Bearer realm="${site().siteId}",client_id="00000003-0000-0ff1-ce00-000000000000"`,
+          'x-ms-diagnostics': '3000006;reason="Token contains invalid signature.";category="invalid_client"'
+        },
+        body: JSON.stringify({ error_description: 'Invalid issuer or signature.' })
+      };
+    }
     try {
       if (!input.user) throw spErrors.unauthenticated();
-      if (!input.user.accountEnabled) throw spErrors.accountDisabled(input.user.upn);
+      if (!input.user.accountEnabled) throw spErrors.accountDisabled();
       const tunnelled = input.headers['x-http-method'];
       const method = (input.method === 'POST' && tunnelled ? tunnelled : input.method).toUpperCase();
       const state = site();
-      const me = ensureDirectoryPerson(state, input.user, dirty);
+      const who = callerPrincipal(state, input.user);
       const origin = input.url.origin;
       const web = `${origin}${sitePath}`;
       const apiUrl = `${web}/_api`;
@@ -121,7 +156,8 @@ export function createSharePointService(opts: SharePointOptions): SharePointServ
         return render({ status: 200, payload: { kind: 'property', name: 'GetContextWebInformation', type: 'SP.ContextWebInformation', value } }, accept, apiUrl);
       }
 
-      // SharePoint skips the digest for OAuth callers; batch parts ride on the outer request's digest.
+      // SharePoint skips the digest for OAuth callers (here only the emulator's own bearer token gets
+      // this far); batch parts ride on the outer request's digest.
       const safe = method === 'GET' || method === 'HEAD';
       if (!safe && !input.inBatch && !input.headers.authorization) {
         if (!isDigestValid(state.digestSecret, input.user.upn, input.headers['x-requestdigest'])) throw spErrors.securityValidation();
@@ -136,7 +172,7 @@ export function createSharePointService(opts: SharePointOptions): SharePointServ
       const req: SpRequest = { method, url: input.url, headers: input.headers, body: input.body };
       const ctx: SpContext = {
         site: state, origin, webUrl: web, apiUrl, req, query: input.url.searchParams, mode: modeFromAccept(accept),
-        who: principalFor(state, me, input.user.accountEnabled), person: input.user, directory: context.directory,
+        who, person: input.user, directory: context.directory,
         listViewThreshold: opts.listViewThreshold(), dirty
       };
       const result = route(ctx, segs);

@@ -137,7 +137,7 @@ export function uniqueKey(v: unknown): string | undefined {
   return typeof v === 'string' ? v.toLowerCase() : JSON.stringify(v);
 }
 
-/** Throws 409 when a unique column would hold a value another item already has. */
+/** Throws SharePoint's 500 SPDuplicateValuesFoundException when a unique column would hold a value another item already has. */
 export function assertUnique(list: ListRecord, values: Record<string, unknown>, selfId: number | undefined): void {
   for (const f of list.fields) {
     if (!f.EnforceUniqueValues) continue;

@@ -7,7 +7,7 @@ import type { ItemRecord, ListRecord } from './model';
 import { assertUnique, validateWrite } from './item-values';
 import { etagOf, findItem, itemEntity, itemEditLink, planSelect, queryItems, visibility, lowerBound } from './item-query';
 import type { Segment } from './path-segments';
-import { Perm, assertWriteSecurity, demand, maskFromAssignments, principalFor, FULL_MASK } from './permissions';
+import { Perm, assertWriteSecurity, demand, maskFromAssignments, principalFor, FULL_MASK, inEveryoneClaim } from './permissions';
 import { handleSecurable, type Securable } from './security';
 import { findUserByLogin } from './principals';
 import { ROLE_IDS } from './seed';
@@ -54,7 +54,7 @@ function itemSecurable(ctx: SpContext, list: ListRecord, item: ItemRecord): Secu
       const user = findUserByLogin(site, login);
       if (!user) throw spErrors.userNotFound(login);
       const person = ctx.directory.find((p) => p.upn.toLowerCase() === (user.UserPrincipalName ?? '').toLowerCase());
-      const who = principalFor(site, user, person?.accountEnabled ?? true);
+      const who = principalFor(site, user, inEveryoneClaim(person));
       return who.isSiteAdmin ? FULL_MASK : maskFromAssignments(site, item.roleAssignments ?? inherited(), who);
     },
     grantLimitedAccessAbove: (pid) => addLimitedAccess(site, list, pid),

@@ -49,6 +49,16 @@ export interface Principal {
   isSiteAdmin: boolean;
 }
 
+/**
+ * Whether the "Everyone except external users" claim covers the person: enabled members of the
+ * tenant, not guests (Entra userType "Guest", or a #EXT# UPN), who are outside it by its very name.
+ */
+export function inEveryoneClaim(person: { accountEnabled: boolean; upn: string } | undefined): boolean {
+  if (!person) return true;
+  const userType = (person as { userType?: unknown }).userType;
+  return person.accountEnabled && userType !== 'Guest' && !person.upn.includes('#EXT#');
+}
+
 export function principalFor(site: SiteState, user: SiteUserRecord, enabled: boolean): Principal {
   const ids = new Set<number>([user.Id]);
   const everyone = site.users.find((u) => u.isEveryone);

@@ -5,7 +5,7 @@ import { ok, emptyOk, jsonBody, type SpContext, type SpResult } from './context'
 import { spErrors, SpError } from './errors';
 import type { RoleAssignmentRecord, RoleDefinitionRecord, SiteState } from './model';
 import { Complex, Entity } from './odata-format';
-import { FULL_MASK, Perm, demand, maskFromAssignments, principalFor, splitMask } from './permissions';
+import { FULL_MASK, Perm, demand, maskFromAssignments, principalFor, splitMask, inEveryoneClaim } from './permissions';
 import { findUserByLogin, groupEntity, principalExists, userEntity } from './principals';
 import { expands, project, queryEntities, listParam } from './projection';
 import type { Segment } from './path-segments';
@@ -148,7 +148,7 @@ export function maskForLogin(ctx: SpContext, login: string, effective: () => Rol
   const user = findUserByLogin(ctx.site, login);
   if (!user) throw spErrors.userNotFound(login);
   const person = ctx.directory.find((p) => p.upn.toLowerCase() === (user.UserPrincipalName ?? '').toLowerCase());
-  const who = principalFor(ctx.site, user, person?.accountEnabled ?? true);
+  const who = principalFor(ctx.site, user, inEveryoneClaim(person));
   if (who.isSiteAdmin) return maskAllFor(ctx);
   return maskFromAssignments(ctx.site, effective(), who);
 }
