@@ -1,6 +1,6 @@
 // The permission matrix: for every role, every list and every verb, what SharePoint (through the
 // permissions set-up gives) and the domain rules (src/domain/trust) together must do. It is the spec
-// of PRODUCT.md §3 "How trust works" and /work/trust-design.md written as data, NOT derived from the
+// of PRODUCT.md §3 "How trust works" and the trust model v2 design of issue 6, written as data, NOT derived from the
 // schema's role assignments: the matrix test (tests/matrix) tries every cell through raw REST against
 // the emulator after the real set-up, so a wrong grant in lists.ts shows up as an unexpected cell.
 // Pure data, no I/O and no PnPjs, so the product's docs, the test and `npm run matrix` share it.
