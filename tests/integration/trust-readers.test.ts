@@ -4,7 +4,7 @@ import { seedDemoSite } from '../support/site';
 import { SpAccountsRepository } from '../../src/data/sp/accountsRepository';
 import { SpGroupMembership } from '../../src/data/sp/groupMembership';
 import { BUILT_IN, LISTS, fieldNames } from '../../src/data/schema';
-import { countingMonthlyReports, countingVaultPublicKeys, heldAt } from '../../src/domain/trust';
+import { countingMonthlyReports, countingReviews, countingVaultPublicKeys, heldAt } from '../../src/domain/trust';
 
 // The readers' inputs come from SharePoint as it is: group membership any member of staff can read,
 // the register timeline, and raw records whose Author SharePoint recorded; the domain decides.
@@ -59,4 +59,35 @@ it('a vault public key counts for its author while they are in comms; nobody can
   const comms = await new SpGroupMembership(spAs(emu, person('staff').upn)).memberIds('comms');
   expect(countingVaultPublicKeys(records, { comms }).counting.map((r) => r.authorId)).toEqual([ids.comms]);
   expect(countingVaultPublicKeys(records, { comms: comms.filter((id) => id !== ids.comms) }).ignored).toHaveLength(1);
+});
+
+it('comms open a review to its requester alone: the requester reads it by id, nobody else does, and it still counts as unedited', async () => {
+  const R = fieldNames(LISTS.requests);
+  const V = fieldNames(LISTS.reviews);
+  const request = await spAs(emu, person('staff').upn).web.lists.getByTitle(LISTS.requests.title).items.add({ [BUILT_IN.Title]: 'New account', [R.RequestType]: 'New account', [R.SubmissionId]: 'sam-1', [R.Details]: '{}' });
+  const comms = spAs(emu, person('comms').upn);
+  const reviews = comms.web.lists.getByTitle(LISTS.reviews.title).items;
+  const review = await reviews.add({ [BUILT_IN.Title]: 'Review', [V.RequestId]: request.Id, [V.Outcome]: 'More information', [V.Message]: 'Which service runs it?', [V.SubmissionId]: 'r-1' });
+  // Copying the list's assignments keeps the writer at add-and-share on the item (no edit right).
+  await reviews.getById(review.Id).breakRoleInheritance(true, false);
+  const read = await comms.web.roleDefinitions.getByType(2).select('Id')<{ Id: number }>();
+  await reviews.getById(review.Id).roleAssignments.add(ids.staff, read.Id);
+
+  const asStaff = await spAs(emu, person('staff').upn).web.lists.getByTitle(LISTS.reviews.title).items.getById(review.Id)
+    .select(BUILT_IN.Id, BUILT_IN.AuthorId, BUILT_IN.Created, BUILT_IN.Modified, V.RequestId, V.Outcome)<{ Id: number; AuthorId: number; Created: string; Modified: string; RequestId: number; Outcome: 'More information' }>();
+  expect(asStaff).toMatchObject({ Id: review.Id, AuthorId: ids.comms, RequestId: request.Id });
+  const other = await reviews.add({ [BUILT_IN.Title]: 'Review', [V.RequestId]: 9999, [V.Outcome]: 'Reject', [V.SubmissionId]: 'r-2' });
+  const listed = await spAs(emu, person('staff').upn).web.lists.getByTitle(LISTS.reviews.title).items.select(BUILT_IN.Id)<{ Id: number }[]>();
+  expect(listed.map((r) => r.Id)).toEqual([review.Id]);
+  expect(listed.map((r) => r.Id)).not.toContain(other.Id);
+  // Its writer holds no edit right on it (append-only), and the requester only reads it.
+  for (const who of ['comms', 'staff'] as const) {
+    const refused = await spAs(emu, person(who).upn).web.lists.getByTitle(LISTS.reviews.title).items.getById(review.Id).update({ [V.Outcome]: 'Reject' }).then(() => undefined, (x: { status: number }) => x);
+    expect(refused?.status).toBe(403);
+  }
+  const e = await spAs(emu, person('owner').upn).web.lists.getByTitle(LISTS.reviews.title).items.getById(review.Id)().then(() => undefined, (x: { status: number }) => x);
+  expect([403, 404]).toContain(e?.status);
+  const record = { id: asStaff.Id, authorId: asStaff.AuthorId, created: asStaff.Created, modified: asStaff.Modified, requestId: asStaff.RequestId, outcome: asStaff.Outcome };
+  const comms_ = await new SpGroupMembership(spAs(emu, person('staff').upn)).memberIds('comms');
+  expect(countingReviews([record], { comms: comms_ }).counting).toEqual([record]);
 });

@@ -8,6 +8,7 @@ import { ALL_LISTS, GROUPS, LISTS, ROLE_DEFINITIONS, type ListDef, type SiteSche
 import { claimsLogin } from '../../workbench/emulator/directory';
 import { ALL_LISTS_V1, GROUPS_V1, LISTS_V1, ROLE_DEFINITIONS_V1 } from '../support/schema-v1';
 import type { SPFI } from '@pnp/sp';
+import { isSeeded, seedDemo } from '../../workbench/seed';
 
 // Set-up of trust model v2 against the emulator: a fresh site gets exactly the designed permissions
 // and groups with no members; a site set up by the previous version is upgraded in place with nothing
@@ -177,5 +178,23 @@ describe('a site set up by the previous version, with policy versions and acknow
     expect(again.changes).toEqual([]);
     expect(again.notices).toHaveLength(1);
     expect(await snapshot()).toEqual(before);
+  });
+});
+
+describe('the workbench demo site of the previous version', () => {
+  it('is upgraded by the product\'s set-up on the next start, not seeded a second time', async () => {
+    const emu = await startEmulator({ quiet: true });
+    try {
+      await setup(emu, V1).run({ organisationName: 'Northshire Council' });
+      const accounts = async () => (await spAs(emu, person('siteOwner').upn).web.lists.getByTitle(LISTS.accounts.title).items.select('Id')()).length;
+      await spAs(emu, person('siteOwner').upn).web.lists.getByTitle(LISTS.accounts.title).items.add({ Title: 'Kept', Platform: 'X', Handle: 'kept', AccountStatus: 'Active' });
+      expect(await isSeeded(emu.siteUrl)).toBe(false);
+      const report = await seedDemo(emu.siteUrl);
+      expect(report.changes).toContain(`Create the list "${LISTS.accountUpdates.title}"`);
+      expect(await isSeeded(emu.siteUrl)).toBe(true);
+      expect(await accounts()).toBe(1);
+    } finally {
+      await emu.close();
+    }
   });
 });

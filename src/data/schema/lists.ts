@@ -141,6 +141,8 @@ export const LISTS = {
     key: 'reviews',
     title: 'SMH Reviews',
     description: 'Comms reviews of requests, each opened to its requester alone. A request\'s state comes from its reviews and decisions.',
+    // The writer opens the review to the requester: break the item's inheritance COPYING the list's
+    // assignments (so the writer keeps add-and-share, no edit), then add the requester with Read.
     permissions: [owners, { principal: 'comms', role: 'addAndShare' }, headsRead],
     fields: [
       num('RequestId', 'Request id', { required: true, indexed: true }),

@@ -7,4 +7,4 @@ export * from './submissions';
 export * from './accountRecords';
 export * from './vault';
 export * from './requests';
-export { countsFor, acknowledgementOf, type AckLike, type PublishedVersion } from '../policy/acknowledgement';
+export { countsFor, acknowledgementOf, acknowledgementsCountFrom, majorReleaseOf, type AckLike, type MajorRelease, type PublishedVersion } from '../policy/acknowledgement';
