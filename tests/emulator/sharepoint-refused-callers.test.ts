@@ -41,7 +41,8 @@ test.each(identities)('%s: every call is 403 "Attempted to perform an unauthoriz
     [`${items()}(1)`, { method: 'POST', headers: { Accept: 'application/json', 'Content-Type': 'application/json', 'X-HTTP-Method': 'MERGE', 'If-Match': '*', ...digest, ...identity }, body: JSON.stringify({ Title: 'rewritten' }) }],
     [`${items()}(1)`, { method: 'POST', headers: { Accept: 'application/json', 'X-HTTP-Method': 'DELETE', 'If-Match': '*', ...digest, ...identity } }],
     [`${items()}(1)/ValidateUpdateListItem`, { method: 'POST', headers: { Accept: 'application/json', 'Content-Type': 'application/json', ...digest, ...identity }, body: JSON.stringify({ formValues: [{ FieldName: 'Title', FieldValue: 'x' }] }) }],
-    [`${emu.siteUrl}/_api/web/currentuser`, { headers: { Accept: 'application/json', ...identity } }]
+    [`${emu.siteUrl}/_api/web/currentuser`, { headers: { Accept: 'application/json', ...identity } }],
+    [`${emu.siteUrl}/_api/contextinfo`, { method: 'POST', headers: { Accept: 'application/json', ...identity } }]
   ];
   for (const [url, init] of calls) {
     const res = await fetch(url, init);
@@ -67,6 +68,7 @@ test('a directory person who is not a member of the site gets "Access denied" on
   const headers = { Accept: 'application/json', 'Content-Type': 'application/json', 'x-emulator-user': staff.upn, 'X-RequestDigest': emu.sharepoint.issueDigest(staff.upn) };
   for (const [url, init] of [
     [`${emu.siteUrl}/_api/web`, { headers }],
+    [`${emu.siteUrl}/_api/contextinfo`, { method: 'POST', headers }],
     [items(), { headers }],
     [items(), { method: 'POST', headers, body: JSON.stringify({ Title: 'planted' }) }]
   ] as Array<[string, RequestInit]>) {
@@ -76,4 +78,20 @@ test('a directory person who is not a member of the site gets "Access denied" on
   }
   expect(await readBack()).toEqual(['Existing']);
   expect((await sp.web.siteUsers.select('Email')()).map((u: { Email: string }) => u.Email)).not.toContain(staff.upn);
+});
+
+test('a guest of the tenant is outside "Everyone except external users", so a site open to everyone still refuses them', async () => {
+  const guest = { ...person('staff'), id: '7a1d5c0e-1b2f-4c3d-9e8f-0000000000ee', upn: 'pat.jones_contoso.com#EXT#@northshire.gov.uk', displayName: 'Pat Jones (guest)', userType: 'Guest' };
+  const ctx = emu.context as { directory: unknown };
+  const before = ctx.directory;
+  ctx.directory = [...(before as object[]), guest];
+  try {
+    const res = await fetch(`${emu.siteUrl}/_api/web`, { headers: { Accept: 'application/json', 'x-emulator-user': guest.upn } });
+    expect(res.status).toBe(403);
+    expect((await res.json())['odata.error'].message.value).toBe('Access denied. You do not have permission to perform this action or access this resource.');
+    // A member of staff reads the same site through the claim.
+    expect((await fetch(`${emu.siteUrl}/_api/web`, { headers: { Accept: 'application/json', 'x-emulator-user': person('staff').upn } })).status).toBe(200);
+  } finally {
+    ctx.directory = before;
+  }
 });

@@ -145,6 +145,8 @@ export function createSharePointService(opts: SharePointOptions): SharePointServ
 
       if (first === 'contextinfo' && segs.length === 1) {
         if (method !== 'POST') throw spErrors.methodNotAllowed(method, 'contextinfo');
+        // No digest for someone the site refuses: they cannot open it.
+        if (!has(webMask(state, who), Perm.Open)) throw spErrors.accessDenied();
         const value = new Complex('SP.ContextWebInformation', {
           FormDigestTimeoutSeconds: DIGEST_TIMEOUT_SECONDS,
           FormDigestValue: issueDigest(state.digestSecret, input.user.upn),
