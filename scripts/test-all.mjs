@@ -1,5 +1,6 @@
 // `npm test`: every test, in the order a failure is cheapest to find: types, lint, unit and emulator
-// integration tests (jest), the SharePoint package build and its checks, then the browser tests
+// integration tests (jest), the permission matrix (npm run matrix), the SharePoint package build and
+// its checks, then the browser tests
 // against the workbench. Prints one closing line "tests: N passed, N failed".
 import { spawnSync } from 'node:child_process';
 import { readFileSync, mkdirSync, existsSync } from 'node:fs';
@@ -39,6 +40,7 @@ const skipBrowser = process.argv.includes('--no-browser');
 step('Type check (app, workbench, tests)', bin('tsc'), ['-p', 'tsconfig.tools.json']);
 step('Lint (ESLint: TypeScript and React rules)', bin('eslint'), ['--max-warnings', '0', '.']);
 step('Unit and emulator integration tests (jest)', bin('jest'), ['--ci', '--json', `--outputFile=${join(results, 'jest.json')}`], { jestJson: join(results, 'jest.json') });
+step('Permission matrix (npm run matrix: every role × list × verb through raw REST)', 'npm', ['run', '--silent', 'matrix']);
 step('SharePoint package (gulp bundle --ship && gulp package-solution --ship)', 'npm', ['run', '--silent', 'package']);
 step('Package checks (jest)', bin('jest'), ['--ci', '-c', 'jest.package.config.js', '--json', `--outputFile=${join(results, 'package.json')}`], { jestJson: join(results, 'package.json') });
 if (!skipBrowser) {

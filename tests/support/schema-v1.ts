@@ -87,9 +87,10 @@ export const LISTS_V1 = {
     key: 'requests',
     title: 'SMH Requests',
     description: 'Requests to comms: new accounts, paid campaigns, closures, ideas and questions.',
-    // The previous version asked for ReadSecurity 2 here as well as a unique SubmissionId; SharePoint
-    // refuses that pair (ARCHITECTURE.md), so on a real site its set-up could never apply the read-own
-    // setting. The fixture keeps what such a site really holds: the unique column, read-all items.
+    // The previous version asked for read-own-only here too, but SharePoint refuses a unique column on
+    // such a list (the strict emulator does as well), so the site it could actually leave behind has
+    // the unique Submission id on a list everyone reads.
+    writeSecurity: 2,
     enableVersioning: true,
     permissions: [owners, { principal: 'everyone', role: 'contribute' }, commsReadAll, headsReadAll],
     fields: [

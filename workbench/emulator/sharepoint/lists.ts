@@ -52,7 +52,14 @@ export function listEntity(list: ListRecord): Entity {
   });
 }
 
-function applyListProps(list: ListRecord, body: Record<string, unknown>): void {
+/** All or nothing, like SharePoint's list update: a refused property leaves the list as it was. */
+function applyListProps(target: ListRecord, body: Record<string, unknown>): void {
+  const list: ListRecord = { ...target, extra: { ...target.extra } };
+  applyListPropsTo(list, body);
+  Object.assign(target, list);
+}
+
+function applyListPropsTo(list: ListRecord, body: Record<string, unknown>): void {
   for (const [k, v] of Object.entries(body)) {
     if (k === '__metadata' || k.startsWith('odata.')) continue;
     if (!KNOWN_LIST_PROPS.has(k)) throw spErrors.propertyNotOnType(k, 'SP.List');
