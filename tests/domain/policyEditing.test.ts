@@ -37,7 +37,7 @@ describe('policy validation', () => {
   it('points at each problem', () => {
     const c = clone();
     c.donts = [];
-    c.links[0].url = 'javascript:alert(1)';
+    c.links = [{ title: 'Code of conduct', url: 'javascript:alert(1)' }];
     c.sections[1].body = '<p>  </p>';
     c.dos[0].title = ' ';
     const paths = validatePolicy(c, '').map((p) => p.path).sort();

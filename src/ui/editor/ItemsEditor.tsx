@@ -8,6 +8,7 @@ import { editorStyles } from './editorStyles';
 import { fieldProps, type FieldFeedback } from './fieldFeedback';
 import { fieldId } from './problems';
 import { ReorderableList } from './ReorderableList';
+import { FeatureHint } from './featureHint';
 
 export interface ItemsEditorProps {
   /** Where the list sits in the content, for validation paths: 'dos' or 'donts'. */
@@ -35,6 +36,7 @@ export function ItemsEditor({ path, heading, items, onChange, newId, feedback }:
         addLabel={path === 'dos' ? strings.EditorAddDo : strings.EditorAddDont}
         renderFields={(x, i) => (
           <>
+            <FeatureHint part={x} />
             <TextField label={strings.EditorItemTitle} value={x.title} {...fieldProps(feedback, `${path}.${i}.title`)} onChange={(_, v) => update(i, { title: v ?? '' })} />
             {/* No maxLength: a pasted text that is too long stays whole, and the message says by how much. */}
             <TextField

@@ -8,6 +8,7 @@ import { editorStyles } from './editorStyles';
 import { fieldProps, type FieldFeedback } from './fieldFeedback';
 import { fieldId } from './problems';
 import { ReorderableList } from './ReorderableList';
+import { FeatureHint } from './featureHint';
 import { RichTextEditor } from './RichTextEditor';
 
 export interface SectionsEditorProps {
@@ -33,6 +34,7 @@ export function SectionsEditor({ sections, onChange, newId, feedback }: Sections
         createItem={() => ({ id: newId('section'), heading: '', body: '' })} addLabel={strings.EditorAddSection}
         renderFields={(x, i) => (
           <>
+            <FeatureHint part={x} />
             <TextField label={strings.EditorSectionHeading} value={x.heading} {...fieldProps(feedback, `sections.${i}.heading`)} onChange={(_, v) => update(i, { heading: v ?? '' })} />
             <RichTextEditor
               id={fieldId(`sections.${i}.body`)} label={strings.EditorSectionBody} value={x.body} disabled={feedback.disabled}

@@ -187,6 +187,35 @@ declare interface ISocialMediaHubWebPartStrings {
   HistoryMoved: string;
   HistoryBefore: string;
   HistoryAfter: string;
+  EditorFeatureWaiting: string;
+  FeatureRequests: string;
+  FeatureRegister: string;
+  FeatureReports: string;
+  FeatureVault: string;
+  FeatureHashtags: string;
+  FeatureEmergencyRoles: string;
+  FeatureUnknown: string;
+  EditorRemovedNotice: string;
+  EditorUndo: string;
+  EditorRestored: string;
+  EditorCharacterCountOver: string;
+  EditorTextCount: string;
+  EditorOutline: string;
+  EditorOutlineLabel: string;
+  EditorPublishDetails: string;
+  EditorConfirmMajorTitle: string;
+  EditorConfirmPeopleOne: string;
+  EditorConfirmPeopleMany: string;
+  EditorConfirmOwnersOne: string;
+  EditorConfirmOwnersMany: string;
+  EditorConfirmOwnersNone: string;
+  EditorConfirmEveryone: string;
+  EditorConfirmCounting: string;
+  EditorConfirmPublish: string;
+  EditorConfirmCancel: string;
+  HistoryInserted: string;
+  HistoryDeleted: string;
+  HistoryDiffLegend: string;
 }
 
 declare module 'SocialMediaHubWebPartStrings' {
