@@ -197,6 +197,7 @@ declare interface ISocialMediaHubWebPartStrings {
   FeatureUnknown: string;
   EditorRemovedNotice: string;
   EditorUndo: string;
+  EditorDismiss: string;
   EditorRestored: string;
   EditorCharacterCountOver: string;
   EditorTextCount: string;
@@ -210,6 +211,7 @@ declare interface ISocialMediaHubWebPartStrings {
   EditorConfirmOwnersMany: string;
   EditorConfirmOwnersNone: string;
   EditorConfirmEveryone: string;
+  EditorConfirmOwnersAll: string;
   EditorConfirmCounting: string;
   EditorConfirmPublish: string;
   EditorConfirmCancel: string;
