@@ -7,3 +7,4 @@ export * from './validate';
 export * from './diff';
 export * from './acknowledgement';
 export * from './features';
+export * from './wordDiff';

@@ -218,6 +218,7 @@ define([], function () {
     EditorConfirmCancel: 'Keep editing',
     HistoryInserted: 'Added text',
     HistoryDeleted: 'Removed text',
+    HistoryFormattingOnly: 'Only the formatting changed.',
     HistoryDiffLegend: 'Added words are underlined, removed words are struck through.'
   };
 });

@@ -217,6 +217,7 @@ declare interface ISocialMediaHubWebPartStrings {
   EditorConfirmCancel: string;
   HistoryInserted: string;
   HistoryDeleted: string;
+  HistoryFormattingOnly: string;
   HistoryDiffLegend: string;
 }
 

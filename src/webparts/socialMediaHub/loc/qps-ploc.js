@@ -218,6 +218,7 @@ define([], function () {
     "EditorConfirmCancel": "[!! Kéép édîtîng !!]",
     "HistoryInserted": "[!! Âddéd téxt !!]",
     "HistoryDeleted": "[!! Rémôvéd téxt !!]",
+    "HistoryFormattingOnly": "[!! Önly thé fôrmàttîng chàngéd. !!]",
     "HistoryDiffLegend": "[!! Âddéd wôrds àré ündérlînéd, rémôvéd wôrds àré strück thrôügh. !!]"
   };
 });
