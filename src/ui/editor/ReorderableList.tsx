@@ -47,7 +47,7 @@ export function ReorderableList<T extends { id: string }>(props: ReorderableList
   const pending = React.useRef<Pending | undefined>(undefined);
   const [announcement, setAnnouncement] = React.useState('');
   const [removed, setRemoved] = React.useState<Removed<T> | undefined>();
-  const undoBar = React.useRef<HTMLDivElement>(null);
+  const undoBar = React.useRef<HTMLLIElement>(null);
   const hovered = React.useRef(false);
 
   React.useEffect(() => {
@@ -119,13 +119,28 @@ export function ReorderableList<T extends { id: string }>(props: ReorderableList
     onChange([...items, item]);
   };
 
+  // "Removed: … Undo" takes the removed row's place, where the eye and the keyboard already are.
+  const undoRow = removed && (
+    <li key={`removed-${removed.item.id}`} ref={undoBar} className={s.undo} onMouseEnter={() => { hovered.current = true; }} onMouseLeave={() => { hovered.current = false; }}>
+      <MessageBar
+        actions={<MessageBarButton data-action="undo" text={strings.EditorUndo} iconProps={{ iconName: 'Undo' }} disabled={disabled} onClick={undo} />}
+        onDismiss={() => setRemoved(undefined)} dismissButtonAriaLabel={strings.EditorDismiss}
+      >
+        {format(strings.EditorRemovedNotice, removed.name)}
+      </MessageBar>
+    </li>
+  );
+  const undoAt = removed ? Math.min(removed.index, items.length) : -1;
+
   return (
     <div ref={root}>
       <ul className={s.rows} aria-label={label}>
         {items.map((item, i) => {
           const name = nameOf(item, i);
           return (
-            <li key={item.id} className={s.row} data-row={item.id}>
+            <React.Fragment key={item.id}>
+            {i === undoAt && undoRow}
+            <li key="row" className={s.row} data-row={item.id}>
               <div className={s.rowFields}>{renderFields(item, i)}</div>
               <div className={s.rowActions}>
                 <ActionButton data-action="up" text={strings.EditorMoveUp} ariaLabel={format(strings.EditorMoveUpNamed, name)} disabled={disabled || i === 0} onClick={() => move(i, i - 1, 'up')} />
@@ -133,19 +148,11 @@ export function ReorderableList<T extends { id: string }>(props: ReorderableList
                 <ActionButton data-action="remove" text={strings.EditorRemove} ariaLabel={format(strings.EditorRemoveNamed, name)} disabled={disabled} onClick={() => remove(i)} />
               </div>
             </li>
+            </React.Fragment>
           );
         })}
+        {undoAt === items.length && undoRow}
       </ul>
-      {removed && (
-        <div ref={undoBar} className={s.undo} onMouseEnter={() => { hovered.current = true; }} onMouseLeave={() => { hovered.current = false; }}>
-          <MessageBar
-            actions={<MessageBarButton data-action="undo" text={strings.EditorUndo} iconProps={{ iconName: 'Undo' }} disabled={disabled} onClick={undo} />}
-            onDismiss={() => setRemoved(undefined)} dismissButtonAriaLabel={strings.EditorDismiss}
-          >
-            {format(strings.EditorRemovedNotice, removed.name)}
-          </MessageBar>
-        </div>
-      )}
       <DefaultButton data-action="add" className={s.addButton} text={addLabel} disabled={disabled} onClick={add} />
       <div className={hidden} aria-live="polite">{announcement}</div>
     </div>

@@ -42,7 +42,7 @@ const field = (path: string): HTMLInputElement => {
 const type = (path: string, value: string): void => { fireEvent.change(field(path), { target: { value } }); };
 const ready = () => screen.findByRole('button', { name: /^Publish version/ });
 const publishButton = () => screen.getByRole('button', { name: /^Publish version/ });
-const dosOrder = () => Array.from(document.querySelectorAll('[aria-label="Do\'s"] > li')).map((li) => li.getAttribute('data-row'));
+const dosOrder = () => Array.from(document.querySelectorAll('[aria-label="Do\'s"] > li[data-row]')).map((li) => li.getAttribute('data-row'));
 
 beforeEach(() => localStorage.clear());
 
@@ -282,10 +282,10 @@ describe('removing with undo', () => {
     const { publish } = setup();
     await ready();
     const cases: [string, string, () => (string | null)[]][] = [
-      ['Remove: Why we use social media', 'Why we use social media', () => Array.from(document.querySelectorAll('[aria-label="Introduction"] > li')).map((li) => li.getAttribute('data-row'))],
+      ['Remove: Why we use social media', 'Why we use social media', () => Array.from(document.querySelectorAll('[aria-label="Introduction"] > li[data-row]')).map((li) => li.getAttribute('data-row'))],
       ['Remove: Have a plan', 'Have a plan', dosOrder],
-      ["Remove: Don't just broadcast", "Don't just broadcast", () => Array.from(document.querySelectorAll('[aria-label="Don\'ts"] > li')).map((li) => li.getAttribute('data-row'))],
-      ['Remove: HR code of conduct', 'HR code of conduct', () => Array.from(document.querySelectorAll('[aria-label="Links"] > li')).map((li) => li.getAttribute('data-row'))]
+      ["Remove: Don't just broadcast", "Don't just broadcast", () => Array.from(document.querySelectorAll('[aria-label="Don\'ts"] > li[data-row]')).map((li) => li.getAttribute('data-row'))],
+      ['Remove: HR code of conduct', 'HR code of conduct', () => Array.from(document.querySelectorAll('[aria-label="Links"] > li[data-row]')).map((li) => li.getAttribute('data-row'))]
     ];
     for (const [button, name, order] of cases) {
       const before = order();
@@ -293,6 +293,10 @@ describe('removing with undo', () => {
       expect(order()).toHaveLength(before.length - 1);
       const message = await screen.findByText(`Removed: ${name}.`);
       const bar = message.closest('.ms-MessageBar') as HTMLElement;
+      // In the removed row's place in its list.
+      const place = bar.closest('li') as HTMLElement;
+      const rows = Array.from(place.parentElement!.children);
+      expect(rows.indexOf(place)).toBe(before.indexOf(before.find((id) => !order().includes(id))!));
       fireEvent.click(within(bar).getByRole('button', { name: 'Undo' }));
       expect(order()).toEqual(before);
       expect(screen.queryByText(`Removed: ${name}.`)).toBeNull();
