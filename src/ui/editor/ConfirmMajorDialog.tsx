@@ -61,7 +61,7 @@ export function ConfirmMajorDialog({ open, label, countAudience, countOwners, on
   ];
   return (
     <Dialog
-      hidden={!open} onDismiss={onCancel}
+      hidden={!open} onDismiss={onCancel} minWidth="min(440px, 90vw)"
       dialogContentProps={{ type: DialogType.normal, title: format(strings.EditorConfirmMajorTitle, label) }}
       modalProps={{ isBlocking: true }}
     >
