@@ -53,7 +53,6 @@ export function historyStyles(theme: ITheme) {
     changeHead: { display: 'flex', flexWrap: 'wrap', alignItems: 'baseline', gap: 8 },
     changeTitle: { ...fonts.medium, fontWeight: 600, overflowWrap: 'anywhere' },
     text: { ...fonts.medium, margin: 0, lineHeight: '1.45em', overflowWrap: 'anywhere', whiteSpace: 'pre-wrap' },
-    textLabel: { fontWeight: 600, color: s.bodySubtext, marginRight: 4 },
     richText: {
       ...fonts.medium, lineHeight: '1.5em', overflowWrap: 'anywhere',
       selectors: { p: { margin: '0 0 8px' }, 'ul, ol': { margin: '0 0 8px', paddingLeft: 20 }, a: { color: s.link } }

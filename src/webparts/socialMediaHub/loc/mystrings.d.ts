@@ -118,7 +118,6 @@ declare interface ISocialMediaHubWebPartStrings {
   EditorMoveDownNamed: string;
   EditorRemoveNamed: string;
   EditorMovedTo: string;
-  EditorRemoved: string;
   EditorFormatting: string;
   EditorBold: string;
   EditorItalic: string;
@@ -185,8 +184,6 @@ declare interface ISocialMediaHubWebPartStrings {
   HistoryRemoved: string;
   HistoryChanged: string;
   HistoryMoved: string;
-  HistoryBefore: string;
-  HistoryAfter: string;
   EditorFeatureWaiting: string;
   FeatureRequests: string;
   FeatureRegister: string;
