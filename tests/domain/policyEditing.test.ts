@@ -37,7 +37,7 @@ describe('policy validation', () => {
   it('points at each problem', () => {
     const c = clone();
     c.donts = [];
-    c.links[0].url = 'javascript:alert(1)';
+    c.links = [{ title: 'Code of conduct', url: 'javascript:alert(1)' }];
     c.sections[1].body = '<p>  </p>';
     c.dos[0].title = ' ';
     const paths = validatePolicy(c, '').map((p) => p.path).sort();
@@ -57,13 +57,20 @@ describe('what changed between versions', () => {
     b.names = { organisation: 'Northshire Council' };
     const changes = diffPolicies(a, b);
     expect(changes).toEqual(expect.arrayContaining([
-      { area: 'names', kind: 'changed', title: 'Organisation name', before: '', after: 'Northshire Council' },
-      { area: 'do', kind: 'added', title: 'Celebrate success', after: 'Celebrate success: Share what worked.' },
-      { area: 'dont', kind: 'removed', title: "Don't block social media", before: expect.any(String) },
-      { area: 'dont', kind: 'changed', title: "Don't just broadcast", before: expect.any(String), after: "Don't just broadcast: Reworded." },
-      { area: 'do', kind: 'moved', title: 'Have conversations' }
+      { area: 'names', kind: 'changed', id: 'organisation', title: 'Organisation name', before: '', after: 'Northshire Council' },
+      { area: 'do', kind: 'added', id: 'do-new', title: 'Celebrate success', after: 'Celebrate success: Share what worked.' },
+      { area: 'dont', kind: 'removed', id: 'dont-block', title: "Don't block social media", before: expect.any(String) },
+      { area: 'dont', kind: 'changed', id: 'dont-broadcast', title: "Don't just broadcast", before: expect.any(String), after: "Don't just broadcast: Reworded." },
+      { area: 'do', kind: 'moved', id: 'do-talk', title: 'Have conversations' }
     ]));
     expect(changes).toHaveLength(5);
+  });
+
+  it('counts a section whose formatting changed as changed, though its words did not', () => {
+    const a = clone();
+    const b = clone();
+    b.sections[0] = { ...b.sections[0], body: b.sections[0].body.replace('social media', '<b>social media</b>') };
+    expect(diffPolicies(a, b)).toEqual([expect.objectContaining({ area: 'section', kind: 'changed', id: 'why' })]);
   });
 
   it('finds nothing between a version and itself', () => {

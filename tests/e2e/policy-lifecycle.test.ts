@@ -41,6 +41,11 @@ describe('policy lifecycle in Chromium', () => {
     await page.getByText('Major: everyone must acknowledge again').click();
     await page.getByLabel('What changed', { exact: true }).fill('A new do: celebrate what works.');
     await page.getByRole('button', { name: 'Publish version 2.0' }).click();
+    // A major version asks first, with how many owners and backups will be notified.
+    const confirm = page.getByRole('alertdialog');
+    await confirm.getByText(/\d+ account owners? (and|or) backups? will be sent a Teams notification\./).waitFor();
+    await page.screenshot({ path: join(SCREENSHOTS, 'editor-confirm-major.png') });
+    await confirm.getByRole('button', { name: 'Yes, publish version 2.0' }).click();
     await page.getByText('Version 2.0 published.').waitFor({ timeout: 60_000 });
     const report = page.getByTestId('delivery-report');
     // Olivia Reed (owner), Ben Hughes (backup, no Teams app), Leah Ward (owner, disabled).

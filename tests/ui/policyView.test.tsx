@@ -5,7 +5,9 @@ import * as React from 'react';
 import { render, screen, fireEvent, within } from '@testing-library/react';
 import { ThemeProvider } from '@fluentui/react/lib/Theme';
 import { PolicyContentView } from '../../src/ui/policy/PolicyView';
-import { DEFAULT_POLICY, type PolicyContent } from '../../src/domain/policy';
+import { DEFAULT_POLICY, visibleContent, type PolicyContent } from '../../src/domain/policy';
+
+const TODAY = visibleContent(DEFAULT_POLICY);
 import { renderersFor, type PolicyPage } from '../../src/services/policyService';
 import { DEFAULT_SETTINGS } from '../../src/services/ports/settings';
 
@@ -34,8 +36,8 @@ describe('policy page', () => {
     expect(screen.getByText(/Hannah Lewis takes the final decision/)).toBeTruthy();
     const dos = document.querySelectorAll('.smh-dos li');
     const donts = document.querySelectorAll('.smh-donts li');
-    expect(dos).toHaveLength(DEFAULT_POLICY.dos.length);
-    expect(donts).toHaveLength(DEFAULT_POLICY.donts.length);
+    expect(dos).toHaveLength(TODAY.dos.length);
+    expect(donts).toHaveLength(TODAY.donts.length);
   });
 
   it('filters as you type, highlights the words, and says when nothing matches', () => {
@@ -49,7 +51,7 @@ describe('policy page', () => {
     fireEvent.change(box, { target: { value: 'qwertyuiop' } });
     expect(screen.getByText(/Nothing in the policy matches "qwertyuiop"/)).toBeTruthy();
     fireEvent.keyDown(box, { key: 'Escape' });
-    expect(document.querySelectorAll('.smh-dos li')).toHaveLength(DEFAULT_POLICY.dos.length);
+    expect(document.querySelectorAll('.smh-dos li')).toHaveLength(TODAY.dos.length);
   });
 
   it('shows hostile content as text and never as a live link or markup', () => {
@@ -70,5 +72,16 @@ describe('policy page', () => {
     const links = Array.from(container.querySelectorAll('nav a')).map((a) => a.getAttribute('href'));
     expect(links).toEqual(['https://example.org/']);
     expect(screen.getByText('Click me').closest('a')).toBeNull();
+  });
+});
+
+describe('parts waiting for a feature', () => {
+  it('are not shown or found on the policy page while the hub lacks the feature', () => {
+    show(page());
+    expect(document.querySelector('[data-item-id="do-approval-hub"]')).toBeNull();
+    expect(screen.queryByText(/through the hub|in the hub/i)).toBeNull();
+    fireEvent.change(screen.getByRole('searchbox'), { target: { value: 'vault' } });
+    expect(document.querySelectorAll('.smh-dos li')).toHaveLength(0);
+    expect(document.querySelector('[data-item-id="do-talk"]')).toBeNull();
   });
 });

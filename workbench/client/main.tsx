@@ -7,7 +7,7 @@ import type { Host, HostKind } from '../../src/app/host';
 import { createWorkbenchGraphClient } from '../../src/data/graph/workbenchGraphClient';
 import { claimsLogin } from '../emulator/directory';
 import { currentPerson } from './session';
-import { registerWorkbenchIcons } from './icons';
+import { ensureAppIcons } from '../../src/ui/common/icons';
 import { SharePointChrome } from './SharePointChrome';
 import { TeamsChrome } from './TeamsChrome';
 
@@ -46,7 +46,8 @@ function WebPartSlot({ build }: { build: () => Promise<Host> }): React.ReactElem
 }
 
 function start(): void {
-  registerWorkbenchIcons();
+  // The workbench's own chrome (user switcher, activity feed) draws Fluent icons before the app mounts.
+  ensureAppIcons();
   const config = JSON.parse(document.getElementById('smh-config')!.textContent!) as PageConfig;
   const person = currentPerson();
   const query = new URLSearchParams(window.location.search);

@@ -10,6 +10,8 @@ export type ChangeArea = 'names' | 'section' | 'do' | 'dont' | 'link';
 export interface PolicyChange {
   area: ChangeArea;
   kind: ChangeKind;
+  /** The part's stable id (a link's is its address), so a view can show both versions of it in full. */
+  id: string;
   title: string;
   before?: string;
   after?: string;
@@ -34,19 +36,25 @@ function movedIds(keptBefore: string[], keptAfter: string[]): Set<string> {
   return new Set(keptAfter.filter((id) => !inOrder.has(id)));
 }
 
-function diffById<T extends { id: string }>(area: ChangeArea, a: T[], b: T[], title: (x: T) => string, text: (x: T) => string): PolicyChange[] {
+/**
+ * `text` is what a reader is shown; `same` decides whether a part changed (by default the same
+ * text), so a section whose words stayed but whose formatting changed still counts as changed.
+ */
+function diffById<T extends { id: string }>(
+  area: ChangeArea, a: T[], b: T[], title: (x: T) => string, text: (x: T) => string, same: (x: T, y: T) => boolean = (x, y) => text(x) === text(y)
+): PolicyChange[] {
   const out: PolicyChange[] = [];
   const before = new Map(a.map((x, i) => [x.id, { x, i }]));
   const after = new Map(b.map((x, i) => [x.id, { x, i }]));
-  for (const { x } of before.values()) if (!after.has(x.id)) out.push({ area, kind: 'removed', title: title(x), before: text(x) });
+  for (const { x } of before.values()) if (!after.has(x.id)) out.push({ area, kind: 'removed', id: x.id, title: title(x), before: text(x) });
   const keptBefore = a.filter((x) => after.has(x.id)).map((x) => x.id);
   const keptAfter = b.filter((x) => before.has(x.id)).map((x) => x.id);
   const moved = movedIds(keptBefore, keptAfter);
   for (const { x } of after.values()) {
     const old = before.get(x.id);
-    if (!old) { out.push({ area, kind: 'added', title: title(x), after: text(x) }); continue; }
-    if (text(old.x) !== text(x)) out.push({ area, kind: 'changed', title: title(x), before: text(old.x), after: text(x) });
-    else if (moved.has(x.id)) out.push({ area, kind: 'moved', title: title(x) });
+    if (!old) { out.push({ area, kind: 'added', id: x.id, title: title(x), after: text(x) }); continue; }
+    if (!same(old.x, x)) out.push({ area, kind: 'changed', id: x.id, title: title(x), before: text(old.x), after: text(x) });
+    else if (moved.has(x.id)) out.push({ area, kind: 'moved', id: x.id, title: title(x) });
   }
   return out;
 }
@@ -58,9 +66,10 @@ export function diffPolicies(a: PolicyContent, b: PolicyContent): PolicyChange[]
   for (const key of ['organisation', 'commsHead'] as const) {
     const x = a.names?.[key] ?? '';
     const y = b.names?.[key] ?? '';
-    if (x !== y) changes.push({ area: 'names', kind: 'changed', title: key === 'organisation' ? 'Organisation name' : 'Head of communications', before: x, after: y });
+    if (x !== y) changes.push({ area: 'names', kind: 'changed', id: key, title: key === 'organisation' ? 'Organisation name' : 'Head of communications', before: x, after: y });
   }
-  changes.push(...diffById('section', a.sections, b.sections, (s) => s.heading, (s) => `${s.heading}: ${htmlToText(s.body)}`));
+  // Sections are compared as their (sanitised) HTML: bold, lists and links are part of what staff read.
+  changes.push(...diffById('section', a.sections, b.sections, (s) => s.heading, (s) => `${s.heading}: ${htmlToText(s.body)}`, (x, y) => x.heading === y.heading && x.body === y.body));
   changes.push(...diffById('do', a.dos, b.dos, (i) => i.title, itemText));
   changes.push(...diffById('dont', a.donts, b.donts, (i) => i.title, itemText));
   const links = (c: PolicyContent) => c.links.map((l) => ({ ...l, id: l.url }));

@@ -6,3 +6,5 @@ export * from './parse';
 export * from './validate';
 export * from './diff';
 export * from './acknowledgement';
+export * from './features';
+export * from './wordDiff';

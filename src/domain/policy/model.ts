@@ -15,6 +15,8 @@ export interface PolicyItem {
   title: string;
   /** One or two sentences of plain text. */
   detail: string;
+  /** Shown only once this hub feature exists (see features.ts); absent for most items. */
+  feature?: string;
 }
 
 export interface PolicySection {
@@ -25,6 +27,8 @@ export interface PolicySection {
    * own formatting: paragraphs, bold, italic, lists, links). May use the placeholders.
    */
   body: string;
+  /** Shown only once this hub feature exists (see features.ts). */
+  feature?: string;
 }
 
 /** The names the policy's {organisation} and {commsHead} placeholders stand for. */

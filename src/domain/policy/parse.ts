@@ -17,11 +17,17 @@ const str = (v: unknown, what: string): string => {
   return v;
 };
 
+/** The feature tag is kept as written: a name this build does not know simply never shows. */
+function withFeature<T extends { feature?: string }>(part: T, feature: unknown, what: string): T {
+  return feature === undefined || feature === null ? part : { ...part, feature: str(feature, what) };
+}
+
 function items(v: unknown, what: string): PolicyItem[] {
   if (!Array.isArray(v)) throw new PolicyContentError(`${what} must be a list.`);
   return v.map((x, i) => {
     if (!isObj(x)) throw new PolicyContentError(`${what} item ${i + 1} is not an item.`);
-    return { id: str(x.id, `${what} item ${i + 1} id`), title: str(x.title, `${what} item ${i + 1} title`), detail: str(x.detail ?? '', `${what} item ${i + 1} detail`) };
+    const item: PolicyItem = { id: str(x.id, `${what} item ${i + 1} id`), title: str(x.title, `${what} item ${i + 1} title`), detail: str(x.detail ?? '', `${what} item ${i + 1} detail`) };
+    return withFeature(item, x.feature, `${what} item ${i + 1} feature`);
   });
 }
 
@@ -33,7 +39,8 @@ function sections(v: unknown): PolicySection[] {
     const body = Array.isArray(x.paragraphs)
       ? x.paragraphs.map((p, j) => `<p>${escapeHtml(str(p, `Section ${i + 1} paragraph ${j + 1}`))}</p>`).join('')
       : str(x.body, `Section ${i + 1} text`);
-    return { id: str(x.id, `Section ${i + 1} id`), heading: str(x.heading, `Section ${i + 1} heading`), body };
+    const section: PolicySection = { id: str(x.id, `Section ${i + 1} id`), heading: str(x.heading, `Section ${i + 1} heading`), body };
+    return withFeature(section, x.feature, `Section ${i + 1} feature`);
   });
 }
 

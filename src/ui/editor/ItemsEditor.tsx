@@ -4,10 +4,12 @@ import { useTheme } from '@fluentui/react/lib/Theme';
 import * as strings from 'SocialMediaHubWebPartStrings';
 import { POLICY_LIMITS, type PolicyItem } from '../../domain/policy';
 import { format } from '../common/format';
+import { characterCount } from './characterCount';
 import { editorStyles } from './editorStyles';
 import { fieldProps, type FieldFeedback } from './fieldFeedback';
 import { fieldId } from './problems';
 import { ReorderableList } from './ReorderableList';
+import { FeatureHint } from './featureHint';
 
 export interface ItemsEditorProps {
   /** Where the list sits in the content, for validation paths: 'dos' or 'donts'. */
@@ -35,11 +37,15 @@ export function ItemsEditor({ path, heading, items, onChange, newId, feedback }:
         addLabel={path === 'dos' ? strings.EditorAddDo : strings.EditorAddDont}
         renderFields={(x, i) => (
           <>
-            <TextField label={strings.EditorItemTitle} value={x.title} {...fieldProps(feedback, `${path}.${i}.title`)} onChange={(_, v) => update(i, { title: v ?? '' })} />
+            <FeatureHint part={x} />
+            <TextField
+              label={strings.EditorItemTitle} value={x.title} {...fieldProps(feedback, `${path}.${i}.title`)}
+              description={characterCount(x.title.length, POLICY_LIMITS.itemTitleLength)} onChange={(_, v) => update(i, { title: v ?? '' })}
+            />
             {/* No maxLength: a pasted text that is too long stays whole, and the message says by how much. */}
             <TextField
               label={strings.EditorItemDetail} value={x.detail} multiline autoAdjustHeight rows={2} {...fieldProps(feedback, `${path}.${i}.detail`)}
-              description={format(strings.EditorCharacterCount, x.detail.length.toLocaleString('en-GB'), POLICY_LIMITS.itemDetailLength.toLocaleString('en-GB'))}
+              description={characterCount(x.detail.length, POLICY_LIMITS.itemDetailLength)}
               onChange={(_, v) => update(i, { detail: v ?? '' })}
             />
           </>

@@ -2,7 +2,9 @@ import * as React from 'react';
 import { TextField } from '@fluentui/react/lib/TextField';
 import { useTheme } from '@fluentui/react/lib/Theme';
 import * as strings from 'SocialMediaHubWebPartStrings';
+import { POLICY_LIMITS } from '../../domain/policy';
 import { format } from '../common/format';
+import { characterCount } from './characterCount';
 import type { EditorLink } from './editorContent';
 import { editorStyles } from './editorStyles';
 import { fieldProps, type FieldFeedback } from './fieldFeedback';
@@ -31,8 +33,14 @@ export function LinksEditor({ links, onChange, newId, feedback }: LinksEditorPro
         createItem={() => ({ id: newId('link'), title: '', url: '' })} addLabel={strings.EditorAddLink}
         renderFields={(x, i) => (
           <div className={s.twoColumns}>
-            <TextField label={strings.EditorLinkTitle} value={x.title} {...fieldProps(feedback, `links.${i}.title`)} onChange={(_, v) => update(i, { title: v ?? '' })} />
-            <TextField label={strings.EditorLinkUrl} type="url" value={x.url} {...fieldProps(feedback, `links.${i}.url`)} onChange={(_, v) => update(i, { url: v ?? '' })} />
+            <TextField
+              label={strings.EditorLinkTitle} value={x.title} {...fieldProps(feedback, `links.${i}.title`)}
+              description={characterCount(x.title.length, POLICY_LIMITS.linkTitleLength)} onChange={(_, v) => update(i, { title: v ?? '' })}
+            />
+            <TextField
+              label={strings.EditorLinkUrl} type="url" value={x.url} {...fieldProps(feedback, `links.${i}.url`)}
+              description={characterCount(x.url.length, POLICY_LIMITS.urlLength)} onChange={(_, v) => update(i, { url: v ?? '' })}
+            />
           </div>
         )}
       />

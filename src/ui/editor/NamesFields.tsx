@@ -2,7 +2,8 @@ import * as React from 'react';
 import { TextField } from '@fluentui/react/lib/TextField';
 import { useTheme } from '@fluentui/react/lib/Theme';
 import * as strings from 'SocialMediaHubWebPartStrings';
-import type { PolicyNames } from '../../domain/policy';
+import { POLICY_LIMITS, type PolicyNames } from '../../domain/policy';
+import { characterCount } from './characterCount';
 import { editorStyles } from './editorStyles';
 import { fieldProps, type FieldFeedback } from './fieldFeedback';
 
@@ -16,10 +17,12 @@ export function NamesFields({ names, onChange, feedback }: { names: PolicyNames;
       <div className={s.twoColumns}>
         <TextField
           label={strings.EditorOrganisation} value={names.organisation} {...fieldProps(feedback, 'names.organisation')}
+          description={characterCount(names.organisation.length, POLICY_LIMITS.nameLength)}
           onChange={(_, v) => onChange({ ...names, organisation: v ?? '' })}
         />
         <TextField
           label={strings.EditorCommsHead} value={names.commsHead} {...fieldProps(feedback, 'names.commsHead')}
+          description={characterCount(names.commsHead.length, POLICY_LIMITS.nameLength)}
           onChange={(_, v) => onChange({ ...names, commsHead: v ?? '' })}
         />
       </div>

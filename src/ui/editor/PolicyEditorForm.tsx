@@ -1,5 +1,4 @@
 import * as React from 'react';
-import { PrimaryButton } from '@fluentui/react/lib/Button';
 import { Toggle } from '@fluentui/react/lib/Toggle';
 import { useTheme } from '@fluentui/react/lib/Theme';
 import * as strings from 'SocialMediaHubWebPartStrings';
@@ -24,6 +23,8 @@ import { ItemsEditor } from './ItemsEditor';
 import { LinksEditor } from './LinksEditor';
 import { PublishFields } from './PublishFields';
 import { ProblemSummary } from './ProblemSummary';
+import { PublishBar, PUBLISH_DETAILS_ID } from './PublishBar';
+import { ConfirmMajorDialog, type MajorVersionReach } from './ConfirmMajorDialog';
 
 export interface PolicyEditorFormProps {
   page: PolicyPage;
@@ -31,6 +32,8 @@ export interface PolicyEditorFormProps {
   onPublished(result: PublishResult): void;
   /** Loads the version in force again (after someone else published). */
   onReloadPage(): void;
+  /** Counts for the confirmation before a major version. */
+  reach?: MajorVersionReach;
 }
 
 /**
@@ -48,7 +51,7 @@ function startingDraft(page: PolicyPage): EditorDraft {
 }
 
 /** The editor itself, for one version in force: draft state, validation, preview and publishing. */
-export function PolicyEditorForm({ page, publisher, onPublished, onReloadPage }: PolicyEditorFormProps): React.ReactElement {
+export function PolicyEditorForm({ page, publisher, onPublished, onReloadPage, reach }: PolicyEditorFormProps): React.ReactElement {
   const s = editorStyles(useTheme());
   const { host } = useServices();
   const basedOn = page.policy;
@@ -62,6 +65,7 @@ export function PolicyEditorForm({ page, publisher, onPublished, onReloadPage }:
   const [busy, setBusy] = React.useState(false);
   const [error, setError] = React.useState<unknown>();
   const [preview, setPreview] = React.useState(false);
+  const [confirming, setConfirming] = React.useState(false);
   const summaryRef = React.useRef<HTMLDivElement>(null);
 
   const { forget } = useDraftAutosave(draft, dirty, {
@@ -112,13 +116,18 @@ export function PolicyEditorForm({ page, publisher, onPublished, onReloadPage }:
     setError(undefined);
   };
 
-  const publish = async (): Promise<void> => {
+  const publish = async (confirmed = false): Promise<void> => {
     setError(undefined);
     if (checked.length > 0) {
       setPreview(false);
       setAttempted((n) => n + 1);
       return;
     }
+    if (draft.kind === 'major' && !confirmed) {
+      setConfirming(true);
+      return;
+    }
+    setConfirming(false);
     setBusy(true);
     try {
       const result = await publisher.publish({ content, kind: draft.kind, changeSummary: draft.changeSummary, basedOn });
@@ -163,7 +172,7 @@ export function PolicyEditorForm({ page, publisher, onPublished, onReloadPage }:
       </div>
       {error !== undefined && (conflict
         ? <Notice kind="error" action={{ label: strings.EditorReloadPolicy, onClick: onReloadPage }}>{(error as AppError).message}</Notice>
-        : <ErrorBar error={error} onRetry={() => { void publish(); }} />)}
+        : <ErrorBar error={error} onRetry={() => { void publish(true); }} />)}
 
       {preview ? (
         <>
@@ -180,15 +189,17 @@ export function PolicyEditorForm({ page, publisher, onPublished, onReloadPage }:
         </form>
       )}
 
-      <section className={s.publish} aria-label={strings.EditorPublishHeading}>
+      <section className={s.publish} aria-label={strings.EditorPublishHeading} id={PUBLISH_DETAILS_ID} tabIndex={-1}>
         <PublishFields
           kind={draft.kind} onKind={(kind) => change({ kind })} changeSummary={draft.changeSummary}
           onChangeSummary={(changeSummary) => change({ changeSummary })} nextLabel={nextLabel} feedback={feedback}
         />
-        <div className={s.actions}>
-          <PrimaryButton text={busy ? strings.EditorPublishing : format(strings.EditorPublish, nextLabel)} disabled={busy} onClick={() => { void publish(); }} />
-        </div>
       </section>
+      <PublishBar content={draft.content} nextLabel={nextLabel} busy={busy} previewing={preview} onPublish={() => { void publish(); }} />
+      <ConfirmMajorDialog
+        open={confirming} label={nextLabel} countAudience={reach?.countAudience} countOwners={reach?.countOwners}
+        onConfirm={() => { void publish(true); }} onCancel={() => setConfirming(false)}
+      />
     </div>
   );
 }

@@ -9,6 +9,7 @@ import { useAsync } from '../common/useAsync';
 import { ErrorBar } from '../common/ErrorBar';
 import { PolicyEditorForm } from './PolicyEditorForm';
 import { PublishReport } from './PublishReport';
+import type { MajorVersionReach } from './ConfirmMajorDialog';
 
 // Comms edit and publish the policy here. The App shows this tab to the comms group only; that is
 // tidiness, SharePoint refuses anyone else's publish.
@@ -16,6 +17,12 @@ import { PublishReport } from './PublishReport';
 export interface PolicyEditorViewProps {
   /** Leaves the editor for the policy page (the App reloads the policy in force). */
   onPublished(): void;
+  /**
+   * How many people a major version asks to confirm again. No service answers that yet (the
+   * audience is not known to the hub); the composition root fills it in once one does, and until
+   * then the confirmation says it in words.
+   */
+  countAudience?(): Promise<number>;
 }
 
 interface Published {
@@ -23,7 +30,7 @@ interface Published {
   publisher: PolicyPublisher;
 }
 
-export default function PolicyEditorView({ onPublished }: PolicyEditorViewProps): React.ReactElement {
+export default function PolicyEditorView({ onPublished, countAudience }: PolicyEditorViewProps): React.ReactElement {
   const { state, reload } = usePolicyPage();
   // Kept above the page state: publishing reloads the policy in force, and the report must stay.
   const [published, setPublished] = React.useState<Published | undefined>();
@@ -38,11 +45,24 @@ export default function PolicyEditorView({ onPublished }: PolicyEditorViewProps)
   }
   if (state.status === 'loading') return <Spinner label={strings.Loading} />;
   if (state.status === 'error') return <ErrorBar error={state.error} onRetry={reload} />;
-  return <EditorWithPublisher page={state.value} onReloadPage={reload} onPublished={(p) => { setPublished(p); reload(); }} />;
+  return <EditorWithPublisher page={state.value} onReloadPage={reload} countAudience={countAudience} onPublished={(p) => { setPublished(p); reload(); }} />;
 }
 
-function EditorWithPublisher({ page, onReloadPage, onPublished }: { page: PolicyPage; onReloadPage(): void; onPublished(p: Published): void }): React.ReactElement {
+interface EditorWithPublisherProps {
+  page: PolicyPage;
+  onReloadPage(): void;
+  onPublished(p: Published): void;
+  countAudience?(): Promise<number>;
+}
+
+function EditorWithPublisher({ page, onReloadPage, onPublished, countAudience }: EditorWithPublisherProps): React.ReactElement {
   const services = useServices();
+  const policy = page.policy;
+  // Owners and backups are the people coverage already lists first; one person with two roles counts once.
+  const reach = React.useMemo<MajorVersionReach>(() => ({
+    countAudience,
+    countOwners: policy ? () => services.coverage().then((c) => c.keyPeople(policy)).then((people) => people.length) : undefined
+  }), [countAudience, services, policy]);
   const teamsAppId = page.settings.teamsAppId;
   // The publisher lives in the comms chunk, loaded when the editor opens.
   const [publisher, retry] = useAsync(() => services.publisher(teamsAppId), [services, teamsAppId]);
@@ -52,7 +72,7 @@ function EditorWithPublisher({ page, onReloadPage, onPublished }: { page: Policy
     <PolicyEditorForm
       // A new version in force starts a new form (and looks for that version's draft).
       key={page.policy?.id ?? 0}
-      page={page} publisher={publisher.value} onReloadPage={onReloadPage}
+      page={page} publisher={publisher.value} onReloadPage={onReloadPage} reach={reach}
       onPublished={(result) => onPublished({ result, publisher: publisher.value })}
     />
   );

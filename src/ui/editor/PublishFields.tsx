@@ -5,6 +5,7 @@ import { useTheme } from '@fluentui/react/lib/Theme';
 import * as strings from 'SocialMediaHubWebPartStrings';
 import { POLICY_LIMITS, type VersionKind } from '../../domain/policy';
 import { format } from '../common/format';
+import { characterCount } from './characterCount';
 import { editorStyles } from './editorStyles';
 import { fieldProps, type FieldFeedback } from './fieldFeedback';
 
@@ -35,7 +36,7 @@ export function PublishFields({ kind, onKind, changeSummary, onChangeSummary, ne
       <p className={s.nextLabel} aria-live="polite">{format(strings.EditorNextVersion, nextLabel)}</p>
       <TextField
         label={strings.EditorChangeSummary} required multiline autoAdjustHeight rows={3} value={changeSummary} {...fieldProps(feedback, 'changeSummary')}
-        description={format(strings.EditorChangeSummaryHint, POLICY_LIMITS.changeSummaryLength)} onChange={(_, v) => onChangeSummary(v ?? '')}
+        description={`${strings.EditorChangeSummaryHint} ${characterCount(changeSummary.length, POLICY_LIMITS.changeSummaryLength)}`} onChange={(_, v) => onChangeSummary(v ?? '')}
       />
     </>
   );

@@ -1,5 +1,6 @@
 import * as React from 'react';
-import { DefaultButton, ActionButton } from '@fluentui/react/lib/Button';
+import { DefaultButton, ActionButton, MessageBarButton } from '@fluentui/react/lib/Button';
+import { MessageBar } from '@fluentui/react/lib/MessageBar';
 import { hiddenContentStyle, mergeStyles } from '@fluentui/react/lib/Styling';
 import { useTheme } from '@fluentui/react/lib/Theme';
 import * as strings from 'SocialMediaHubWebPartStrings';
@@ -23,6 +24,15 @@ export interface ReorderableListProps<T extends { id: string }> {
 
 type Pending = { id: string; target: 'up' | 'down' | 'remove' | 'field' } | { id: undefined; target: 'add' };
 
+interface Removed<T> {
+  item: T;
+  index: number;
+  name: string;
+}
+
+/** How long "Removed. Undo" stays; it stays longer while focus or the pointer is on it. */
+const UNDO_MS = 15_000;
+
 const hidden = mergeStyles(hiddenContentStyle);
 
 /**
@@ -36,6 +46,20 @@ export function ReorderableList<T extends { id: string }>(props: ReorderableList
   const root = React.useRef<HTMLDivElement>(null);
   const pending = React.useRef<Pending | undefined>(undefined);
   const [announcement, setAnnouncement] = React.useState('');
+  const [removed, setRemoved] = React.useState<Removed<T> | undefined>();
+  const undoBar = React.useRef<HTMLLIElement>(null);
+  const hovered = React.useRef(false);
+
+  React.useEffect(() => {
+    if (!removed) return undefined;
+    // Nobody should lose the chance to undo while reading or reaching for the button (WCAG 2.2.1).
+    const timer = setInterval(() => {
+      const bar = undoBar.current;
+      if (hovered.current || (bar && bar.contains(document.activeElement))) return;
+      setRemoved(undefined);
+    }, UNDO_MS);
+    return () => clearInterval(timer);
+  }, [removed]);
 
   React.useEffect(() => {
     const want = pending.current;
@@ -74,7 +98,19 @@ export function ReorderableList<T extends { id: string }>(props: ReorderableList
     const neighbour = next[index] ?? next[index - 1];
     pending.current = neighbour ? { id: neighbour.id, target: 'remove' } : { id: undefined, target: 'add' };
     onChange(next);
-    setAnnouncement(format(strings.EditorRemoved, nameOf(item, index)));
+    // The message bar itself is a status region, so it is what screen readers hear.
+    setAnnouncement('');
+    setRemoved({ item, index, name: nameOf(item, index) });
+  };
+
+  const undo = (): void => {
+    if (!removed) return;
+    // Back where it was, as far as the list still reaches; focus returns to the row.
+    const at = Math.min(removed.index, items.length);
+    pending.current = { id: removed.item.id, target: 'remove' };
+    onChange([...items.slice(0, at), removed.item, ...items.slice(at)]);
+    setAnnouncement(format(strings.EditorRestored, removed.name));
+    setRemoved(undefined);
   };
 
   const add = (): void => {
@@ -83,13 +119,28 @@ export function ReorderableList<T extends { id: string }>(props: ReorderableList
     onChange([...items, item]);
   };
 
+  // "Removed: … Undo" takes the removed row's place, where the eye and the keyboard already are.
+  const undoRow = removed && (
+    <li key={`removed-${removed.item.id}`} ref={undoBar} className={s.undo} onMouseEnter={() => { hovered.current = true; }} onMouseLeave={() => { hovered.current = false; }}>
+      <MessageBar
+        actions={<MessageBarButton data-action="undo" text={strings.EditorUndo} iconProps={{ iconName: 'Undo' }} disabled={disabled} onClick={undo} />}
+        onDismiss={() => setRemoved(undefined)} dismissButtonAriaLabel={strings.EditorDismiss}
+      >
+        {format(strings.EditorRemovedNotice, removed.name)}
+      </MessageBar>
+    </li>
+  );
+  const undoAt = removed ? Math.min(removed.index, items.length) : -1;
+
   return (
     <div ref={root}>
       <ul className={s.rows} aria-label={label}>
         {items.map((item, i) => {
           const name = nameOf(item, i);
           return (
-            <li key={item.id} className={s.row} data-row={item.id}>
+            <React.Fragment key={item.id}>
+            {i === undoAt && undoRow}
+            <li key="row" className={s.row} data-row={item.id}>
               <div className={s.rowFields}>{renderFields(item, i)}</div>
               <div className={s.rowActions}>
                 <ActionButton data-action="up" text={strings.EditorMoveUp} ariaLabel={format(strings.EditorMoveUpNamed, name)} disabled={disabled || i === 0} onClick={() => move(i, i - 1, 'up')} />
@@ -97,8 +148,10 @@ export function ReorderableList<T extends { id: string }>(props: ReorderableList
                 <ActionButton data-action="remove" text={strings.EditorRemove} ariaLabel={format(strings.EditorRemoveNamed, name)} disabled={disabled} onClick={() => remove(i)} />
               </div>
             </li>
+            </React.Fragment>
           );
         })}
+        {undoAt === items.length && undoRow}
       </ul>
       <DefaultButton data-action="add" className={s.addButton} text={addLabel} disabled={disabled} onClick={add} />
       <div className={hidden} aria-live="polite">{announcement}</div>

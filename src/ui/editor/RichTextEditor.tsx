@@ -1,6 +1,7 @@
 import * as React from 'react';
 import { TextField } from '@fluentui/react/lib/TextField';
 import { PrimaryButton, DefaultButton } from '@fluentui/react/lib/Button';
+import { Icon } from '@fluentui/react/lib/Icon';
 import { useTheme } from '@fluentui/react/lib/Theme';
 import * as strings from 'SocialMediaHubWebPartStrings';
 import { safeLinkUrl } from '../../domain/policy';
@@ -17,18 +18,22 @@ export interface RichTextEditorProps {
   onChange(html: string): void;
   onBlur?(): void;
   errorMessage?: string;
+  /** A line under the region, e.g. its character count. */
+  description?: string;
   disabled?: boolean;
 }
 
-type Tool = { key: string; label: string; glyph: React.ReactNode; command?: FormatCommand };
+// Each button shows a registered Fluent icon and no text, so its name (aria-label, also the tooltip)
+// is the only label it has: nothing visible can disagree with it.
+type Tool = { key: string; label: string; icon: string; command?: FormatCommand };
 
 const TOOLS: Tool[] = [
-  { key: 'bold', label: strings.EditorBold, glyph: <b>B</b>, command: 'bold' },
-  { key: 'italic', label: strings.EditorItalic, glyph: <i>I</i>, command: 'italic' },
-  { key: 'ul', label: strings.EditorBulletedList, glyph: '• ≡', command: 'insertUnorderedList' },
-  { key: 'ol', label: strings.EditorNumberedList, glyph: '1. ≡', command: 'insertOrderedList' },
-  { key: 'link', label: strings.EditorLink, glyph: strings.EditorLink },
-  { key: 'unlink', label: strings.EditorRemoveLink, glyph: strings.EditorRemoveLink }
+  { key: 'bold', label: strings.EditorBold, icon: 'Bold', command: 'bold' },
+  { key: 'italic', label: strings.EditorItalic, icon: 'Italic', command: 'italic' },
+  { key: 'ul', label: strings.EditorBulletedList, icon: 'BulletedList', command: 'insertUnorderedList' },
+  { key: 'ol', label: strings.EditorNumberedList, icon: 'NumberedList', command: 'insertOrderedList' },
+  { key: 'link', label: strings.EditorLink, icon: 'Link' },
+  { key: 'unlink', label: strings.EditorRemoveLink, icon: 'RemoveLink' }
 ];
 
 /**
@@ -36,7 +41,7 @@ const TOOLS: Tool[] = [
  * browser, a paste or a drop puts into the region, only sanitised HTML is passed on, so state,
  * drafts and the publish call never hold markup the policy page wouldn't show.
  */
-export function RichTextEditor({ id, label, value, onChange, onBlur, errorMessage, disabled }: RichTextEditorProps): React.ReactElement {
+export function RichTextEditor({ id, label, value, onChange, onBlur, errorMessage, description, disabled }: RichTextEditorProps): React.ReactElement {
   const s = editorStyles(useTheme());
   const region = React.useRef<HTMLDivElement>(null);
   const emitted = React.useRef<string | undefined>(undefined);
@@ -50,6 +55,8 @@ export function RichTextEditor({ id, label, value, onChange, onBlur, errorMessag
   const [linkError, setLinkError] = React.useState<string | undefined>();
   const labelId = `${id}-label`;
   const errorId = `${id}-error`;
+  const descriptionId = `${id}-description`;
+  const describedBy = [errorMessage ? errorId : '', description ? descriptionId : ''].filter(Boolean).join(' ') || undefined;
 
   // The region is not a controlled input (re-rendering it would move the caret), so a value that
   // did not come from typing here (draft restored, discarded) is written into it; sanitised again
@@ -175,7 +182,7 @@ export function RichTextEditor({ id, label, value, onChange, onBlur, errorMessag
             // Keep the selection in the region: a click would otherwise move focus and lose it.
             onMouseDown={(e) => e.preventDefault()} onFocus={() => setActiveTool(i)} onClick={() => run(tool)}
           >
-            {tool.glyph}
+            <Icon iconName={tool.icon} />
           </button>
         ))}
       </div>
@@ -191,12 +198,13 @@ export function RichTextEditor({ id, label, value, onChange, onBlur, errorMessag
       )}
       <div
         ref={region} id={id} role="textbox" aria-multiline="true" aria-labelledby={labelId}
-        aria-invalid={errorMessage ? true : undefined} aria-describedby={errorMessage ? errorId : undefined} aria-disabled={disabled || undefined}
+        aria-invalid={errorMessage ? true : undefined} aria-describedby={describedBy} aria-disabled={disabled || undefined}
         contentEditable={!disabled} suppressContentEditableWarning tabIndex={0}
         className={`${s.editable} ${errorMessage ? s.editableInvalid : ''} ${disabled ? s.editableDisabled : ''}`}
         onInput={emit} onFocus={onFocus} onBlur={onBlurRegion} onPaste={onPaste} onDrop={onDrop}
       />
       {errorMessage && <p id={errorId} className={s.fieldError} role="alert">{errorMessage}</p>}
+      {description && <p id={descriptionId} className={s.hint}>{description}</p>}
     </div>
   );
 }

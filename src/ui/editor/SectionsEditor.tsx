@@ -2,12 +2,14 @@ import * as React from 'react';
 import { TextField } from '@fluentui/react/lib/TextField';
 import { useTheme } from '@fluentui/react/lib/Theme';
 import * as strings from 'SocialMediaHubWebPartStrings';
-import type { PolicySection } from '../../domain/policy';
+import { htmlToText, POLICY_LIMITS, type PolicySection } from '../../domain/policy';
+import { characterCount } from './characterCount';
 import { format } from '../common/format';
 import { editorStyles } from './editorStyles';
 import { fieldProps, type FieldFeedback } from './fieldFeedback';
 import { fieldId } from './problems';
 import { ReorderableList } from './ReorderableList';
+import { FeatureHint } from './featureHint';
 import { RichTextEditor } from './RichTextEditor';
 
 export interface SectionsEditorProps {
@@ -33,10 +35,16 @@ export function SectionsEditor({ sections, onChange, newId, feedback }: Sections
         createItem={() => ({ id: newId('section'), heading: '', body: '' })} addLabel={strings.EditorAddSection}
         renderFields={(x, i) => (
           <>
-            <TextField label={strings.EditorSectionHeading} value={x.heading} {...fieldProps(feedback, `sections.${i}.heading`)} onChange={(_, v) => update(i, { heading: v ?? '' })} />
+            <FeatureHint part={x} />
+            <TextField
+              label={strings.EditorSectionHeading} value={x.heading} {...fieldProps(feedback, `sections.${i}.heading`)}
+              description={characterCount(x.heading.length, POLICY_LIMITS.headingLength)} onChange={(_, v) => update(i, { heading: v ?? '' })}
+            />
             <RichTextEditor
               id={fieldId(`sections.${i}.body`)} label={strings.EditorSectionBody} value={x.body} disabled={feedback.disabled}
-              errorMessage={feedback.error(`sections.${i}.body`)} onBlur={() => feedback.touch(`sections.${i}.body`)} onChange={(body) => update(i, { body })}
+              errorMessage={feedback.error(`sections.${i}.body`)}
+              // The limit is on the text staff read, as validation counts it, not on the markup.
+              description={characterCount(htmlToText(x.body).length, POLICY_LIMITS.sectionTextLength, strings.EditorTextCount)} onBlur={() => feedback.touch(`sections.${i}.body`)} onChange={(body) => update(i, { body })}
             />
           </>
         )}

@@ -25,8 +25,16 @@ export function editorStyles(theme: ITheme) {
     rowFields: { flex: '1 1 240px', minWidth: 0, display: 'grid', gap: 8 },
     rowActions: { display: 'flex', alignItems: 'flex-start', gap: 2 },
     addButton: { marginTop: 8 },
+    undo: { marginTop: 8 },
     twoColumns: { display: 'grid', gap: 12, gridTemplateColumns: 'repeat(auto-fit, minmax(min(100%, 260px), 1fr))' },
-    publish: { display: 'grid', gap: 12, marginTop: 24, paddingTop: 16, borderTop: `1px solid ${s.bodyDivider}` },
+    publish: { display: 'grid', gap: 12, marginTop: 24, paddingTop: 16, borderTop: `1px solid ${s.bodyDivider}`, outline: 'none' },
+    // Sticks to the bottom of whatever scrolls the page (SharePoint canvas, Teams tab), opaque so the
+    // form scrolling under it never shows through.
+    stickyBar: {
+      position: 'sticky', bottom: 0, zIndex: 1, display: 'flex', flexWrap: 'wrap', justifyContent: 'flex-end', alignItems: 'center', gap: 8,
+      marginTop: 16, padding: '8px 0', background: s.bodyBackground, borderTop: `1px solid ${s.bodyDivider}`,
+      selectors: forced({ borderTop: '1px solid CanvasText' })
+    },
     nextLabel: { ...fonts.medium, fontWeight: 600 },
     actions: { display: 'flex', flexWrap: 'wrap', gap: 8, alignItems: 'center' },
     summaryList: { margin: '4px 0 0', paddingLeft: 20 },

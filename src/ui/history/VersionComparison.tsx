@@ -3,7 +3,7 @@ import { Spinner } from '@fluentui/react/lib/Spinner';
 import { DefaultButton } from '@fluentui/react/lib/Button';
 import { useTheme } from '@fluentui/react/lib/Theme';
 import * as strings from 'SocialMediaHubWebPartStrings';
-import type { PolicyChange } from '../../domain/policy';
+import { diffRichText, diffText, hasWordChanges, type PolicyChange, type PolicyContent, type PolicyItem, type RichNode } from '../../domain/policy';
 import { pageWithVersion, type PolicyPage } from '../../services/policyService';
 import { useServices } from '../common/ServicesContext';
 import { useAsync } from '../common/useAsync';
@@ -12,25 +12,72 @@ import { Notice } from '../common/Notice';
 import { format } from '../common/format';
 import { groupChanges, kindLabel, olderFirst } from './changeGroups';
 import { historyStyles } from './historyStyles';
+import { RichDiff, TextDiff } from './WordDiff';
+import { sanitizeHtml } from '../common/sanitizeHtml';
 
 type Render = (text: string) => string;
 
-/** One change: what kind, which item, and the text before and after (plain text, escaped by React). */
-function ChangeRow({ change, before, after }: { change: PolicyChange; before: Render; after: Render }): React.ReactElement {
+/** Both versions of the policy, each with its own names filled in. */
+interface Sides {
+  older: PolicyContent;
+  newer: PolicyContent;
+  before: Render;
+  after: Render;
+  beforeHtml: Render;
+  afterHtml: Render;
+}
+
+const flip = (nodes: RichNode[]): RichNode[] => nodes.map((n) => (n.kind === 'text' ? { ...n, mark: n.mark === 'ins' ? 'del' : n.mark } : n.kind === 'element' ? { ...n, children: flip(n.children) } : n));
+
+/** A section's text as rich text with the changed words marked (all inserted when added, all deleted when removed). */
+function sectionBody(change: PolicyChange, sides: Sides): RichNode[] {
+  const old = sides.older.sections.find((x) => x.id === change.id);
+  const now = sides.newer.sections.find((x) => x.id === change.id);
+  // Stored text is sanitised again before it is compared: it is shown, and it may not have come through the editor.
+  const oldHtml = old ? sanitizeHtml(sides.beforeHtml(old.body)) : '';
+  const newHtml = now ? sanitizeHtml(sides.afterHtml(now.body)) : '';
+  return change.kind === 'removed' ? flip(diffRichText('', oldHtml)) : diffRichText(oldHtml, newHtml);
+}
+
+function itemOf(change: PolicyChange, content: PolicyContent): PolicyItem | undefined {
+  const list = change.area === 'do' ? content.dos : change.area === 'dont' ? content.donts : [];
+  return list.find((x) => x.id === change.id);
+}
+
+/** One change: what kind, which part, and its words with insertions and deletions marked. */
+function ChangeRow({ change, sides }: { change: PolicyChange; sides: Sides }): React.ReactElement {
   const s = historyStyles(useTheme());
-  const title = change.kind === 'removed' ? before(change.title) : after(change.title);
+  const { before, after } = sides;
+  let title: React.ReactNode = change.kind === 'removed' ? before(change.title) : after(change.title);
+  let detail: React.ReactNode = null;
+  if (change.kind !== 'moved') {
+    if (change.area === 'section') {
+      const old = sides.older.sections.find((x) => x.id === change.id);
+      const now = sides.newer.sections.find((x) => x.id === change.id);
+      title = <TextDiff runs={diffText(old ? before(old.heading) : '', now ? after(now.heading) : '')} />;
+      const body = sectionBody(change, sides);
+      detail = (
+        <div className={s.richText}>
+          <RichDiff nodes={body} />
+          {change.kind === 'changed' && !hasWordChanges(body) && <p className={s.hint}>{strings.HistoryFormattingOnly}</p>}
+        </div>
+      );
+    } else if (change.area === 'do' || change.area === 'dont') {
+      const old = itemOf(change, sides.older);
+      const now = itemOf(change, sides.newer);
+      title = <TextDiff runs={diffText(old ? before(old.title) : '', now ? after(now.title) : '')} />;
+      detail = <p className={s.text}><TextDiff runs={diffText(old ? before(old.detail) : '', now ? after(now.detail) : '')} /></p>;
+    } else {
+      detail = <p className={s.text}><TextDiff runs={diffText(change.before === undefined ? '' : before(change.before), change.after === undefined ? '' : after(change.after))} /></p>;
+    }
+  }
   return (
     <li className={s.change} data-change-kind={change.kind} data-change-area={change.area}>
       <div className={s.changeHead}>
         <span className={s[change.kind]}>{kindLabel(change.kind)}</span>
         <span className={s.changeTitle}>{title}</span>
       </div>
-      {change.before !== undefined && change.kind !== 'moved' && (
-        <p className={s.text}><span className={s.textLabel}>{strings.HistoryBefore}</span>{before(change.before)}</p>
-      )}
-      {change.after !== undefined && change.kind !== 'moved' && (
-        <p className={s.text}><span className={s.textLabel}>{strings.HistoryAfter}</span>{after(change.after)}</p>
-      )}
+      {detail}
     </li>
   );
 }
@@ -51,19 +98,21 @@ export function VersionComparison({ page, ids, onClose }: { page: PolicyPage; id
     // Placeholders read as the names each version had, not as "{organisation}".
     const olderPage = pageWithVersion(page, older);
     const newerPage = pageWithVersion(page, newer);
-    const before = olderPage.render;
-    const after = newerPage.render;
+    const sides: Sides = {
+      older: older.content, newer: newer.content,
+      before: olderPage.render, after: newerPage.render, beforeHtml: olderPage.renderHtml, afterHtml: newerPage.renderHtml
+    };
     const groups = groupChanges(older, newer, { older: olderPage.placeholders, newer: newerPage.placeholders });
     body = groups.length === 0
       ? <Notice kind="info">{strings.HistoryNoChanges}</Notice>
-      : groups.map((g) => (
+      : [<p key="legend" className={s.hint}>{strings.HistoryDiffLegend}</p>, ...groups.map((g) => (
         <section key={g.area} aria-label={g.label} data-area={g.area}>
           <h4 className={s.groupHeading}>{format(strings.HistoryGroupHeading, g.label, g.changes.length)}</h4>
           <ul className={s.changes}>
-            {g.changes.map((c, i) => <ChangeRow key={`${c.kind}-${c.title}-${i}`} change={c} before={before} after={after} />)}
+            {g.changes.map((c, i) => <ChangeRow key={`${c.kind}-${c.id}-${i}`} change={c} sides={sides} />)}
           </ul>
         </section>
-      ));
+      ))];
   }
   return (
     <section className={s.panel} aria-label={strings.HistoryComparing}>

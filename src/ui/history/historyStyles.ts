@@ -19,7 +19,16 @@ export function historyStyles(theme: ITheme) {
     moved: { background: s.bodyStandoutBackground }
   };
   return mergeStyleSets({
-    root: { color: s.bodyText, maxWidth: 1100, display: 'grid', gap: 16 },
+    root: {
+      color: s.bodyText, maxWidth: 1100, display: 'grid', gap: 16,
+      // Inserted and deleted words: told apart by underline and strike-through first (they survive
+      // forced colours and colour blindness), tinted with the theme's success and error backgrounds.
+      selectors: {
+        ins: { textDecoration: 'underline', textDecorationThickness: 2, background: s.successBackground, color: s.bodyText },
+        del: { textDecoration: 'line-through', background: s.errorBackground, color: s.bodyText },
+        ...forced({ selectors: { ins: { background: 'Canvas', color: 'CanvasText' }, del: { background: 'Canvas', color: 'CanvasText' } } })
+      }
+    },
     title: { ...fonts.xLarge, fontWeight: 600, margin: 0 },
     hint: { ...fonts.small, color: s.bodySubtext, margin: 0 },
     list: { listStyle: 'none', margin: 0, padding: 0, display: 'grid', gap: 8 },
@@ -44,7 +53,10 @@ export function historyStyles(theme: ITheme) {
     changeHead: { display: 'flex', flexWrap: 'wrap', alignItems: 'baseline', gap: 8 },
     changeTitle: { ...fonts.medium, fontWeight: 600, overflowWrap: 'anywhere' },
     text: { ...fonts.medium, margin: 0, lineHeight: '1.45em', overflowWrap: 'anywhere', whiteSpace: 'pre-wrap' },
-    textLabel: { fontWeight: 600, color: s.bodySubtext, marginRight: 4 },
+    richText: {
+      ...fonts.medium, lineHeight: '1.5em', overflowWrap: 'anywhere',
+      selectors: { p: { margin: '0 0 8px' }, 'ul, ol': { margin: '0 0 8px', paddingLeft: 20 }, a: { color: s.link } }
+    },
     added: { ...badge, ...kindColours.added, color: s.bodyText },
     removed: { ...badge, ...kindColours.removed, color: s.bodyText },
     changed: { ...badge, ...kindColours.changed, color: s.bodyText },

@@ -4,7 +4,7 @@ import { Spinner } from '@fluentui/react/lib/Spinner';
 import { Link } from '@fluentui/react/lib/Link';
 import { useTheme } from '@fluentui/react/lib/Theme';
 import * as strings from 'SocialMediaHubWebPartStrings';
-import { safeLinkUrl, searchPolicy, type PolicyItem } from '../../domain/policy';
+import { safeLinkUrl, searchPolicy, visibleContent, type PolicyItem } from '../../domain/policy';
 import type { PolicyPage } from '../../services/policyService';
 import { usePolicyPage } from '../common/PolicyPageContext';
 import { AcknowledgePanel } from './AcknowledgePanel';
@@ -59,7 +59,8 @@ export function PolicyContentView({ page }: { page: PolicyPage }): React.ReactEl
   const [query, setQuery] = React.useState('');
   if (!page.policy) return <Notice kind="info">{strings.PolicyMissing}</Notice>;
   const { policy, render, renderHtml } = page;
-  const result = searchPolicy(policy.content, query, render);
+  // Parts waiting for a feature the hub does not have yet are not shown (or searched).
+  const result = searchPolicy(visibleContent(policy.content), query, render);
   const searching = query.trim().length > 0;
   const title = page.placeholders.organisation ? `${page.placeholders.organisation}: ${strings.PolicyHeading.toLowerCase()}` : strings.PolicyHeading;
   return (

@@ -24,12 +24,15 @@ const content = (): PolicyContent => ({
 
 const DRAFT_KEY = `smh.policyDraft.${SITE_URL}.${LOGIN}.7`;
 
-function setup(options: FakeOptions = {}) {
+function setup(options: FakeOptions = {}, countAudience?: () => Promise<number>) {
   const fakes = makeFakes({ page: makePage(makeVersion(7, 2, 1, content())), ...options });
   const onPublished = jest.fn();
-  const view = renderWith(fakes, <PolicyEditorView onPublished={onPublished} />);
+  const view = renderWith(fakes, <PolicyEditorView onPublished={onPublished} countAudience={countAudience} />);
   return { ...fakes, onPublished, view };
 }
+
+/** The confirmation a major version asks for. */
+const confirmDialog = () => screen.findByRole('alertdialog');
 
 const field = (path: string): HTMLInputElement => {
   const el = document.getElementById(`smh-edit-${path.replace(/\./g, '-')}`);
@@ -39,7 +42,7 @@ const field = (path: string): HTMLInputElement => {
 const type = (path: string, value: string): void => { fireEvent.change(field(path), { target: { value } }); };
 const ready = () => screen.findByRole('button', { name: /^Publish version/ });
 const publishButton = () => screen.getByRole('button', { name: /^Publish version/ });
-const dosOrder = () => Array.from(document.querySelectorAll('[aria-label="Do\'s"] > li')).map((li) => li.getAttribute('data-row'));
+const dosOrder = () => Array.from(document.querySelectorAll('[aria-label="Do\'s"] > li[data-row]')).map((li) => li.getAttribute('data-row'));
 
 beforeEach(() => localStorage.clear());
 
@@ -53,6 +56,10 @@ describe('policy editor', () => {
     expect(screen.getByText('This will be version 3.0.')).toBeTruthy();
     type('changeSummary', 'Planning made explicit.');
     fireEvent.click(screen.getByRole('button', { name: 'Publish version 3.0' }));
+    // A major version asks first; nothing is published until it is confirmed.
+    const dialog = await confirmDialog();
+    expect(publish).not.toHaveBeenCalled();
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Yes, publish version 3.0' }));
 
     await screen.findByText('Version 3.0 published.');
     expect(publish).toHaveBeenCalledTimes(1);
@@ -228,6 +235,7 @@ describe('policy editor', () => {
     fireEvent.click(screen.getByLabelText('Major: everyone must acknowledge again'));
     type('changeSummary', 'New rules on paid adverts.');
     fireEvent.click(publishButton());
+    fireEvent.click(within(await confirmDialog()).getByRole('button', { name: 'Yes, publish version 3.0' }));
 
     const report = await screen.findByTestId('delivery-report');
     expect(within(report).getByText('Teams notification sent to 2 of 4 owners and backups.')).toBeTruthy();
@@ -269,5 +277,167 @@ describe('policy editor', () => {
     expect(screen.getByText('Talk with people')).toBeTruthy();
     expect(screen.getByText('To talk with Northshire Council residents.')).toBeTruthy();
     await waitFor(() => expect(document.getElementById('smh-edit-dos-0-title')).toBeNull());
+  });
+});
+
+describe('removing with undo', () => {
+  it('undoes the removal of a section, a do, a don\'t and a link, each back in its place', async () => {
+    const { publish } = setup();
+    await ready();
+    const cases: [string, string, () => (string | null)[]][] = [
+      ['Remove: Why we use social media', 'Why we use social media', () => Array.from(document.querySelectorAll('[aria-label="Introduction"] > li[data-row]')).map((li) => li.getAttribute('data-row'))],
+      ['Remove: Have a plan', 'Have a plan', dosOrder],
+      ["Remove: Don't just broadcast", "Don't just broadcast", () => Array.from(document.querySelectorAll('[aria-label="Don\'ts"] > li[data-row]')).map((li) => li.getAttribute('data-row'))],
+      ['Remove: HR code of conduct', 'HR code of conduct', () => Array.from(document.querySelectorAll('[aria-label="Links"] > li[data-row]')).map((li) => li.getAttribute('data-row'))]
+    ];
+    for (const [button, name, order] of cases) {
+      const before = order();
+      fireEvent.click(screen.getByRole('button', { name: button }));
+      expect(order()).toHaveLength(before.length - 1);
+      const message = await screen.findByText(`Removed: ${name}.`);
+      const bar = message.closest('.ms-MessageBar') as HTMLElement;
+      // In the removed row's place in its list.
+      const place = bar.closest('li') as HTMLElement;
+      const rows = Array.from(place.parentElement!.children);
+      expect(rows.indexOf(place)).toBe(before.indexOf(before.find((id) => !order().includes(id))!));
+      fireEvent.click(within(bar).getByRole('button', { name: 'Undo' }));
+      expect(order()).toEqual(before);
+      expect(screen.queryByText(`Removed: ${name}.`)).toBeNull();
+      expect(screen.getByText(`${name} is back.`)).toBeTruthy();
+    }
+    type('changeSummary', 'Nothing lost.');
+    fireEvent.click(publishButton());
+    await screen.findByText('Version 2.2 published.');
+    const sent: PolicyContent = publish.mock.calls[0][0].content;
+    expect(sent.sections.map((x) => x.id)).toEqual(['why']);
+    expect(sent.dos.map((x) => x.id)).toEqual(['do-talk', 'do-plan', 'do-report']);
+    expect(sent.donts.map((x) => x.id)).toEqual(['dont-broadcast', 'dont-free']);
+    expect(sent.links).toEqual([{ title: 'HR code of conduct', url: 'https://intranet.example.org/conduct' }]);
+  });
+
+  it('a removal that is not undone is published without the item', async () => {
+    const { publish } = setup();
+    await ready();
+    fireEvent.click(screen.getByRole('button', { name: 'Remove: Have a plan' }));
+    expect(await screen.findByText('Removed: Have a plan.')).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Close this message' }));
+    expect(screen.queryByText('Removed: Have a plan.')).toBeNull();
+    type('changeSummary', 'Shorter.');
+    fireEvent.click(publishButton());
+    await screen.findByText('Version 2.2 published.');
+    expect(publish.mock.calls[0][0].content.dos.map((x: { id: string }) => x.id)).toEqual(['do-talk', 'do-report']);
+  });
+});
+
+describe('character counters', () => {
+  it('count every limited field as it is typed, and say how many too many', async () => {
+    setup();
+    await ready();
+    const describedBy = (path: string): string => {
+      const ids = (field(path).getAttribute('aria-describedby') ?? '').split(' ').filter(Boolean);
+      return ids.map((id) => document.getElementById(id)?.textContent ?? '').join(' ');
+    };
+    expect(describedBy('dos.0.title')).toContain('18 of 120 characters');
+    type('dos.0.title', 'x'.repeat(125));
+    expect(describedBy('dos.0.title')).toContain('125 of 120 characters: 5 too many');
+    expect(describedBy('dos.0.detail')).toContain('28 of 600 characters');
+    expect(describedBy('names.organisation')).toContain('18 of 120 characters');
+    expect(describedBy('names.commsHead')).toContain('12 of 120 characters');
+    expect(describedBy('sections.0.heading')).toContain('23 of 120 characters');
+    // Section text counts what staff read (placeholders as written), not the markup.
+    expect(describedBy('sections.0.body')).toContain(`${'To talk with {organisation} residents.'.length} of 4,000 characters of text`);
+    expect(describedBy('links.0.title')).toContain('18 of 120 characters');
+    expect(describedBy('links.0.url')).toContain('36 of 2,000 characters');
+    type('changeSummary', 'Short.');
+    expect(describedBy('changeSummary')).toContain('6 of 500 characters');
+  });
+});
+
+describe('confirming a major version', () => {
+  const ownersAndBackups = (n: number) => Array.from({ length: n }, (_, i) => ({ userId: i + 1, name: `P${i}`, email: '', roles: ['owner'], accounts: [] }));
+
+  it('says how many people will be asked again and how many owners will be notified, and can be cancelled', async () => {
+    const fakes = setup({}, async () => 1234);
+    (fakes.services.coverage as jest.Mock).mockResolvedValue({ keyPeople: async () => ownersAndBackups(7) });
+    await ready();
+    fireEvent.click(screen.getByLabelText('Major: everyone must acknowledge again'));
+    type('changeSummary', 'New rules.');
+    fireEvent.click(publishButton());
+    const dialog = await confirmDialog();
+    expect(within(dialog).getByText('Publish version 3.0 and ask everyone to confirm again?')).toBeTruthy();
+    await within(dialog).findByText('1,234 people will be asked to confirm the policy again.');
+    expect(within(dialog).getByText('7 account owners and backups will be sent a Teams notification.')).toBeTruthy();
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Keep editing' }));
+    await waitFor(() => expect(screen.queryByRole('alertdialog')).toBeNull());
+    expect(fakes.publish).not.toHaveBeenCalled();
+    expect(field('changeSummary').value).toBe('New rules.');
+  });
+
+  it('says it in words when the numbers are not available', async () => {
+    const fakes = setup();
+    (fakes.services.coverage as jest.Mock).mockRejectedValue(new AppError('throttled', 'busy'));
+    await ready();
+    fireEvent.click(screen.getByLabelText('Major: everyone must acknowledge again'));
+    type('changeSummary', 'New rules.');
+    fireEvent.click(publishButton());
+    const dialog = await confirmDialog();
+    await within(dialog).findByText('Everyone who reads the policy will be asked to confirm it again.');
+    expect(within(dialog).getByText('Account owners and backups will be sent a Teams notification.')).toBeTruthy();
+    expect(within(dialog).queryByText(/\d+ people/)).toBeNull();
+  });
+
+  it('does not ask before a minor version', async () => {
+    const { publish } = setup();
+    await ready();
+    type('changeSummary', 'Typo.');
+    fireEvent.click(publishButton());
+    await screen.findByText('Version 2.2 published.');
+    expect(publish).toHaveBeenCalledTimes(1);
+    expect(screen.queryByRole('alertdialog')).toBeNull();
+  });
+});
+
+describe('toolbar and publish bar', () => {
+  it('formatting buttons are icons named by their label, with no text of their own', async () => {
+    setup();
+    await ready();
+    const toolbar = screen.getAllByRole('toolbar')[0];
+    const buttons = within(toolbar).getAllByRole('button');
+    expect(buttons.map((b) => b.getAttribute('aria-label'))).toEqual(['Bold', 'Italic', 'Bulleted list', 'Numbered list', 'Link', 'Remove link']);
+    for (const b of buttons) {
+      expect(b.textContent?.trim()).toBe('');
+      expect(b.querySelector('[data-icon-name]')).toBeTruthy();
+    }
+  });
+
+  it('offers an outline only on long policies, and it moves focus to the part chosen', async () => {
+    setup();
+    await ready();
+    expect(screen.queryByRole('button', { name: 'Go to' })).toBeNull();
+    for (let i = 0; i < 8; i++) fireEvent.click(screen.getByRole('button', { name: 'Add a do' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Go to' }));
+    const menu = await screen.findByRole('menu');
+    expect(within(menu).getAllByRole('menuitem').map((m) => m.textContent)).toEqual([
+      'Names', 'Why we use social media', "Do's", "Don'ts", 'Links', 'Version kind and what changed'
+    ]);
+    fireEvent.click(within(menu).getByRole('menuitem', { name: "Don'ts" }));
+    expect(document.activeElement).toBe(field('donts'));
+  });
+});
+
+describe('parts waiting for a feature', () => {
+  it('are edited like any other, with a note that staff do not see them yet', async () => {
+    const withFeature = { ...content(), dos: [...content().dos, { id: 'do-hub', title: 'Ask through the hub', detail: 'Soon.', feature: 'requests' }] };
+    const fakes = makeFakes({ page: makePage(makeVersion(7, 2, 1, withFeature)) });
+    renderWith(fakes, <PolicyEditorView onPublished={jest.fn()} />);
+    await ready();
+    const row = document.querySelector('[data-row="do-hub"]') as HTMLElement;
+    expect(within(row).getByText('Staff will see this once the hub has requests for accounts and campaigns.')).toBeTruthy();
+    expect(document.querySelector('[data-row="do-talk"]')?.textContent).not.toContain('Staff will see this');
+    // Kept, tag and all, when published.
+    type('changeSummary', 'Same.');
+    fireEvent.click(publishButton());
+    await screen.findByText('Version 2.2 published.');
+    expect(fakes.publish.mock.calls[0][0].content.dos[3]).toEqual({ id: 'do-hub', title: 'Ask through the hub', detail: 'Soon.', feature: 'requests' });
   });
 });

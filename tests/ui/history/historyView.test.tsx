@@ -60,7 +60,7 @@ describe('policy history', () => {
     expect(within(oldest).getByText('Major')).toBeTruthy();
   });
 
-  it('compares two versions: an added do and a changed don\'t, as plain text', async () => {
+  it('compares two versions: an added do and a changed don\'t, with the words inserted and deleted marked', async () => {
     const { getVersion } = setup();
     await screen.findByText('Version 2.0');
     // Chosen newest first: the older one is still "before".
@@ -73,18 +73,23 @@ describe('policy history', () => {
 
     const dos = document.querySelector('[data-area="do"]') as HTMLElement;
     const added = within(dos).getByText('Added').closest('li') as HTMLElement;
-    expect(within(added).getByText('Have a plan')).toBeTruthy();
-    expect(within(added).getByText('Objectives first, <img src=x onerror=alert(1)>.', { exact: false })).toBeTruthy();
+    // A new item is all inserted text, shown as text (never as markup).
+    expect(Array.from(added.querySelectorAll('ins')).map((x) => x.lastChild?.textContent)).toEqual(['Have a plan', 'Objectives first, <img src=x onerror=alert(1)>.']);
+    expect(added.querySelector('del')).toBeNull();
     expect(document.querySelector('img')).toBeNull();
 
     const donts = document.querySelector('[data-area="dont"]') as HTMLElement;
     expect(within(donts).getByRole('heading').textContent).toBe("Don'ts (1)");
     const changed = within(donts).getByText('Changed').closest('li') as HTMLElement;
     expect(changed.getAttribute('data-change-kind')).toBe('changed');
-    expect(within(changed).getByText("Don't assume it is free: Time costs.", { exact: false })).toBeTruthy();
-    expect(within(changed).getByText("Don't assume it is free: Staff time costs money.", { exact: false })).toBeTruthy();
-    expect(within(changed).getByText('Before:')).toBeTruthy();
-    expect(within(changed).getByText('After:')).toBeTruthy();
+    // "Time costs." became "Staff time costs money.": only those words are marked.
+    expect(Array.from(changed.querySelectorAll('del')).map((x) => x.lastChild?.textContent)).toEqual(['Time ']);
+    expect(Array.from(changed.querySelectorAll('ins')).map((x) => x.lastChild?.textContent)).toEqual(['Staff time ', ' money']);
+    // The title did not change, so nothing in it is marked.
+    expect(within(changed).getByText("Don't assume it is free").closest('ins, del')).toBeNull();
+    // Screen readers hear which words were added and removed.
+    expect(changed.querySelector('del')?.textContent).toBe('Removed text: Time ');
+    expect(changed.querySelector('ins')?.textContent).toBe('Added text: Staff time ');
     // Nothing else changed between these two.
     expect(document.querySelector('[data-area="names"], [data-area="section"], [data-area="link"]')).toBeNull();
   });
@@ -95,8 +100,41 @@ describe('policy history', () => {
     fireEvent.click(screen.getByRole('button', { name: 'What changed in version 2.0 since version 1.1' }));
     await screen.findByText('What changed from version 1.1 to version 2.0');
     const names = document.querySelector('[data-area="names"]') as HTMLElement;
-    expect(within(names).getByText('Northshire Council', { exact: false })).toBeTruthy();
-    expect(within(names).getByText('Northshire Borough Council', { exact: false })).toBeTruthy();
+    expect(names.querySelector('ins')?.lastChild?.textContent).toBe('Borough ');
+    expect(names.querySelector('del')).toBeNull();
+    expect(names.querySelector('p')?.textContent).toBe('Northshire Added text: Borough Council');
+  });
+
+  it('compares rich text with its formatting kept and changed words marked inside it', async () => {
+    const rich1: PolicyContent = { ...v1, sections: [{ id: 'why', heading: 'Why', body: '<p>Check <b>daily</b>, reply the same day.</p><ul><li>Be kind.</li></ul>' }] };
+    const rich2: PolicyContent = { ...v1, sections: [{ id: 'why', heading: 'Why we post', body: '<p>Check <b>every working day</b>, reply the same day.</p><ul><li>Be kind.</li><li>See <a href="https://x.example/guide">the guide</a>.</li></ul>' }] };
+    const rich3: PolicyContent = { ...v1, sections: [{ id: 'why', heading: 'Why we post', body: '<p>Check <b>every working day</b>, reply <em>the same day</em>.</p><ul><li>Be kind.</li><li>See <a href="https://x.example/guide">the guide</a>.</li></ul>' }] };
+    const list = [makeVersion(11, 3, 0, rich1), makeVersion(12, 3, 1, rich2), makeVersion(13, 3, 2, rich3)];
+    const getVersion = jest.fn(async (id: number) => list.find((v) => v.id === id)!);
+    renderWith(makeFakes({ page: makePage(list[2]), policy: { listVersions: jest.fn(async () => list.map(summary)), getVersion } }), <HistoryView />);
+    await screen.findByText('Version 3.2');
+    fireEvent.click(screen.getByRole('button', { name: 'What changed in version 3.1 since version 3.0' }));
+    await screen.findByText('What changed from version 3.0 to version 3.1');
+    const section = document.querySelector('[data-area="section"] li') as HTMLElement;
+    expect(within(section).getByText('Changed')).toBeTruthy();
+    const strip = (el: Element) => el.innerHTML.replace(/<span class="[^"]*">(Added|Removed) text: <\/span>/g, '');
+    expect(strip(section.querySelector('[class*="changeTitle"]')!)).toBe('Why<ins> we post</ins>');
+    const body = section.querySelector('[class*="richText"]')!;
+    expect(body.querySelector('p > b > del')?.lastChild?.textContent).toBe('daily');
+    expect(body.querySelector('p > b > ins')?.lastChild?.textContent).toBe('every working day');
+    expect(body.querySelectorAll('ul > li')).toHaveLength(2);
+    const link = body.querySelector('ul > li:nth-child(2) a') as HTMLAnchorElement;
+    expect(link.getAttribute('href')).toBe('https://x.example/guide');
+    expect(link.querySelector('ins')?.lastChild?.textContent).toBe('the guide');
+    expect(body.textContent).toContain('Be kind.');
+
+    // Formatting alone is a change too, and says so.
+    fireEvent.click(screen.getByRole('button', { name: 'What changed in version 3.2 since version 3.1' }));
+    await screen.findByText('What changed from version 3.1 to version 3.2');
+    const second = document.querySelector('[data-area="section"] li') as HTMLElement;
+    expect(second.querySelector('ins, del')).toBeNull();
+    expect(second.querySelector('p > em')?.textContent).toBe('the same day');
+    expect(within(second).getByText('Only the formatting changed.')).toBeTruthy();
   });
 
   it('reads an earlier version with its own content and says which one is in force', async () => {

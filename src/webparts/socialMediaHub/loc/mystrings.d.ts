@@ -126,7 +126,6 @@ declare interface ISocialMediaHubWebPartStrings {
   EditorMoveDownNamed: string;
   EditorRemoveNamed: string;
   EditorMovedTo: string;
-  EditorRemoved: string;
   EditorFormatting: string;
   EditorBold: string;
   EditorItalic: string;
@@ -193,8 +192,38 @@ declare interface ISocialMediaHubWebPartStrings {
   HistoryRemoved: string;
   HistoryChanged: string;
   HistoryMoved: string;
-  HistoryBefore: string;
-  HistoryAfter: string;
+  EditorFeatureWaiting: string;
+  FeatureRequests: string;
+  FeatureRegister: string;
+  FeatureReports: string;
+  FeatureVault: string;
+  FeatureHashtags: string;
+  FeatureEmergencyRoles: string;
+  FeatureUnknown: string;
+  EditorRemovedNotice: string;
+  EditorUndo: string;
+  EditorDismiss: string;
+  EditorRestored: string;
+  EditorCharacterCountOver: string;
+  EditorTextCount: string;
+  EditorOutline: string;
+  EditorOutlineLabel: string;
+  EditorPublishDetails: string;
+  EditorConfirmMajorTitle: string;
+  EditorConfirmPeopleOne: string;
+  EditorConfirmPeopleMany: string;
+  EditorConfirmOwnersOne: string;
+  EditorConfirmOwnersMany: string;
+  EditorConfirmOwnersNone: string;
+  EditorConfirmEveryone: string;
+  EditorConfirmOwnersAll: string;
+  EditorConfirmCounting: string;
+  EditorConfirmPublish: string;
+  EditorConfirmCancel: string;
+  HistoryInserted: string;
+  HistoryDeleted: string;
+  HistoryFormattingOnly: string;
+  HistoryDiffLegend: string;
 }
 
 declare module 'SocialMediaHubWebPartStrings' {

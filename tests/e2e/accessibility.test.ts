@@ -1,0 +1,87 @@
+import { AxeBuilder } from '@axe-core/playwright';
+import type { Browser, Page } from 'playwright-core';
+import { startWorkbench, type Workbench } from '../../workbench/harness';
+import { person } from '../../workbench/seed';
+import { launchBrowser, contextAs } from '../support/browser';
+
+// axe-core over the policy, its editor and its history (with a comparison open), in the SharePoint
+// page and both Teams hosts, in light, dark and high contrast. Only the product is checked: the
+// workbench's stand-in for SharePoint and Teams chrome is not ours to fix.
+
+let wb: Workbench;
+let browser: Browser;
+
+beforeAll(async () => {
+  wb = await startWorkbench({ seed: true });
+  browser = await launchBrowser();
+  // A second version, so the history has a comparison to show: comms reword a section and a do.
+  const page = await open(person('comms').upn, '/sharepoint?smh=edit');
+  const body = page.getByRole('textbox', { name: 'Section text' }).first();
+  await body.click();
+  await page.keyboard.press('Control+End');
+  await page.keyboard.type(' We answer every question.');
+  await page.getByRole('list', { name: "Do's", exact: true }).getByLabel('Headline', { exact: true }).first().fill('Have real conversations');
+  await page.getByLabel('What changed', { exact: true }).fill('Clearer wording.');
+  await page.getByRole('button', { name: 'Publish version 1.1' }).click();
+  await page.getByText('Version 1.1 published.').waitFor({ timeout: 60_000 });
+  await page.context().close();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await wb?.close();
+});
+
+const HOSTS = [
+  { name: 'SharePoint page', path: '/sharepoint?' },
+  { name: 'Teams tab, dark', path: '/teams/tab?theme=dark&' },
+  { name: 'Teams tab, high contrast', path: '/teams/tab?theme=contrast&' },
+  { name: 'Teams personal app', path: '/teams/personal?' }
+];
+
+interface Found { id: string; impact?: string | null; help: string; targets: string[] }
+
+async function violations(page: Page, within = '[data-smh-host]'): Promise<Found[]> {
+  const result = await new AxeBuilder({ page }).include(within).analyze();
+  // An empty answer must mean "checked and fine", not "found nothing to check".
+  expect(result.passes.length).toBeGreaterThan(10);
+  return result.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, targets: v.nodes.slice(0, 5).map((n) => `${n.target.join(' ')} :: ${n.failureSummary?.split('\n').slice(0, 2).join(' ')}`) }));
+}
+
+async function open(upn: string, path: string): Promise<Page> {
+  const ctx = await contextAs(browser, wb.url, upn);
+  const page = await ctx.newPage();
+  await page.goto(path);
+  return page;
+}
+
+describe.each(HOSTS)('axe-core: $name', ({ path }) => {
+  it('the policy page has no violations', async () => {
+    const page = await open(person('staff').upn, `${path}smh=policy`);
+    await page.getByRole('button', { name: 'I have read the policy and will follow it' }).waitFor();
+    expect(await violations(page)).toEqual([]);
+    await page.context().close();
+  });
+
+  it('the history with a comparison open has no violations', async () => {
+    const page = await open(person('staff').upn, `${path}smh=history`);
+    await page.getByRole('button', { name: 'What changed in version 1.1 since version 1.0' }).click();
+    await page.locator('[data-area="section"] ins').first().waitFor();
+    expect(await violations(page)).toEqual([]);
+    await page.context().close();
+  });
+
+  it('the editor has no violations, nor its confirmation dialog', async () => {
+    const page = await open(person('comms').upn, `${path}smh=edit`);
+    await page.getByRole('button', { name: /^Publish version/ }).waitFor();
+    await page.getByRole('button', { name: 'Remove: Have real conversations' }).click();
+    await page.getByText('Removed: Have real conversations.').waitFor();
+    expect(await violations(page)).toEqual([]);
+    await page.getByText('Major: everyone must acknowledge again').click();
+    await page.getByLabel('What changed', { exact: true }).fill('Checked.');
+    await page.getByRole('button', { name: 'Publish version 2.0' }).click();
+    await page.getByRole('alertdialog').getByText(/Teams notification/).waitFor();
+    expect(await violations(page, '[role="alertdialog"]')).toEqual([]);
+    await page.context().close();
+  });
+});
