@@ -64,6 +64,9 @@ function EditorWithPublisher({ page, onReloadPage, onPublished, countAudience }:
     countOwners: policy ? () => services.coverage().then((c) => c.keyPeople(policy)).then((people) => people.length) : undefined
   }), [countAudience, services, policy]);
   const teamsAppId = page.settings.teamsAppId;
+  // After a conflict the page reloads the version in force; the form that then opens shows the
+  // three-way view on the draft at once, rather than asking for a second click.
+  const [reviewNext, setReviewNext] = React.useState(false);
   // The publisher lives in the comms chunk, loaded when the editor opens.
   const [publisher, retry] = useAsync(() => services.publisher(teamsAppId), [services, teamsAppId]);
   if (publisher.status === 'loading') return <Spinner label={strings.Loading} />;
@@ -73,6 +76,7 @@ function EditorWithPublisher({ page, onReloadPage, onPublished, countAudience }:
       // A new version in force starts a new form (and looks for that version's draft).
       key={page.policy?.id ?? 0}
       page={page} publisher={publisher.value} onReloadPage={onReloadPage} reach={reach}
+      reviewOnOpen={reviewNext} onReviewConflict={() => { setReviewNext(true); onReloadPage(); }}
       onPublished={(result) => onPublished({ result, publisher: publisher.value })}
     />
   );
