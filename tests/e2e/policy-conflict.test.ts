@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import { AxeBuilder } from '@axe-core/playwright';
 import type { Browser, Page } from 'playwright-core';
 import { startWorkbench, type Workbench } from '../../workbench/harness';
 import { person, spAs } from '../../workbench/seed';
@@ -36,6 +37,12 @@ async function inForce() {
   const repo = new SpPolicyRepository(spAs(wb.siteUrl, person('comms').upn));
   const [newest] = await repo.listVersions();
   return repo.getVersion(newest.id);
+}
+
+/** axe-core over the three-way view (the workbench's own chrome aside). */
+async function violations(page: Page): Promise<string[]> {
+  const result = await new AxeBuilder({ page }).include('[data-testid="merge-view"]').analyze();
+  return result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')})`);
 }
 
 async function reword(page: Page, index: number, words: string): Promise<void> {
@@ -84,13 +91,16 @@ describe('two comms people publishing at once', () => {
     await part(before.content.sections[0].id).getByText(`Only version ${nextLabel} changed this: its text is kept.`).waitFor();
     await expect(part(before.content.sections[0].id).locator('[data-side="published"] ins').first().textContent()).resolves.toContain('Chris added this sentence');
     await hannah.screenshot({ path: join(SCREENSHOTS, 'editor-three-way.png'), fullPage: true });
+    expect(await violations(hannah)).toEqual([]);
 
     // The same draft in the Teams tab, dark theme (the draft lives in this browser, for this site and person).
     const teams = await hannah.context().newPage();
     await teams.goto('/teams/tab?theme=dark&smh=edit');
     await teams.getByRole('button', { name: 'Review changes' }).click();
     await teams.getByTestId('merge-view').waitFor({ timeout: 60_000 });
-    await teams.screenshot({ path: join(SCREENSHOTS, 'editor-three-way-teams-dark.png'), fullPage: true });
+    // The Teams frame scrolls inside itself: the viewport is what a person sees.
+    await teams.screenshot({ path: join(SCREENSHOTS, 'editor-three-way-teams-dark.png') });
+    expect(await violations(teams)).toEqual([]);
     await teams.close();
 
     // Hannah keeps her own section explicitly, then uses the result as her draft and publishes it.
