@@ -20,6 +20,16 @@ export class PolicyValidationError extends AppError {
   }
 }
 
+/**
+ * Someone published while the draft was being written. `inForce` is the version now in force, when
+ * known, so the editor can show what changed since the draft's base before anything is published.
+ */
+export class PolicyConflictError extends AppError {
+  public constructor(message: string, public readonly inForce?: { id: number; label: string }) {
+    super('conflict', message);
+  }
+}
+
 export interface PublishResult {
   version: PolicyVersion;
 }
@@ -57,10 +67,12 @@ export class PolicyPublisher {
     const content = this.clean(input.content);
     const problems = validatePolicy(content, input.changeSummary);
     if (problems.length > 0) throw new PolicyValidationError(problems);
-    // A draft built on an older version would silently drop what was published since.
+    // A draft built on an older version would silently drop what was published since. Versions are
+    // append-only items, so "the newest published version is still my draft's base", read just before
+    // the add, is the check; the unique VersionNumber column below catches the race this read leaves.
     const [newest] = await this.policies.listVersions();
-    if (newest && input.basedOn && newest.id !== input.basedOn.id) {
-      throw new AppError('conflict', `Version ${newest.label} was published while you were editing. Reload to start from it; your draft is kept.`);
+    if (newest && newest.id !== input.basedOn?.id) {
+      throw new PolicyConflictError(`Version ${newest.label} was published while you were editing. Your draft is kept: review what changed before publishing.`, { id: newest.id, label: newest.label });
     }
     const { major, minor } = nextVersion(input.basedOn, input.kind);
     let version: PolicyVersion;
@@ -69,7 +81,8 @@ export class PolicyPublisher {
     } catch (e) {
       // VersionNumber is unique: someone else took this number a moment ago.
       if (isAppError(e) && /SPDuplicateValuesFoundException|already exists|duplicate/i.test(`${e.message} ${e.detail ?? ''}`)) {
-        throw new AppError('conflict', `Someone published version ${major}.${minor} while you were editing. Reload to see it; your draft is kept.`);
+        const [now] = await this.policies.listVersions().catch(() => []);
+        throw new PolicyConflictError(`Someone published version ${major}.${minor} while you were editing. Your draft is kept: review what changed before publishing.`, now && { id: now.id, label: now.label });
       }
       throw e;
     }

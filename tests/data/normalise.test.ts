@@ -16,6 +16,7 @@ describe('error normaliser', () => {
       [404, '{"odata.error":{"code":"-1, System.ArgumentException","message":{"value":"List \'SMH Settings\' does not exist at site with URL \'x\'."}}}', 'notSetUp'],
       [404, '{"odata.error":{"code":"-2130575338","message":{"value":"Item does not exist."}}}', 'notFound'],
       [500, '{"odata.error":{"code":"-2147024860, Microsoft.SharePoint.SPQueryThrottledException","message":{"value":"The attempted operation is prohibited because it exceeds the list view threshold."}}}', 'threshold'],
+      [500, '{"odata.error":{"code":"-2130575169, Microsoft.SharePoint.SPDuplicateValuesFoundException","message":{"value":"The list item could not be added or updated because duplicate values were found in one or more fields in the list."}}}', 'validation'],
       [500, 'boom', 'server']
     ];
     for (const [status, body, kind] of cases) {
@@ -24,6 +25,11 @@ describe('error normaliser', () => {
       expect(e.kind).toBe(kind);
       expect(e.message).not.toMatch(/odata|queryable|\{/);
     }
+  });
+
+  it('keeps the code of a unique-column refusal, so a caller can tell a taken value from other input', async () => {
+    const e = await toAppError(httpError(500, '{"odata.error":{"code":"-2130575169, Microsoft.SharePoint.SPDuplicateValuesFoundException","message":{"value":"duplicate values were found"}}}'));
+    expect(e.detail).toContain('SPDuplicateValuesFoundException');
   });
 
   it('keeps Retry-After and the service text for support', async () => {

@@ -229,6 +229,18 @@ describe('publishing a version', () => {
       .rejects.toMatchObject({ kind: 'conflict', message: expect.stringMatching(/Version 1\.1 was published while you were editing/) });
   });
 
+  it('the conflict names the version in force, and a draft with no base is refused once a version exists', async () => {
+    const w = world();
+    const base = w.policies.seed();
+    const publisher = w.publisher();
+    const { version } = await publisher.publish({ content: DEFAULT_POLICY, kind: 'minor', changeSummary: 'B', basedOn: base });
+    await expect(publisher.publish({ content: DEFAULT_POLICY, kind: 'minor', changeSummary: 'A', basedOn: base }))
+      .rejects.toMatchObject({ kind: 'conflict', inForce: { id: version.id, label: '1.1' } });
+    await expect(publisher.publish({ content: DEFAULT_POLICY, kind: 'minor', changeSummary: 'A' }))
+      .rejects.toMatchObject({ kind: 'conflict', inForce: { id: version.id } });
+    expect(w.policies.versions.map((v) => v.changeSummary ?? '')).toEqual(['', 'B']);
+  });
+
   it('says clearly when someone else published the same version meanwhile', async () => {
     const w = world();
     const base = w.policies.seed();

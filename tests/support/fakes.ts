@@ -83,7 +83,9 @@ export class MemoryPolicies implements IPolicyRepository {
   public async hasAnyVersion() { return this.versions.length > 0; }
   public async publish(input: PublishInput) {
     if (this.versions.some((v) => v.major === input.major && v.minor === input.minor)) {
-      throw new AppError('validation', 'This value already exists in the list.', { detail: '409 This value already exists in the list.' });
+      // What the normaliser makes of SharePoint's 500 for a value a unique column already holds.
+      throw new AppError('validation', 'The list item could not be added or updated because duplicate values were found in one or more fields in the list.',
+        { detail: '500 -2130575169, Microsoft.SharePoint.SPDuplicateValuesFoundException: The list item could not be added or updated because duplicate values were found in one or more fields in the list.' });
     }
     const v: PolicyVersion = { id: this.versions.length + 1, major: input.major, minor: input.minor, label: versionLabel(input.major, input.minor), isMajor: input.isMajor, content: input.content, changeSummary: input.changeSummary, publishedAt: this.clock.now() };
     this.versions.push(v);

@@ -20,6 +20,10 @@ interface HttpLikeError {
 function kindFromStatus(status: number, serviceText: string): AppErrorKind {
   const kind = kindForStatus(status);
   if (kind === 'conflict' && /already exists|duplicate/i.test(serviceText)) return 'validation';
+  // A unique column refusing a value arrives as a plain 500 (-2130575169, SPDuplicateValuesFoundException,
+  // https://learn.microsoft.com/en-us/previous-versions/office/developer/sharepoint-2010/ee536748(v=office.14)):
+  // it is about the value written, not a fault of the service, so the caller can say what clashed.
+  if (kind === 'server' && /SPDuplicateValuesFoundException|duplicate values were found/i.test(serviceText)) return 'validation';
   if (kind === 'notFound' && /list '.*' does not exist/i.test(serviceText)) return 'notSetUp';
   if (kind === 'server' && /SPQueryThrottledException|list view threshold/i.test(serviceText)) return 'threshold';
   return kind;
@@ -28,6 +32,17 @@ function kindFromStatus(status: number, serviceText: string): AppErrorKind {
 /** SharePoint says `message: { value }`, Graph says `message: '...'`. */
 interface ServiceErrorBody {
   message?: string | { value?: string };
+}
+
+/** SharePoint's `odata.error.code` ("-2130575169, Microsoft.SharePoint.SPDuplicateValuesFoundException"). */
+function serviceCode(body: string): string {
+  try {
+    const json = JSON.parse(body) as { 'odata.error'?: { code?: unknown }; error?: { code?: unknown } };
+    const code = (json['odata.error'] ?? json.error)?.code;
+    return typeof code === 'string' ? code : '';
+  } catch {
+    return '';
+  }
 }
 
 /** Reads SharePoint's `odata.error.message.value` / verbose `error.message.value` or Graph's `error.message`. */
@@ -54,17 +69,20 @@ export async function toAppError(e: unknown): Promise<AppError> {
   const status = err.status ?? err.statusCode;
   if (typeof status === 'number' && status > 0) {
     let text = '';
+    let code = '';
     if (err.response?.text && !err.response.bodyUsed) {
       try {
-        text = serviceMessage(await err.response.text());
+        const body = await err.response.text();
+        text = serviceMessage(body);
+        code = serviceCode(body);
       } catch {
         text = '';
       }
     }
     if (!text) text = serviceMessage(err.message ?? '');
-    const kind = kindFromStatus(status, `${text} ${err.message ?? ''}`);
+    const kind = kindFromStatus(status, `${code} ${text} ${err.message ?? ''}`);
     const message = kind === 'validation' && text ? text : ERROR_MESSAGES[kind];
-    return new AppError(kind, message, { retryAfterSeconds: retryAfter(err), detail: `${status} ${text}`.trim() });
+    return new AppError(kind, message, { retryAfterSeconds: retryAfter(err), detail: `${status} ${code ? `${code}: ` : ''}${text}`.trim() });
   }
   // The Graph SDK reports "no response arrived" as statusCode -1.
   if (typeof status === 'number' && status <= 0) {

@@ -34,6 +34,10 @@ export default function PolicyEditorView({ onPublished, countAudience }: PolicyE
   const { state, reload } = usePolicyPage();
   // Kept above the page state: publishing reloads the policy in force, and the report must stay.
   const [published, setPublished] = React.useState<Published | undefined>();
+  // After a conflict the page reloads the version in force; the form that then opens shows the
+  // three-way view on the draft at once, rather than asking for a second click. Kept here because
+  // the page's reload unmounts everything below.
+  const [reviewNext, setReviewNext] = React.useState(false);
 
   if (published) {
     return (
@@ -45,7 +49,12 @@ export default function PolicyEditorView({ onPublished, countAudience }: PolicyE
   }
   if (state.status === 'loading') return <Spinner label={strings.Loading} />;
   if (state.status === 'error') return <ErrorBar error={state.error} onRetry={reload} />;
-  return <EditorWithPublisher page={state.value} onReloadPage={reload} countAudience={countAudience} onPublished={(p) => { setPublished(p); reload(); }} />;
+  return (
+    <EditorWithPublisher
+      page={state.value} onReloadPage={reload} countAudience={countAudience} onPublished={(p) => { setReviewNext(false); setPublished(p); reload(); }}
+      reviewOnOpen={reviewNext} onReviewConflict={() => { setReviewNext(true); reload(); }}
+    />
+  );
 }
 
 interface EditorWithPublisherProps {
@@ -53,9 +62,11 @@ interface EditorWithPublisherProps {
   onReloadPage(): void;
   onPublished(p: Published): void;
   countAudience?(): Promise<number>;
+  reviewOnOpen: boolean;
+  onReviewConflict(): void;
 }
 
-function EditorWithPublisher({ page, onReloadPage, onPublished, countAudience }: EditorWithPublisherProps): React.ReactElement {
+function EditorWithPublisher({ page, onReloadPage, onPublished, countAudience, reviewOnOpen, onReviewConflict }: EditorWithPublisherProps): React.ReactElement {
   const services = useServices();
   const policy = page.policy;
   // Owners and backups are the people coverage already lists first; one person with two roles counts once.
@@ -73,6 +84,7 @@ function EditorWithPublisher({ page, onReloadPage, onPublished, countAudience }:
       // A new version in force starts a new form (and looks for that version's draft).
       key={page.policy?.id ?? 0}
       page={page} publisher={publisher.value} onReloadPage={onReloadPage} reach={reach}
+      reviewOnOpen={reviewOnOpen} onReviewConflict={onReviewConflict}
       onPublished={(result) => onPublished({ result, publisher: publisher.value })}
     />
   );

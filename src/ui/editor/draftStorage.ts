@@ -108,6 +108,30 @@ export function removeDraft(...keys: (string | undefined)[]): void {
   }
 }
 
+/**
+ * Removes every draft this person kept for the version `upToId` or an older one. Discarding only the
+ * draft on screen was not enough: findDraft falls back to any older draft, so after "Load the
+ * version in force" the next older one (or the one just saved under the old version's key as the
+ * view closed) came back as if it were the version in force.
+ */
+export function discardDrafts(siteUrl: string, siteUserId: number | string, upToId: number): void {
+  const store = storage();
+  if (!store) return;
+  const prefix = ownerPrefix(siteUrl, siteUserId);
+  const doomed: string[] = [];
+  try {
+    for (let i = 0; i < store.length; i++) {
+      const key = store.key(i);
+      if (!key || !key.startsWith(prefix)) continue;
+      const id = Number(key.slice(prefix.length));
+      if (Number.isInteger(id) && id <= upToId) doomed.push(key);
+    }
+  } catch {
+    return;
+  }
+  removeDraft(...doomed);
+}
+
 /** "3 March, 14:05": when the restored draft was last saved. */
 export function savedAtText(iso: string): string {
   const d = new Date(iso);

@@ -207,19 +207,50 @@ describe('policy editor', () => {
     }
   });
 
-  it('offers to discard a draft started from an older version than the one in force', async () => {
+  it('a draft started from an older version cannot be published before its author reviews what changed', async () => {
     localStorage.setItem(`smh.policyDraft.${SITE_URL}.${LOGIN}.6`, JSON.stringify({
       format: 1, savedAt: '2026-03-01T09:30:00Z', basedOnId: 6, basedOnLabel: '2.0', kind: 'minor', changeSummary: 'Old work',
       content: { ...content(), dos: [{ id: 'do-old', title: 'Old draft item', detail: '' }] }
     }));
-    setup();
+    const getVersion = jest.fn(async (id: number) => makeVersion(id, 2, 0, content()));
+    const { publish } = setup({ policy: { getVersion } });
     await ready();
     expect(screen.getByText(/started from version 2\.0, and version 2\.1 has been published since/)).toBeTruthy();
     expect(field('dos.0.title').value).toBe('Old draft item');
-    fireEvent.click(screen.getByRole('button', { name: 'Discard draft' }));
+    fireEvent.click(publishButton());
+    // Publishing opens the three-way view instead (the base, 2.0, is loaded for it).
+    await screen.findByTestId('merge-view');
+    expect(getVersion).toHaveBeenCalledWith(6);
+    expect(publish).not.toHaveBeenCalled();
+  });
+
+  it('"Load the version in force" asks first, then loads it and no older draft comes back', async () => {
+    for (const [id, label, title] of [[5, '1.9', 'Oldest draft'], [6, '2.0', 'Old draft item']] as const) {
+      localStorage.setItem(`smh.policyDraft.${SITE_URL}.${LOGIN}.${id}`, JSON.stringify({
+        format: 1, savedAt: `2026-03-0${id - 4}T09:30:00Z`, basedOnId: id, basedOnLabel: label, kind: 'minor', changeSummary: 'Old work',
+        content: { ...content(), dos: [{ id: `do-${id}`, title, detail: '' }] }
+      }));
+    }
+    const { view, services, pageState } = setup();
+    await ready();
+    expect(field('dos.0.title').value).toBe('Old draft item');
+    fireEvent.click(screen.getByRole('button', { name: 'Load the version in force' }));
+    const dialog = await screen.findByRole('alertdialog');
+    // "Keep my draft" keeps it.
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Keep my draft' }));
+    await waitFor(() => expect(screen.queryByRole('alertdialog')).toBeNull());
+    expect(field('dos.0.title').value).toBe('Old draft item');
+    fireEvent.click(screen.getByRole('button', { name: 'Load the version in force' }));
+    fireEvent.click(within(await screen.findByRole('alertdialog')).getByRole('button', { name: 'Discard my draft and load it' }));
     expect(field('dos.0.title').value).toBe('Have conversations');
     expect(screen.queryByText(/was restored/)).toBeNull();
+    // Closing and opening the editor again (as a reload does) starts from the version in force.
+    view.unmount();
     expect(localStorage.length).toBe(0);
+    renderWith({ services, pageState } as Parameters<typeof renderWith>[0], <PolicyEditorView onPublished={jest.fn()} />);
+    await ready();
+    expect(field('dos.0.title').value).toBe('Have conversations');
+    expect(screen.queryByText(/was restored/)).toBeNull();
   });
 
   it('reports Teams delivery for a major version and retries only the recipients that failed', async () => {
@@ -253,7 +284,7 @@ describe('policy editor', () => {
     expect(within(report).getByText(/^cat: failed/)).toBeTruthy();
   });
 
-  it('keeps the draft when someone else published meanwhile, and offers to load their version', async () => {
+  it('keeps the draft when someone else published meanwhile, and loads their version only after a confirmation', async () => {
     const { repoPublish, reload } = setup();
     repoPublish.mockRejectedValueOnce(new AppError('conflict', 'Someone else changed this while you were working on it.'));
     await ready();
@@ -264,7 +295,68 @@ describe('policy editor', () => {
     expect(field('dos.0.title').value).toBe('Mine');
     expect(field('dos.0.title').disabled).toBe(false);
     fireEvent.click(screen.getByRole('button', { name: 'Load the version in force' }));
+    expect(reload).not.toHaveBeenCalled();
+    fireEvent.click(within(await screen.findByRole('alertdialog')).getByRole('button', { name: 'Discard my draft and load it' }));
     expect(reload).toHaveBeenCalled();
+    expect(localStorage.getItem(DRAFT_KEY)).toBeNull();
+  });
+
+  it('merges a stale draft with the version in force, one click per part, and publishes it based on the version in force', async () => {
+    // 2.0 (id 6) is the draft's base; 2.1 (id 7, in force) reworded "Have a plan"; the draft reworded
+    // "Have conversations" and also "Have a plan".
+    const base = content();
+    const inForce = content();
+    inForce.dos[1] = { ...inForce.dos[1], detail: 'Objectives first, agreed with comms.' };
+    inForce.donts[0] = { ...inForce.donts[0], detail: 'People stop listening, fast.' };
+    const mine = content();
+    mine.dos[0] = { ...mine.dos[0], title: 'Have real conversations' };
+    mine.dos[1] = { ...mine.dos[1], detail: 'Objectives first, then content.' };
+    localStorage.setItem(`smh.policyDraft.${SITE_URL}.${LOGIN}.6`, JSON.stringify({
+      format: 1, savedAt: '2026-03-01T09:30:00Z', basedOnId: 6, basedOnLabel: '2.0', kind: 'minor', changeSummary: 'My wording', content: mine
+    }));
+    const getVersion = jest.fn(async (id: number) => makeVersion(id, 2, 0, base));
+    const { publish } = setup({ page: makePage(makeVersion(7, 2, 1, inForce)), policy: { getVersion } });
+    await ready();
+    fireEvent.click(screen.getByRole('button', { name: 'Review changes' }));
+    const merge = await screen.findByTestId('merge-view');
+    expect(getVersion).toHaveBeenCalledWith(6);
+    const part = (key: string) => merge.querySelector(`[data-merge-part="${key}"]`) as HTMLElement;
+    expect(part('do:do-talk').getAttribute('data-merge-state')).toBe('theirs');
+    expect(within(part('do:do-talk')).getByText('Only your draft changed this: your text is kept.')).toBeTruthy();
+    expect(part('dont:dont-broadcast').getAttribute('data-merge-state')).toBe('published');
+    expect(part('do:do-plan').getAttribute('data-merge-state')).toBe('conflict');
+    // The inserted words are marked on each side against the base.
+    expect(part('do:do-plan').querySelector('[data-side="published"] ins')?.textContent).toContain('agreed with comms');
+    const use = within(merge).getByRole('button', { name: 'Use this as my draft' }) as HTMLButtonElement;
+    expect(use.disabled || use.getAttribute('aria-disabled') === 'true').toBe(true);
+    expect(within(merge).getByText('1 part still to choose.')).toBeTruthy();
+    fireEvent.click(within(part('do:do-plan')).getByRole('button', { name: 'Keep mine: Have a plan' }));
+    fireEvent.click(within(merge).getByRole('button', { name: 'Use this as my draft' }));
+    expect(field('dos.0.title').value).toBe('Have real conversations');
+    expect(field('dos.1.detail').value).toBe('Objectives first, then content.');
+    expect(field('donts.0.detail').value).toBe('People stop listening, fast.');
+    expect(screen.getByText(/Your draft now starts from version 2\.1/)).toBeTruthy();
+    fireEvent.click(publishButton());
+    await waitFor(() => expect(publish).toHaveBeenCalled());
+    const call = publish.mock.calls[0][0] as { basedOn: { id: number }; content: PolicyContent };
+    expect(call.basedOn.id).toBe(7);
+    expect(call.content.dos.map((d) => d.title)).toEqual(['Have real conversations', 'Have a plan', 'Report monthly']);
+    expect(call.content.donts[0].detail).toBe('People stop listening, fast.');
+  });
+
+  it('"Take all published" keeps the version in force everywhere, also where only the draft changed', async () => {
+    const mine = content();
+    mine.dos[0] = { ...mine.dos[0], title: 'Have real conversations' };
+    localStorage.setItem(`smh.policyDraft.${SITE_URL}.${LOGIN}.6`, JSON.stringify({
+      format: 1, savedAt: '2026-03-01T09:30:00Z', basedOnId: 6, basedOnLabel: '2.0', kind: 'minor', changeSummary: 'My wording', content: mine
+    }));
+    setup({ policy: { getVersion: jest.fn(async (id: number) => makeVersion(id, 2, 0, content())) } });
+    await ready();
+    fireEvent.click(screen.getByRole('button', { name: 'Review changes' }));
+    const merge = await screen.findByTestId('merge-view');
+    fireEvent.click(within(merge).getByRole('button', { name: 'Take all published' }));
+    fireEvent.click(within(merge).getByRole('button', { name: 'Use this as my draft' }));
+    expect(field('dos.0.title').value).toBe('Have conversations');
   });
 
   it('previews the draft as staff will see it', async () => {
