@@ -8,3 +8,4 @@ export * from './diff';
 export * from './acknowledgement';
 export * from './features';
 export * from './wordDiff';
+export * from './sinceConfirmed';
