@@ -1,0 +1,109 @@
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { startWorkbench, type Workbench } from '../../workbench/harness';
+import { person } from '../../workbench/seed';
+import { launchBrowser, contextAs, SCREENSHOTS } from '../support/browser';
+
+// Issue 7, "why confirm again", as people would live it: a member of staff confirms 1.0; comms
+// publish 1.1 (minor: nobody is asked again), then 2.0 (major) with a section reworded. The staff
+// banner says what changed since 1.0 (2.0's note, then 1.1's), the reworded section is marked
+// "Changed" in the policy, and once they confirm the marks are gone.
+
+let wb: Workbench;
+let browser: Browser;
+
+beforeAll(async () => {
+  wb = await startWorkbench({ seed: true });
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await wb?.close();
+});
+
+async function as(p: Parameters<typeof person>[0], path: string, viewport?: { width: number; height: number }): Promise<Page> {
+  const ctx = await contextAs(browser, wb.url, person(p).upn, viewport);
+  const page = await ctx.newPage();
+  await page.goto(path);
+  return page;
+}
+
+const CONFIRM = 'I have read the policy and will follow it';
+const NEW_HEADING = 'Why this policy matters to you';
+
+describe('why confirm again, in Chromium', () => {
+  it('staff confirm 1.0 on their first time', async () => {
+    const page = await as('staff', '/sharepoint');
+    await page.getByText('This is your first time: please read the whole policy.').waitFor();
+    await page.getByRole('button', { name: CONFIRM }).click();
+    await page.getByText(/You acknowledged version 1\.0 on/).first().waitFor();
+    await page.context().close();
+  });
+
+  it('comms publish 1.1, a minor version: staff are not asked again', async () => {
+    const comms = await as('comms', '/sharepoint?smh=edit');
+    const body = comms.getByRole('textbox', { name: 'Section text' }).first();
+    await body.click();
+    await comms.keyboard.press('Control+End');
+    await comms.keyboard.type(' Ask us if in doubt.');
+    await comms.getByLabel('What changed', { exact: true }).fill('Ask us if in doubt.');
+    await comms.getByRole('button', { name: 'Publish version 1.1' }).click();
+    await comms.getByText('Version 1.1 published.').waitFor({ timeout: 60_000 });
+    await comms.context().close();
+
+    const staff = await as('staff', '/sharepoint');
+    await staff.getByRole('heading', { name: 'Northshire Council: social media policy' }).waitFor();
+    await staff.getByText(/You acknowledged version 1\.\d on/).first().waitFor();
+    await expect(staff.getByRole('button', { name: CONFIRM }).count()).resolves.toBe(0);
+    await expect(staff.getByRole('note', { name: /^Changed/ }).count()).resolves.toBe(0);
+    await staff.context().close();
+  });
+
+  it('comms publish 2.0, a major version with a section renamed', async () => {
+    const comms = await as('comms', '/sharepoint?smh=edit');
+    await comms.getByLabel('Section heading', { exact: true }).first().fill(NEW_HEADING);
+    await comms.getByText('Major: everyone must acknowledge again').click();
+    await comms.getByLabel('What changed', { exact: true }).fill('The first section speaks to you.');
+    await comms.getByRole('button', { name: 'Publish version 2.0' }).click();
+    await comms.getByRole('alertdialog').getByRole('button', { name: 'Yes, publish version 2.0' }).click();
+    await comms.getByText('Version 2.0 published.').waitFor({ timeout: 60_000 });
+    await comms.context().close();
+  });
+
+  it("staff see what changed since 1.0 in the banner and the renamed section marked, until they confirm", async () => {
+    const page = await as('staff', '/sharepoint');
+    const since = page.getByTestId('changes-since');
+    await since.getByText('What changed since version 1.0, the one you last confirmed:').waitFor();
+    await expect(since.getByRole('listitem').allTextContents()).resolves.toEqual([
+      'Version 2.0: The first section speaks to you.',
+      'Version 1.1: Ask us if in doubt.'
+    ]);
+    const mark = page.getByRole('note', { name: 'Changed since version 1.0, which you last confirmed' });
+    await mark.first().waitFor();
+    const section = page.locator('section[data-section-id]', { has: page.getByRole('heading', { name: NEW_HEADING }) });
+    await expect(section.getByRole('note').textContent()).resolves.toBe('Changed');
+    await expect(mark.count()).resolves.toBe(1);
+    await page.screenshot({ path: join(SCREENSHOTS, 'why-confirm-again.png') });
+
+    // The same answer in Teams (dark) and on a phone-sized screen.
+    const teams = await as('staff', '/teams/tab?theme=dark');
+    await teams.getByRole('note', { name: /^Changed since version 1\.0/ }).first().waitFor();
+    await teams.getByTestId('changes-since').getByText('Version 2.0').waitFor();
+    await teams.screenshot({ path: join(SCREENSHOTS, 'why-confirm-again-teams-dark.png') });
+    await teams.context().close();
+    const narrow = await as('staff', '/sharepoint', { width: 380, height: 800 });
+    await narrow.getByRole('note', { name: /^Changed since version 1\.0/ }).first().waitFor();
+    await narrow.screenshot({ path: join(SCREENSHOTS, 'why-confirm-again-380.png') });
+    await narrow.context().close();
+
+    await page.getByRole('button', { name: CONFIRM }).click();
+    await page.getByText(/You acknowledged version 2\.0 on/).first().waitFor();
+    await expect(mark.count()).resolves.toBe(0);
+    await expect(since.count()).resolves.toBe(0);
+    await page.reload();
+    await page.getByRole('heading', { name: NEW_HEADING }).waitFor();
+    await expect(page.getByRole('note', { name: /^Changed/ }).count()).resolves.toBe(0);
+    await page.context().close();
+  });
+});
