@@ -100,4 +100,21 @@ describe('why confirm again', () => {
     expect(within(banner).getAllByRole('listitem')).toHaveLength(4);
     expect(within(banner).getByRole('button', { name: 'Show fewer' }).getAttribute('aria-expanded')).toBe('true');
   });
+
+  it('marks nothing, and does not point at marks, when the major version changed no section or item', async () => {
+    const acks = new MemoryAcknowledgements(() => SAM.userId);
+    const policies = new MemoryPolicies(acks);
+    const v10 = policies.seed(1, 0);
+    await acks.add(1, '1.0');
+    await policies.publish({ major: 2, minor: 0, isMajor: true, content: { ...DEFAULT_POLICY, links: [{ title: 'Code of conduct', url: 'https://intranet.example/conduct' }] }, changeSummary: 'A link to the code of conduct.' });
+    const read = jest.spyOn(policies, 'getVersion');
+    mount(policies, acks);
+    const intro = await screen.findByText('What changed since version 1.0, the one you last confirmed:');
+    expect(within(bannerOf(intro)).getAllByRole('listitem').map((li) => li.textContent)).toEqual(['Version 2.0: A link to the code of conduct.']);
+    // 1.0's content is read once, to compare; then the banner still says nothing about marks.
+    await waitFor(() => expect(read).toHaveBeenCalledWith(v10.id));
+    await screen.findByRole('button', { name: 'I have read the policy and will follow it' });
+    expect(screen.queryAllByRole('note')).toHaveLength(0);
+    expect(screen.queryByText(/are marked "Changed" below/)).toBeNull();
+  });
 });

@@ -63,9 +63,11 @@ function useChangedSinceConfirmed(page: PolicyPage): ChangedParts | undefined {
 function PolicyReader({ page }: { page: PolicyPage }): React.ReactElement {
   const changed = useChangedSinceConfirmed(page);
   const since = page.acknowledgement.sinceConfirmed?.confirmed?.label;
+  // The banner points at the marks only when there are some (a version may change only links).
+  const anyMarked = !!changed && changed.sections.size + changed.dos.size + changed.donts.size > 0;
   return (
     <>
-      <AcknowledgePanel page={page} position="top" markedSince={changed && since} />
+      <AcknowledgePanel page={page} position="top" markedSince={anyMarked ? since : undefined} />
       <PolicyContentView page={page} changed={changed} changedSince={since} />
       <AcknowledgePanel page={page} position="bottom" />
     </>
