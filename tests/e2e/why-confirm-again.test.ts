@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import { AxeBuilder } from '@axe-core/playwright';
 import type { Browser, Page } from 'playwright-core';
 import { startWorkbench, type Workbench } from '../../workbench/harness';
 import { person } from '../../workbench/seed';
@@ -27,6 +28,13 @@ async function as(p: Parameters<typeof person>[0], path: string, viewport?: { wi
   const page = await ctx.newPage();
   await page.goto(path);
   return page;
+}
+
+/** axe-core over the product (not the workbench's chrome): the banner's list and the marks included. */
+async function axeViolations(page: Page): Promise<string[]> {
+  const result = await new AxeBuilder({ page }).include('[data-smh-host]').analyze();
+  expect(result.passes.length).toBeGreaterThan(10);
+  return result.violations.map((v) => `${v.id}: ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`);
 }
 
 const CONFIRM = 'I have read the policy and will follow it';
@@ -85,12 +93,20 @@ describe('why confirm again, in Chromium', () => {
     await expect(section.getByRole('note').textContent()).resolves.toBe('Changed');
     await expect(mark.count()).resolves.toBe(1);
     await page.screenshot({ path: join(SCREENSHOTS, 'why-confirm-again.png') });
+    await expect(axeViolations(page)).resolves.toEqual([]);
 
     // The same answer in Teams (dark) and on a phone-sized screen.
     const teams = await as('staff', '/teams/tab?theme=dark');
     await teams.getByRole('note', { name: /^Changed since version 1\.0/ }).first().waitFor();
     await teams.getByTestId('changes-since').getByText('Version 2.0').waitFor();
     await teams.screenshot({ path: join(SCREENSHOTS, 'why-confirm-again-teams-dark.png') });
+    await expect(axeViolations(teams)).resolves.toEqual([]);
+    await teams.goto('/teams/tab?theme=contrast&smh=history');
+    await teams.getByTestId('changes-since').getByText('Version 1.1').waitFor();
+    await expect(axeViolations(teams)).resolves.toEqual([]);
+    await teams.goto('/teams/tab?theme=contrast');
+    await teams.getByRole('note', { name: /^Changed since version 1\.0/ }).first().waitFor();
+    await expect(axeViolations(teams)).resolves.toEqual([]);
     await teams.context().close();
     const narrow = await as('staff', '/sharepoint', { width: 380, height: 800 });
     await narrow.getByRole('note', { name: /^Changed since version 1\.0/ }).first().waitFor();
