@@ -39,6 +39,7 @@ async function axeViolations(page: Page): Promise<string[]> {
 
 const CONFIRM = 'I have read the policy and will follow it';
 const NEW_HEADING = 'Why this policy matters to you';
+const DONT_DETAIL = 'Keep it off every account, even a private one: ask the communications team instead.';
 
 describe('why confirm again, in Chromium', () => {
   it('staff confirm 1.0 on their first time', async () => {
@@ -71,8 +72,9 @@ describe('why confirm again, in Chromium', () => {
   it('comms publish 2.0, a major version with a section renamed', async () => {
     const comms = await as('comms', '/sharepoint?smh=edit');
     await comms.getByLabel('Section heading', { exact: true }).first().fill(NEW_HEADING);
+    await comms.getByRole('list', { name: "Don'ts", exact: true }).getByLabel('Explanation', { exact: true }).first().fill(DONT_DETAIL);
     await comms.getByText('Major: everyone must acknowledge again').click();
-    await comms.getByLabel('What changed', { exact: true }).fill('The first section speaks to you.');
+    await comms.getByLabel('What changed', { exact: true }).fill('The first section speaks to you; a clearer don\'t.');
     await comms.getByRole('button', { name: 'Publish version 2.0' }).click();
     await comms.getByRole('alertdialog').getByRole('button', { name: 'Yes, publish version 2.0' }).click();
     await comms.getByText('Version 2.0 published.').waitFor({ timeout: 60_000 });
@@ -88,14 +90,17 @@ describe('why confirm again, in Chromium', () => {
     const since = page.getByTestId('changes-since');
     await since.getByText('What changed since version 1.0, the one you last confirmed:').waitFor();
     await expect(since.getByRole('listitem').allTextContents()).resolves.toEqual([
-      'Version 2.0: The first section speaks to you.',
+      "Version 2.0: The first section speaks to you; a clearer don't.",
       'Version 1.1: Ask us if in doubt.'
     ]);
     const mark = page.getByRole('note', { name: 'Changed since version 1.0, which you last confirmed' });
     await mark.first().waitFor();
     const section = page.locator('section[data-section-id]', { has: page.getByRole('heading', { name: NEW_HEADING }) });
     await expect(section.getByRole('note').textContent()).resolves.toBe('Changed');
-    await expect(mark.count()).resolves.toBe(1);
+    const dont = page.locator('.smh-donts li', { hasText: DONT_DETAIL });
+    await expect(dont.getByRole('note').textContent()).resolves.toBe('Changed');
+    await expect(mark.count()).resolves.toBe(2);
+    await dont.screenshot({ path: join(SCREENSHOTS, 'why-confirm-again-item.png') });
     // The notes come with the first paint's one $batch; the marks cost one request more, after it
     // (1.0's content, to compare with).
     await page.waitForLoadState('networkidle');
