@@ -1,4 +1,4 @@
-import { acknowledgementOf, fillPlaceholders, fillPlaceholdersHtml, namesFor, type MajorRelease, type PolicyPlaceholders, type PolicyVersion } from '../domain/policy';
+import { acknowledgementOf, changedParts, visibleContent, whatChangedSince, type ChangedParts, type WhatChangedSince, fillPlaceholders, fillPlaceholdersHtml, namesFor, type MajorRelease, type PolicyPlaceholders, type PolicyVersion } from '../domain/policy';
 import type { IPolicyRepository, PolicyPageData, PolicyVersionSummary } from './ports/policy';
 import type { IAcknowledgementRepository } from './ports/acknowledgements';
 
@@ -9,6 +9,11 @@ export interface AcknowledgementStatus {
   acknowledgedAt?: string;
   /** The N.0 to acknowledge (its label and change note), also while a later minor is in force. */
   release?: MajorRelease;
+  /**
+   * Only while confirmation is required and the published versions are known: the version they last
+   * confirmed (none: their first time) and every version since, newest first, with its change note.
+   */
+  sinceConfirmed?: WhatChangedSince<PolicyVersionSummary>;
 }
 
 export interface PolicyPage extends PolicyPageData {
@@ -20,11 +25,14 @@ export interface PolicyPage extends PolicyPageData {
   acknowledgement: AcknowledgementStatus;
 }
 
-export function acknowledgementStatus(policy: PolicyVersion | undefined, acks: readonly { major: number; at: string }[]): AcknowledgementStatus {
+export function acknowledgementStatus(
+  policy: PolicyVersion | undefined, acks: readonly { major: number; at: string }[], versions?: readonly PolicyVersionSummary[]
+): AcknowledgementStatus {
   if (!policy) return { required: false };
   const ack = acknowledgementOf(acks, policy);
   const release = policy.majorRelease;
-  return ack ? { required: false, acknowledgedAt: ack.at, ...(release && { release }) } : { required: true, ...(release && { release }) };
+  if (ack) return { required: false, acknowledgedAt: ack.at, ...(release && { release }) };
+  return { required: true, ...(release && { release }), ...(versions && { sinceConfirmed: whatChangedSince(acks, versions) }) };
 }
 
 export function renderersFor(placeholders: PolicyPlaceholders): Pick<PolicyPage, 'render' | 'renderHtml'> {
@@ -47,7 +55,7 @@ export class PolicyService {
   public async loadPage(): Promise<PolicyPage> {
     const data = await this.policies.loadPolicyPage(await this.me());
     const placeholders = namesFor(data.policy?.content ?? {}, { organisation: data.settings.organisationName, commsHead: data.settings.commsHeadName });
-    return { ...data, placeholders, ...renderersFor(placeholders), acknowledgement: acknowledgementStatus(data.policy, data.myAcks) };
+    return { ...data, placeholders, ...renderersFor(placeholders), acknowledgement: acknowledgementStatus(data.policy, data.myAcks, data.versions) };
   }
 
   /** Acknowledges the version in force; doing it twice adds nothing. */
@@ -60,7 +68,19 @@ export class PolicyService {
     const existing = acknowledgementOf(mine, policy);
     const record = existing ?? (await this.acknowledgements.add(policy.major, policy.majorRelease?.label ?? policy.label));
     const myAcks = [{ major: record.major, at: record.at }, ...page.myAcks];
-    return { ...page, myAcks, acknowledgement: acknowledgementStatus(policy, myAcks) };
+    return { ...page, myAcks, acknowledgement: acknowledgementStatus(policy, myAcks, page.versions) };
+  }
+
+  /**
+   * The sections and do's/don'ts of the version in force that changed since the version the person
+   * last confirmed (none once they have confirmed, or on their first time: then everything is new).
+   * One request, after the first paint: that version's content.
+   */
+  public async changedSinceConfirmed(page: PolicyPage): Promise<ChangedParts | undefined> {
+    const confirmed = page.acknowledgement.sinceConfirmed?.confirmed;
+    if (!page.policy || !page.acknowledgement.required || !confirmed) return undefined;
+    const before = await this.policies.getVersion(confirmed.id);
+    return changedParts(visibleContent(before.content), visibleContent(page.policy.content));
   }
 
   public listVersions(): Promise<PolicyVersionSummary[]> {

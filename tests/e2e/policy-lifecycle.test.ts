@@ -66,7 +66,8 @@ describe('policy lifecycle in Chromium', () => {
     await banner.first().waitFor();
     await page.getByRole('button', { name: 'Read and acknowledge' }).click();
     await page.getByText('Celebrate what works', { exact: true }).waitFor();
-    await page.getByText('What changed in 2.0: A new do: celebrate what works.').waitFor();
+    // Their first time: the banner says so, and nothing else.
+    await page.getByText('This is your first time: please read the whole policy.').waitFor();
     await page.getByRole('button', { name: 'I have read the policy and will follow it' }).click();
     await page.getByText(/You acknowledged version 2\.0 on/).first().waitFor();
     await page.getByRole('tab', { name: 'Versions' }).click();

@@ -75,10 +75,24 @@ it('1.0 acknowledged, then 1.1: no banner, gate open, coverage unchanged, delive
   expect(report?.recipients).toBeGreaterThan(0);
 
   await nextSecond();
-  await comms.publisher.publish({ content: v10.content, kind: 'major', changeSummary: 'New rules for paid campaigns.', basedOn: inForce });
+  const [first, ...others] = v10.content.sections;
+  const reworded = { ...v10.content, sections: [{ ...first, body: `${first.body}<p>Paid campaigns need the head of communications' approval.</p>` }, ...others] };
+  await comms.publisher.publish({ content: reworded, kind: 'major', changeSummary: 'New rules for paid campaigns.', basedOn: inForce });
   const after = await as('staff').policy.loadPage();
   expect(after.policy?.label).toBe('2.0');
   expect(after.acknowledgement).toMatchObject({ required: true, release: { label: '2.0', changeSummary: 'New rules for paid campaigns.' } });
   expect(await as('staff').gate.check()).toMatchObject({ allowed: false, versionLabel: '2.0' });
   expect(await comms.coverage.count(after.policy!)).toBe(0);
+  // Why again: staff last confirmed 1.0; since then 2.0 and 1.1, newest first, with their notes;
+  // the reworded section is what the view marks (read from SharePoint, 1.0's own content).
+  const since = after.acknowledgement.sinceConfirmed;
+  expect(since?.confirmed?.label).toBe('1.0');
+  expect(since?.since.map((v) => [v.label, v.changeSummary])).toEqual([['2.0', 'New rules for paid campaigns.'], ['1.1', 'Fixed a typo.']]);
+  const changed = await as('staff').policy.changedSinceConfirmed(after);
+  expect([...changed!.sections]).toEqual([first.id]);
+  expect(changed!.dos.size + changed!.donts.size).toBe(0);
+  // Once confirmed, nothing is marked.
+  const confirmed = await as('staff').policy.acknowledge(after);
+  expect(confirmed.acknowledgement.sinceConfirmed).toBeUndefined();
+  expect(await as('staff').policy.changedSinceConfirmed(confirmed)).toBeUndefined();
 });

@@ -73,7 +73,7 @@ export class MemoryPolicies implements IPolicyRepository {
   }
   public async loadPolicyPage(me: number): Promise<PolicyPageData> {
     const mine = await this.acks.recentFor(me);
-    return { policy: this.inForce(), settings: { ...DEFAULT_SETTINGS, organisationName: 'Northshire Council' }, myAcks: mine.map((a) => ({ major: a.major, at: a.at })), canPublish: this.isComms, canReadAllAcks: this.isComms, canManageSite: false };
+    return { policy: this.inForce(), versions: await this.listVersions(), settings: { ...DEFAULT_SETTINGS, organisationName: 'Northshire Council' }, myAcks: mine.map((a) => ({ major: a.major, at: a.at })), canPublish: this.isComms, canReadAllAcks: this.isComms, canManageSite: false };
   }
   public async listVersions(): Promise<PolicyVersionSummary[]> {
     const newestFirst = [...this.versions].sort((a, b) => b.major * 1000 + b.minor - (a.major * 1000 + a.minor));

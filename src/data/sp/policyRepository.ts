@@ -50,6 +50,8 @@ export function policyFromItem(item: PolicyItem): PolicyVersion {
 
 /** How many of a person's newest acknowledgements the page reads (one per major version in practice). */
 const RECENT_ACKS = 20;
+/** Published versions read at once: a policy gains a few a year, so this is every one in practice. */
+const MAX_VERSIONS = 500;
 
 export class SpPolicyRepository implements IPolicyRepository {
   public constructor(private readonly sp: SPFI) {}
@@ -64,8 +66,10 @@ export class SpPolicyRepository implements IPolicyRepository {
       const [batched, execute] = this.sp.batched();
       const policyP = this.versions(batched).filter(PUBLISHED).orderBy(F.VersionNumber, false).top(1).select(...POLICY_SELECT).expand(Author)<PolicyItem[]>();
       const settingsP = batched.web.lists.getByTitle(LISTS.settings.title).items.select(...SETTINGS_SELECT).top(500)<never[]>();
-      // The newest major release (N.0): acknowledgements count from its publication, not a minor's.
-      const releaseP = this.versions(batched).filter(`${PUBLISHED} and ${F.IsMajor} eq 1`).orderBy(F.VersionNumber, false).top(1).select(...SUMMARY_SELECT).expand(Author)<PolicyItem[]>();
+      // Every published version's summary (no content): the in-force major's N.0, from whose
+      // publication acknowledgements count, and the change notes since the version the person last
+      // confirmed, both from the one request.
+      const summariesP = this.versions(batched).filter(PUBLISHED).orderBy(F.VersionNumber, false).top(MAX_VERSIONS).select(...SUMMARY_SELECT).expand(Author)<PolicyItem[]>();
       const ackP = batched.web.lists.getByTitle(LISTS.acknowledgements.title).items
         .filter(`${AuthorId} eq ${odataNumber(mySiteUserId)}`).orderBy(Created, false).top(RECENT_ACKS).select(ACK.PolicyMajor, Created)<{ PolicyMajor: number; Created: string }[]>();
       // What the person may do, from SharePoint's own answer for them (covers rights through Entra
@@ -74,10 +78,12 @@ export class SpPolicyRepository implements IPolicyRepository {
       const policyPermsP = SPQueryable(batched.web.lists.getByTitle(LISTS.policyVersions.title), 'EffectiveBasePermissions')<Perms>();
       const ackPermsP = SPQueryable(batched.web.lists.getByTitle(LISTS.acknowledgements.title), 'EffectiveBasePermissions')<Perms>();
       await execute();
-      const [policies, releases, settings, acks, webPerms, policyPerms, ackPerms] = await Promise.all([policyP, releaseP, settingsP, ackP, webPermsP, policyPermsP, ackPermsP]);
+      const [policies, summaryItems, settings, acks, webPerms, policyPerms, ackPerms] = await Promise.all([policyP, summariesP, settingsP, ackP, webPermsP, policyPermsP, ackPermsP]);
       const inForce = policies[0] ? policyFromItem(policies[0]) : undefined;
+      const summaries = summaryItems.map(summaryFromItem);
       return {
-        policy: inForce && { ...inForce, majorRelease: majorReleaseOf(inForce, releases.map(summaryFromItem)) },
+        policy: inForce && { ...inForce, majorRelease: majorReleaseOf(inForce, summaries) },
+        versions: summaries.map((v) => ({ ...v, majorRelease: majorReleaseOf(v, summaries) })),
         settings: settingsFromItems(settings),
         myAcks: acks.map((a) => ({ major: a.PolicyMajor, at: a.Created })),
         canPublish: has(policyPerms, ADD_LIST_ITEMS),
@@ -89,7 +95,7 @@ export class SpPolicyRepository implements IPolicyRepository {
 
   public listVersions(): Promise<PolicyVersionSummary[]> {
     return guarded(async () => {
-      const items = await this.versions().filter(PUBLISHED).orderBy(F.VersionNumber, false).top(500).select(...SUMMARY_SELECT).expand(Author)<PolicyItem[]>();
+      const items = await this.versions().filter(PUBLISHED).orderBy(F.VersionNumber, false).top(MAX_VERSIONS).select(...SUMMARY_SELECT).expand(Author)<PolicyItem[]>();
       const all = items.map(summaryFromItem);
       return all.map((v) => ({ ...v, majorRelease: majorReleaseOf(v, all) }));
     });

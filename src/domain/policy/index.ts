@@ -9,3 +9,4 @@ export * from './acknowledgement';
 export * from './features';
 export * from './wordDiff';
 export * from './merge3';
+export * from './sinceConfirmed';

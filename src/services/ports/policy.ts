@@ -18,6 +18,11 @@ export interface PolicyPageData {
   /** The version in force; undefined before set-up seeded one. */
   policy?: PolicyVersion;
   settings: HubSettings;
+  /**
+   * Published versions' summaries (no content), newest first, read in the same round trip: what
+   * changed since the version the person last confirmed. Absent where a caller has no list.
+   */
+  versions?: PolicyVersionSummary[];
   /** The signed-in person's newest acknowledgements (which major, when SharePoint recorded it). */
   myAcks: { major: number; at: string }[];
   /** May add policy versions: comms' tools are shown (SharePoint enforces what they may do). */

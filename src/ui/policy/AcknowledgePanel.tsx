@@ -9,9 +9,17 @@ import { usePolicyPage } from '../common/PolicyPageContext';
 import { ErrorBar } from '../common/ErrorBar';
 import { Notice } from '../common/Notice';
 import { format, formatDate } from '../common/format';
+import { ChangesSinceConfirmed } from './ChangesSinceConfirmed';
 
 /** Asks for, or confirms, the signed-in person's acknowledgement of the version in force. */
-export function AcknowledgePanel({ page, position }: { page: PolicyPage; position: 'top' | 'bottom' }): React.ReactElement | null {
+export interface AcknowledgePanelProps {
+  page: PolicyPage;
+  position: 'top' | 'bottom';
+  /** The version since which parts below are marked "Changed", once the marks are there. */
+  markedSince?: string;
+}
+
+export function AcknowledgePanel({ page, position, markedSince }: AcknowledgePanelProps): React.ReactElement | null {
   const services = useServices();
   const { update } = usePolicyPage();
   const theme = useTheme();
@@ -45,7 +53,16 @@ export function AcknowledgePanel({ page, position }: { page: PolicyPage; positio
     );
   }
 
-  if (position === 'top') return <Notice kind="warning">{format(strings.AckBanner, policy.label)} {strings.AckRequired}</Notice>;
+  if (position === 'top') {
+    const since = page.acknowledgement.sinceConfirmed;
+    return (
+      <Notice kind="warning">
+        {format(strings.AckBanner, policy.label)} {strings.AckRequired}
+        {since && <ChangesSinceConfirmed since={since} render={page.render} />}
+        {markedSince && <p style={{ margin: '4px 0 0' }}>{format(strings.AckChangedMarked, markedSince)}</p>}
+      </Notice>
+    );
+  }
 
   const s = mergeStyleSets({
     heading: { ...theme.fonts.mediumPlus, fontWeight: 600, margin: '0 0 4px' },

@@ -25,6 +25,14 @@ export function policyStyles(theme: ITheme) {
     itemDetail: { ...fonts.medium, lineHeight: '1.45em', color: semanticColors.bodyText },
     links: { marginTop: 20, padding: 0, listStyle: 'none', display: 'flex', flexWrap: 'wrap', gap: '8px 20px' },
     footer: { ...fonts.small, marginTop: 16, color: semanticColors.bodySubtext },
+    // "Changed" is said in words and by a border, never by colour alone; it reads in every theme.
+    changed: { borderLeft: `4px solid ${palette.themePrimary}`, selectors: { '@media (forced-colors: active)': { borderLeftColor: 'Highlight' } } },
+    changedItem: { paddingLeft: 8 },
+    changedMark: {
+      ...fonts.small, fontWeight: 600, display: 'inline-block', marginBottom: 4, padding: '0 6px', borderRadius: 2, lineHeight: '18px',
+      color: semanticColors.bodyText, background: semanticColors.warningBackground, border: `1px solid ${semanticColors.bodyText}`,
+      selectors: { '@media (forced-colors: active)': { border: '1px solid CanvasText' } }
+    },
     mark: { selectors: { mark: { background: palette.yellowLight, color: palette.black, padding: '0 1px' } } }
   });
 }

@@ -11,6 +11,7 @@ import { useAsync } from '../common/useAsync';
 import { Notice } from '../common/Notice';
 import { format } from '../common/format';
 import { PolicyView } from '../policy/PolicyView';
+import { ChangesSinceConfirmed } from '../policy/ChangesSinceConfirmed';
 import { themeFor } from './themes';
 import { TabBar, PANEL_ID, tabId, type Tab } from './TabBar';
 import { retryableLazy, ViewBoundary } from './viewBoundary';
@@ -66,6 +67,9 @@ export function App({ services, theme: themeName, palette }: { services: Service
           {needsAck && current !== 'policy' && (
             <Notice kind="warning" action={{ label: strings.AckBannerAction, onClick: () => setPage('policy') }}>
               {format(strings.AckBanner, needsAck.majorRelease?.label ?? needsAck.label)}
+              {state.status === 'ready' && state.value.acknowledgement.sinceConfirmed && (
+                <ChangesSinceConfirmed since={state.value.acknowledgement.sinceConfirmed} render={state.value.render} />
+              )}
             </Notice>
           )}
           <TabBar<PageId> label={strings.AppTitle} selected={current} onSelect={setPage} tabs={tabs} />

@@ -20,6 +20,15 @@ declare interface ISocialMediaHubWebPartStrings {
   AckDone: string;
   AckDoneShort: string;
   WhatChanged: string;
+  AckSinceHeading: string;
+  AckFirstTime: string;
+  AckSinceVersion: string;
+  AckNoNote: string;
+  AckShowMore: string;
+  AckShowFewer: string;
+  AckChangedMarked: string;
+  PolicyChangedMark: string;
+  PolicyChangedMarkLabel: string;
   CoverageHeading: string;
   CoverageKeyPeople: string;
   CoverageKeyPeopleSummary: string;
