@@ -36,7 +36,7 @@ function download(name: string, text: string): void {
 export default function CoverageView(): React.ReactElement {
   const { state: pageState, reload } = usePolicyPage();
   if (pageState.status === 'loading') return <Spinner label={strings.Loading} />;
-  if (pageState.status === 'error') return <ErrorBar error={pageState.error} onRetry={reload} />;
+  if (pageState.status === 'error') return <ErrorBar error={pageState.error} onRetry={reload} scope="site" />;
   if (!pageState.value.policy) return <Notice kind="info">{strings.PolicyMissing}</Notice>;
   return <Coverage policy={pageState.value.policy} />;
 }

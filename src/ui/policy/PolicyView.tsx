@@ -26,7 +26,8 @@ export function PolicyView({ onOpenSetup }: PolicyViewProps): React.ReactElement
     const notSetUp = (state.error as { kind?: string }).kind === 'notSetUp';
     return (
       <div>
-        <ErrorBar error={state.error} onRetry={reload} />
+        {/* The policy page is what everyone on the site may read: a refusal here is of the site. */}
+        <ErrorBar error={state.error} onRetry={reload} scope="site" />
         {notSetUp && onOpenSetup && <Link onClick={onOpenSetup}>{strings.GoToSetup}</Link>}
       </div>
     );

@@ -74,6 +74,9 @@ declare interface ISocialMediaHubWebPartStrings {
   PolicyLinks: string;
   PolicyMissing: string;
   PolicyAskForHelp: string;
+  ForbiddenSignIn: string;
+  ForbiddenSite: string;
+  ForbiddenAction: string;
   SetupHeading: string;
   SetupIntro: string;
   SetupOrganisation: string;
