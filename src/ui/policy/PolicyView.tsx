@@ -8,6 +8,8 @@ import { safeLinkUrl, searchPolicy, visibleContent, type PolicyItem } from '../.
 import type { PolicyPage } from '../../services/policyService';
 import { usePolicyPage } from '../common/PolicyPageContext';
 import { AcknowledgePanel } from './AcknowledgePanel';
+import { notificationOutcome, type NotificationOutcome } from './notificationOutcome';
+import { useServices } from '../common/ServicesContext';
 import { ErrorBar } from '../common/ErrorBar';
 import { Notice } from '../common/Notice';
 import { format, formatDate } from '../common/format';
@@ -21,6 +23,7 @@ export interface PolicyViewProps {
 
 export function PolicyView({ onOpenSetup }: PolicyViewProps): React.ReactElement {
   const { state, reload } = usePolicyPage();
+  const services = useServices();
   if (state.status === 'loading') return <Spinner label={strings.Loading} />;
   if (state.status === 'error') {
     const notSetUp = (state.error as { kind?: string }).kind === 'notSetUp';
@@ -32,9 +35,12 @@ export function PolicyView({ onOpenSetup }: PolicyViewProps): React.ReactElement
       </div>
     );
   }
+  const outcome = notificationOutcome(services.host.deepLink, state.value);
   return (
     <>
-      <AcknowledgePanel page={state.value} position="top" />
+      {outcome && <NotificationOutcomeNotice outcome={outcome} />}
+      {/* When the notice already says when they confirmed, the same line at the top would repeat it. */}
+      {outcome?.kind !== 'confirmed' && <AcknowledgePanel page={state.value} position="top" />}
       <PolicyContentView page={state.value} />
       <AcknowledgePanel page={state.value} position="bottom" />
     </>
@@ -123,4 +129,11 @@ export function PolicyContentView({ page }: { page: PolicyPage }): React.ReactEl
       <p className={s.footer}>{strings.PolicyAskForHelp}</p>
     </article>
   );
+}
+
+/** What became of the notification whose link opened this page (see notificationOutcome). */
+function NotificationOutcomeNotice({ outcome }: { outcome: NonNullable<NotificationOutcome> }): React.ReactElement {
+  return outcome.kind === 'confirmed'
+    ? <Notice kind="success"><span data-testid="notification-outcome">{format(strings.NotificationConfirmed, outcome.label, formatDate(outcome.at))}</span></Notice>
+    : <Notice kind="info"><span data-testid="notification-outcome">{format(strings.NotificationSuperseded, outcome.current)}</span></Notice>;
 }

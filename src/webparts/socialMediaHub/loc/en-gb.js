@@ -78,6 +78,8 @@ define([], function () {
     ForbiddenSignIn: 'SharePoint did not accept your account. This usually means it has been disabled (for example after someone leaves), is not known to this organisation, or is no longer signed in. Sign out and in again; if that does not help, contact your IT service desk, who look after accounts.',
     ForbiddenSite: 'SharePoint knows your account but refused it access to this site, so the hub and its policy cannot be shown. Ask the site owner to give you access to read the site.',
     ForbiddenAction: 'SharePoint refused this action for your account; what you can read here is not affected. If you think you should be able to do this, ask the communications team.',
+    NotificationConfirmed: 'This notification asked you to confirm version {0}. You confirmed it on {1}: there is nothing more to do.',
+    NotificationSuperseded: 'This notification was about an earlier version of the policy. Version {0} is now in force.',
     SetupHeading: 'Set up Social Media Hub',
     SetupIntro: 'Creates or upgrades every list, field, index and permission the hub needs on this site, and publishes the default policy if there is none. Running it again is safe: it changes only what is missing.',
     SetupOrganisation: 'Organisation name',

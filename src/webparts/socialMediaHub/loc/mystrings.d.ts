@@ -77,6 +77,8 @@ declare interface ISocialMediaHubWebPartStrings {
   ForbiddenSignIn: string;
   ForbiddenSite: string;
   ForbiddenAction: string;
+  NotificationConfirmed: string;
+  NotificationSuperseded: string;
   SetupHeading: string;
   SetupIntro: string;
   SetupOrganisation: string;

@@ -78,6 +78,8 @@ define([], function () {
     "ForbiddenSignIn": "[!! ShàréPôînt dîd nôt àccépt yôür àccôünt. Thîs üsüàlly méàns ît hàs béén dîsàbléd (fôr éxàmplé àftér sôméôné léàvés), îs nôt knôwn tô thîs ôrgànîsàtîôn, ôr îs nô lôngér sîgnéd în. Sîgn ôüt ànd în àgàîn; îf thàt dôés nôt hélp, côntàct yôür IT sérvîcé désk, whô lôôk àftér àccôünts. !!]",
     "ForbiddenSite": "[!! ShàréPôînt knôws yôür àccôünt büt réfüséd ît àccéss tô thîs sîté, sô thé hüb ànd îts pôlîcy cànnôt bé shôwn. Âsk thé sîté ôwnér tô gîvé yôü àccéss tô réàd thé sîté. !!]",
     "ForbiddenAction": "[!! ShàréPôînt réfüséd thîs àctîôn fôr yôür àccôünt; whàt yôü càn réàd héré îs nôt àfféctéd. If yôü thînk yôü shôüld bé àblé tô dô thîs, àsk thé cômmünîcàtîôns téàm. !!]",
+    "NotificationConfirmed": "[!! Thîs nôtîfîcàtîôn àskéd yôü tô cônfîrm vérsîôn {0}. Yôü cônfîrméd ît ôn {1}: théré îs nôthîng môré tô dô. !!]",
+    "NotificationSuperseded": "[!! Thîs nôtîfîcàtîôn wàs àbôüt àn éàrlîér vérsîôn ôf thé pôlîcy. Vérsîôn {0} îs nôw în fôrcé. !!]",
     "SetupHeading": "[!! Sét üp Sôcîàl Médîà Hüb !!]",
     "SetupIntro": "[!! Créàtés ôr üpgràdés évéry lîst, fîéld, îndéx ànd pérmîssîôn thé hüb nééds ôn thîs sîté, ànd püblîshés thé défàült pôlîcy îf théré îs nôné. Rünnîng ît àgàîn îs sàfé: ît chàngés ônly whàt îs mîssîng. !!]",
     "SetupOrganisation": "[!! Örgànîsàtîôn nàmé !!]",
