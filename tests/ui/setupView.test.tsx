@@ -44,13 +44,13 @@ class EmptySite implements IProvisioner {
   }
 }
 
-function renderSetup(saved: Partial<HubSettings>[] = []) {
+function renderSetup(saved: Partial<HubSettings>[] = [], features?: React.ComponentProps<typeof SetupView>['features'], site: IProvisioner = new EmptySite()) {
   const settings: ISettingsRepository = {
     load: async () => ({ ...DEFAULT_SETTINGS, reportDay: 31 }),
     save: async (c) => { saved.push(c); return { ...DEFAULT_SETTINGS, ...c }; }
   };
   const policies = { hasAnyVersion: async () => true } as unknown as IPolicyRepository;
-  const service = new SetupService(new EmptySite(), policies, settings);
+  const service = new SetupService(site, policies, settings);
   const services = {
     setup: async () => service,
     // Stored settings include one (report day) that this build does not ask for, and that is invalid.
@@ -60,7 +60,7 @@ function renderSetup(saved: Partial<HubSettings>[] = []) {
     <ThemeProvider>
       <ServicesContext.Provider value={services}>
         <PolicyPageContext.Provider value={{ state: { status: 'loading' }, reload: () => undefined, update: () => undefined }}>
-          <SetupView />
+          <SetupView features={features} />
         </PolicyPageContext.Provider>
       </ServicesContext.Provider>
     </ThemeProvider>
@@ -116,5 +116,26 @@ describe('set-up view', () => {
     expect(within(result).queryByRole('list', { name: 'Next steps' })).toBeNull();
     expect(result.querySelector('details')).toBeNull();
     expect(result.textContent).toContain('"SMH Vault Keys" is retired');
+  });
+
+  it('asks for a later feature\'s setting once that feature is switched on', async () => {
+    renderSetup([], { reports: true });
+    await screen.findByRole('button', { name: 'Run set-up' });
+    expect(screen.getByLabelText('Monthly report due on day')).toBeTruthy();
+    expect(screen.queryByLabelText('Rotate credentials every (days)')).toBeNull();
+  });
+
+  it('counts progress in steps of the plan known before the first one runs', async () => {
+    // The first step waits until the test lets it go, so the progress line can be read mid-run.
+    let release: () => void = () => undefined;
+    const held = new Promise<void>((r) => { release = r; });
+    const site = new EmptySite();
+    const plan = site.planPhase.bind(site);
+    site.planPhase = async (phase) => (await plan(phase))?.map((s, i) => (phase === 0 && i === 0 ? { ...s, apply: async () => { await held; await s.apply(); } } : s));
+    renderSetup([], undefined, site);
+    fireEvent.click(await screen.findByRole('button', { name: 'Run set-up' }));
+    expect(await screen.findByText('Step 1 of 61: make comms')).toBeTruthy();
+    release();
+    await screen.findByText('Set-up finished. The hub is ready on this site.');
   });
 });
