@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
+import { AxeBuilder } from '@axe-core/playwright';
 import { startWorkbench, type Workbench } from '../../workbench/harness';
 import { person } from '../../workbench/seed';
 import { launchBrowser, contextAs } from '../support/browser';
@@ -48,6 +49,10 @@ describe('narrow views', () => {
     }
     // Still a table to assistive technology: the rows and headers keep their roles.
     await expect(page.getByRole('columnheader', { name: 'Acknowledged' }).count()).resolves.toBe(1);
+    // The cards are still free of accessibility violations (the product only, not the host's chrome).
+    const axe = await new AxeBuilder({ page }).include('[data-smh-host]').analyze();
+    expect(axe.passes.length).toBeGreaterThan(10);
+    expect(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
     await page.screenshot({ path: join(DOCS_SCREENSHOTS, 'coverage-narrow-teams-personal.png'), fullPage: true });
     await ctx.close();
   });

@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
+import { AxeBuilder } from '@axe-core/playwright';
 import { startWorkbench, type Workbench } from '../../workbench/harness';
 import { person } from '../../workbench/seed';
 import { spAs } from '../support/emulator-sharepoint';
@@ -53,6 +54,9 @@ describe('workbench in Chromium', () => {
     const next = page.getByRole('list', { name: 'Next steps' });
     await expect(next.getByRole('link').first().getAttribute('href')).resolves.toMatch(/\/_layouts\/15\/people\.aspx\?MembershipGroupId=\d+$/);
     await expect(next.getByRole('link', { name: "Open the site's permissions" }).getAttribute('href')).resolves.toMatch(/\/_layouts\/15\/user\.aspx$/);
+    const axe = await new AxeBuilder({ page }).include('[data-smh-host]').analyze();
+    expect(axe.passes.length).toBeGreaterThan(10);
+    expect(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
     await page.screenshot({ path: join(SCREENSHOTS, 'setup-done.png'), fullPage: true });
     await page.screenshot({ path: join(DOCS_SCREENSHOTS, 'setup-first-run.png'), fullPage: true });
     await page.getByRole('button', { name: 'Run set-up' }).click();

@@ -147,7 +147,7 @@ export function SetupResult({ report }: { report: SetupReport }): React.ReactEle
             {steps.map((s) => (
               <li key={s.link.href} style={{ marginBottom: 8 }}>
                 {s.text}{' '}
-                <Link href={s.link.href} target="_blank" rel="noopener noreferrer">{s.link.label}</Link>
+                <Link href={s.link.href} target="_blank" rel="noopener noreferrer" underline>{s.link.label}</Link>
               </li>
             ))}
           </ol>
