@@ -1,7 +1,7 @@
 import { AppError, isAppError } from '../domain/errors';
 import { DEFAULT_POLICY } from '../domain/policy';
 import type { IPolicyRepository } from './ports/policy';
-import type { IProvisioner, ProvisionStep } from './ports/provisioning';
+import type { IProvisioner, ManagePlaces, ProvisionKind, ProvisionStep } from './ports/provisioning';
 import { DEFAULT_SETTINGS, type HubSettings, type ISettingsRepository } from './ports/settings';
 
 export interface SetupProgress {
@@ -17,6 +17,16 @@ export interface SetupReport {
   seededPolicy: boolean;
   /** What set-up found and left alone on purpose (retired lists kept with their items). */
   notices: string[];
+  /** How many of the changes were of each kind, for a summary a site owner can read at a glance. */
+  counts: Record<ProvisionKind, number>;
+  /** Where the site owner goes next: the site and the hub's groups, read after the steps ran. */
+  manage: ManagePlaces;
+}
+
+export function countByKind(steps: readonly Pick<ProvisionStep, 'kind'>[]): Record<ProvisionKind, number> {
+  const counts: Record<ProvisionKind, number> = { list: 0, group: 0, permission: 0, other: 0 };
+  for (const s of steps) counts[s.kind ?? 'other']++;
+  return counts;
 }
 
 export const SETUP_FORBIDDEN = 'Only a site owner can run set-up: it creates lists and sets their permissions.';
@@ -52,10 +62,12 @@ export class SetupService {
     const total = steps.length + Number(seed) + Number(changed.length > 0);
 
     const changes: string[] = [];
+    const applied: ProvisionStep[] = [];
     for (const step of steps) {
       onProgress({ done: changes.length, planned: total, current: step.description });
       await step.apply();
       changes.push(step.description);
+      applied.push(step);
     }
     let seededPolicy = false;
     if (seed) {
@@ -70,6 +82,10 @@ export class SetupService {
       changes.push(`Save settings: ${changed.join(', ')}`);
     }
     onProgress({ done: changes.length, planned: changes.length });
-    return { changes, seededPolicy, notices: await this.provisioner.notices() };
+    const [notices, manage] = await Promise.all([this.provisioner.notices(), this.provisioner.whereToManage()]);
+    // The seeded policy and saved settings are neither lists, groups nor permissions: "other".
+    const counts = countByKind(applied);
+    counts.other += changes.length - applied.length;
+    return { changes, seededPolicy, notices, counts, manage };
   }
 }

@@ -1,11 +1,16 @@
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
+import { AxeBuilder } from '@axe-core/playwright';
 import { startWorkbench, type Workbench } from '../../workbench/harness';
 import { person } from '../../workbench/seed';
+import { spAs } from '../support/emulator-sharepoint';
 import { launchBrowser, contextAs, SCREENSHOTS } from '../support/browser';
 
 // The workbench driven like a person: a site owner sets the hub up (twice), then a member of staff
 // reads the policy on the intranet page and in the Teams tab's dark theme.
+
+// Screenshots the README shows are kept with the docs; the rest stay in test-results.
+const DOCS_SCREENSHOTS = join(__dirname, '..', '..', 'docs', 'screenshots');
 
 let wb: Workbench;
 let browser: Browser;
@@ -31,16 +36,33 @@ describe('workbench in Chromium', () => {
   });
 
   it('the site owner runs set-up; the second run changes nothing', async () => {
+    // A list an earlier version made and this one retired: set-up keeps it and says so on every run.
+    const owner = spAs(wb.emulator, person('siteOwner').upn);
+    await owner.web.lists.add('SMH Vault Keys', 'Made by an earlier version', 100, false);
+    await owner.web.lists.getByTitle('SMH Vault Keys').items.add({ Title: 'an old key' });
     const ctx = await contextAs(browser, wb.url, person('siteOwner').upn);
     const page = await ctx.newPage();
     await page.goto('/sharepoint?smh=setup');
     await page.getByLabel('Organisation name').fill('Northshire Council');
     await page.getByLabel('Head of communications (name shown in the policy)').fill('Hannah Lewis');
     await page.getByRole('button', { name: 'Run set-up' }).click();
-    await page.getByText(/Set-up finished with \d+ changes/).waitFor({ timeout: 90_000 });
+    await page.getByText('Set-up finished. The hub is ready on this site.').waitFor({ timeout: 90_000 });
+    const result = page.locator('[data-setup-result]');
+    await expect(result.textContent()).resolves.toMatch(/\d+ lists created, 2 groups, \d+ permissions set/);
+    // The technical list is there but folded away; the next steps lead to SharePoint's own pages.
+    await expect(result.locator('details').evaluate((d) => (d as HTMLDetailsElement).open)).resolves.toBe(false);
+    const next = page.getByRole('list', { name: 'Next steps' });
+    await expect(next.getByRole('link').first().getAttribute('href')).resolves.toMatch(/\/_layouts\/15\/people\.aspx\?MembershipGroupId=\d+$/);
+    await expect(next.getByRole('link', { name: "Open the site's permissions" }).getAttribute('href')).resolves.toMatch(/\/_layouts\/15\/user\.aspx$/);
+    const axe = await new AxeBuilder({ page }).include('[data-smh-host]').analyze();
+    expect(axe.passes.length).toBeGreaterThan(10);
+    expect(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
     await page.screenshot({ path: join(SCREENSHOTS, 'setup-done.png'), fullPage: true });
+    await page.screenshot({ path: join(DOCS_SCREENSHOTS, 'setup-first-run.png'), fullPage: true });
     await page.getByRole('button', { name: 'Run set-up' }).click();
     await page.getByText('Everything was already up to date. Nothing was changed.').waitFor({ timeout: 60_000 });
+    await page.getByText('"SMH Vault Keys" is retired', { exact: false }).waitFor();
+    await page.screenshot({ path: join(DOCS_SCREENSHOTS, 'setup-second-run.png'), fullPage: true });
     await ctx.close();
   });
 

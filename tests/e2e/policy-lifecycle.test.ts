@@ -93,6 +93,25 @@ describe('policy lifecycle in Chromium', () => {
     await page.context().close();
   });
 
+  it('once the owner has confirmed, the same notification opens the policy saying so instead of asking again', async () => {
+    const page = await as('owner', '/teams/tab');
+    const openFromFeed = async () => {
+      await page.goto('/teams/tab');
+      await page.getByTestId('open-activity').click();
+      await page.getByRole('link', { name: /published version 2\.0 of the social media policy/ }).click();
+      await page.waitForURL(/\/teams\/personal\?.*subEntityId=policy/);
+      await page.getByRole('heading', { name: 'Northshire Council: social media policy' }).waitFor();
+    };
+    await openFromFeed();
+    await page.getByRole('button', { name: 'I have read the policy and will follow it' }).click();
+    await page.getByTestId('notification-outcome').waitFor();
+    await openFromFeed();
+    await expect(page.getByTestId('notification-outcome').textContent()).resolves.toMatch(/^This notification asked you to confirm version 2\.0\. You confirmed it on .+: there is nothing more to do\.$/);
+    await expect(page.getByRole('button', { name: 'I have read the policy and will follow it' }).count()).resolves.toBe(0);
+    await page.screenshot({ path: join(__dirname, '..', '..', 'docs', 'screenshots', 'notification-acted-on.png') });
+    await page.context().close();
+  });
+
   it("the backup without the Teams app has nothing in their feed, and the feed says why", async () => {
     const page = await as('backup', '/teams/tab');
     await page.getByTestId('open-activity').click();

@@ -3,7 +3,7 @@ import { spAs, person, rejection } from '../support/emulator-sharepoint';
 import { SpProvisioner } from '../../src/data/sp/provisioner';
 import { SpPolicyRepository } from '../../src/data/sp/policyRepository';
 import { SpSettingsRepository } from '../../src/data/sp/settingsRepository';
-import { SetupService } from '../../src/services/setupService';
+import { SetupService, type SetupReport } from '../../src/services/setupService';
 import { PolicyService } from '../../src/services/policyService';
 import { SpAcknowledgementRepository } from '../../src/data/sp/acknowledgementRepository';
 import { ALL_LISTS, GROUPS, LISTS } from '../../src/data/schema';
@@ -13,6 +13,7 @@ import { AppError } from '../../src/domain/errors';
 // The real set-up, repositories and PnPjs against the emulator: the site gets the schema's lists and
 // permissions, and the permission model holds against raw REST calls of each role.
 
+let firstRun: SetupReport;
 let emu: Emulator;
 const setupAs = (upn: string) => {
   const sp = spAs(emu, upn);
@@ -22,7 +23,7 @@ const setupAs = (upn: string) => {
 beforeAll(async () => {
   emu = await startEmulator({ quiet: true });
   const owner = spAs(emu, person('siteOwner').upn);
-  await setupAs(person('siteOwner').upn).run({ organisationName: 'Northshire Council', commsHeadName: 'Hannah Lewis' });
+  firstRun = await setupAs(person('siteOwner').upn).run({ organisationName: 'Northshire Council', commsHeadName: 'Hannah Lewis' });
   await owner.web.siteGroups.getByName(GROUPS[0].title).users.add(claimsLogin(person('comms').upn));
   await owner.web.siteGroups.getByName(GROUPS[1].title).users.add(claimsLogin(person('commsHead').upn));
 });
@@ -42,9 +43,22 @@ describe('set-up against the emulator', () => {
     expect(author?.Indexed).toBe(true);
   });
 
+  it('the first run counts its lists and groups, and names the groups the site owner fills next', async () => {
+    expect(firstRun.counts.list).toBe(ALL_LISTS.length);
+    expect(firstRun.counts.group).toBe(GROUPS.length);
+    expect(firstRun.counts.permission).toBeGreaterThan(ALL_LISTS.length);
+    expect(Object.values(firstRun.counts).reduce((a, b) => a + b, 0)).toBe(firstRun.changes.length);
+    const owner = spAs(emu, person('siteOwner').upn);
+    const comms = await owner.web.siteGroups.getByName(GROUPS[0].title).select('Id')<{ Id: number }>();
+    expect(firstRun.manage.groups.map((g) => g.title)).toEqual(GROUPS.map((g) => g.title));
+    expect(firstRun.manage.groups[0].id).toBe(comms.Id);
+    expect(firstRun.manage.siteUrl).toBe(emu.siteUrl.replace(/\/$/, ''));
+  });
+
   it('a second run changes nothing and says so', async () => {
     const report = await setupAs(person('siteOwner').upn).run({ organisationName: 'Northshire Council', commsHeadName: 'Hannah Lewis' });
     expect(report.changes).toEqual([]);
+    expect(report.counts).toEqual({ list: 0, group: 0, permission: 0, other: 0 });
     expect(report.seededPolicy).toBe(false);
   });
 

@@ -1,5 +1,5 @@
 import { SetupService, SETUP_FORBIDDEN } from '../../src/services/setupService';
-import type { IProvisioner, ProvisionStep } from '../../src/services/ports/provisioning';
+import type { IProvisioner, ProvisionKind, ProvisionStep } from '../../src/services/ports/provisioning';
 import type { IPolicyRepository } from '../../src/services/ports/policy';
 import { DEFAULT_SETTINGS, type HubSettings, type ISettingsRepository } from '../../src/services/ports/settings';
 import type { PolicyVersion } from '../../src/domain/policy';
@@ -7,13 +7,26 @@ import type { PolicyVersion } from '../../src/domain/policy';
 // An in-memory site: phases report what is missing until applied, like the real provisioner.
 class FakeProvisioner implements IProvisioner {
   public applied: string[] = [];
-  private missing = [['group A'], ['list A', 'list B'], ['field A'], []];
+  private missing = [['group A'], ['list A', 'list B'], ['field A'], ['grant A', 'grant B', 'grant C']];
+  private groupIds: number[] = [];
   public constructor(private allowed = true, private retired: string[] = []) {}
   public async canProvision() { return this.allowed; }
   public async notices() { return this.retired; }
+  public async whereToManage() {
+    return { siteUrl: 'https://contoso.sharepoint.com/sites/hub', groups: this.groupIds.map((id) => ({ principal: 'comms', title: 'Comms', id })) };
+  }
   public async planPhase(phase: number): Promise<ProvisionStep[] | undefined> {
     if (phase >= this.missing.length) return undefined;
-    return this.missing[phase].map((d) => ({ description: d, apply: async () => { this.applied.push(d); this.missing[phase] = this.missing[phase].filter((x) => x !== d); } }));
+    const kinds: (ProvisionKind | undefined)[] = ['group', 'list', undefined, 'permission'];
+    return this.missing[phase].map((d) => ({
+      description: d,
+      kind: kinds[phase],
+      apply: async () => {
+        this.applied.push(d);
+        if (kinds[phase] === 'group') this.groupIds.push(7);
+        this.missing[phase] = this.missing[phase].filter((x) => x !== d);
+      }
+    }));
   }
 }
 
@@ -49,8 +62,8 @@ describe('set-up', () => {
     const first = await service.run({ organisationName: 'Northshire Council', reportDay: 1 }, (p) => { progress.push(p.done); totals.add(p.planned); });
     // The plan's size is known before the first step runs: every report counts against one total.
     expect([...totals]).toEqual([first.changes.length]);
-    expect(first.changes).toHaveLength(6);
-    expect(provisioner.applied).toEqual(['group A', 'list A', 'list B', 'field A']);
+    expect(first.changes).toHaveLength(9);
+    expect(provisioner.applied).toEqual(['group A', 'list A', 'list B', 'field A', 'grant A', 'grant B', 'grant C']);
     expect(first.seededPolicy).toBe(true);
     expect(policies.versions).toHaveLength(1);
     expect(first.changes).toContain('Save settings: organisationName');
@@ -90,6 +103,17 @@ describe('set-up', () => {
     fail = false;
     const retry = await service.run({});
     expect(retry.changes.slice(0, 2)).toEqual(['list B', 'field A']);
-    expect(provisioner.applied).toEqual(['group A', 'list A', 'list B', 'field A']);
+    expect(provisioner.applied).toEqual(['group A', 'list A', 'list B', 'field A', 'grant A', 'grant B', 'grant C']);
+  });
+
+  it('counts what it changed by kind, with the policy and settings under "other", and says where the groups are', async () => {
+    const service = new SetupService(new FakeProvisioner(), new FakePolicies(), new FakeSettings());
+    const first = await service.run({ organisationName: 'Northshire Council' });
+    // field A, the seeded policy and the saved settings are neither lists, groups nor permissions.
+    expect(first.counts).toEqual({ list: 2, group: 1, permission: 3, other: 3 });
+    // Read after the steps ran, so a group created by this run is there with its id.
+    expect(first.manage.groups).toEqual([{ principal: 'comms', title: 'Comms', id: 7 }]);
+    const second = await service.run({ organisationName: 'Northshire Council' });
+    expect(second.counts).toEqual({ list: 0, group: 0, permission: 0, other: 0 });
   });
 });

@@ -1,4 +1,4 @@
-import { AppError, ERROR_MESSAGES, isAppError, type AppErrorKind } from '../../domain/errors';
+import { AppError, ERROR_MESSAGES, SIGN_IN_REFUSED_MESSAGE, isAppError, type AppErrorKind, type ForbiddenReason } from '../../domain/errors';
 import { kindForStatus } from './statusKinds';
 
 // The one place where SharePoint (PnPjs HttpRequestError) and Graph (GraphError) failures become
@@ -27,6 +27,14 @@ function kindFromStatus(status: number, serviceText: string): AppErrorKind {
   if (kind === 'notFound' && /list '.*' does not exist/i.test(serviceText)) return 'notSetUp';
   if (kind === 'server' && /SPQueryThrottledException|list view threshold/i.test(serviceText)) return 'threshold';
   return kind;
+}
+
+// SharePoint answers 403 "Attempted to perform an unauthorized operation." when it does not accept
+// the caller (no valid sign-in: https://github.com/pnp/pnpjs/issues/1830, and a disabled account
+// cannot sign in), and "Access denied. You do not have permission …" when it knows the caller and
+// refuses what they asked for (https://github.com/SharePoint/sp-dev-docs/issues/1746).
+function forbiddenReason(serviceText: string): ForbiddenReason {
+  return /Attempted to perform an unauthorized operation/i.test(serviceText) ? 'signIn' : 'denied';
 }
 
 /** SharePoint says `message: { value }`, Graph says `message: '...'`. */
@@ -81,8 +89,9 @@ export async function toAppError(e: unknown): Promise<AppError> {
     }
     if (!text) text = serviceMessage(err.message ?? '');
     const kind = kindFromStatus(status, `${code} ${text} ${err.message ?? ''}`);
-    const message = kind === 'validation' && text ? text : ERROR_MESSAGES[kind];
-    return new AppError(kind, message, { retryAfterSeconds: retryAfter(err), detail: `${status} ${code ? `${code}: ` : ''}${text}`.trim() });
+    const reason = kind === 'forbidden' ? forbiddenReason(`${text} ${err.message ?? ''}`) : undefined;
+    const message = kind === 'validation' && text ? text : reason === 'signIn' ? SIGN_IN_REFUSED_MESSAGE : ERROR_MESSAGES[kind];
+    return new AppError(kind, message, { retryAfterSeconds: retryAfter(err), detail: `${status} ${code ? `${code}: ` : ''}${text}`.trim(), reason });
   }
   // The Graph SDK reports "no response arrived" as statusCode -1.
   if (typeof status === 'number' && status <= 0) {

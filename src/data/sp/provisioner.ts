@@ -1,6 +1,6 @@
 import { FieldUserSelectionMode, PermissionKind, type SPFI } from './pnpAdmin';
 import { ALL_LISTS, GROUPS, RETIRED_LISTS, ROLE_DEFINITIONS, type FieldDef, type ListDef, type Principal, type RoleName, type SiteSchema } from '../schema';
-import type { IProvisioner, ProvisionStep } from '../../services/ports/provisioning';
+import type { IProvisioner, ManagePlaces, ProvisionStep } from '../../services/ports/provisioning';
 
 // Brings a site to the schema. Each phase reads what is there (batched), compares it with the
 // schema and returns only the differences, so a second run plans nothing. A site set up by an
@@ -59,6 +59,20 @@ export class SpProvisioner implements IProvisioner {
     });
   }
 
+  public async whereToManage(): Promise<ManagePlaces> {
+    const [web, groups] = await Promise.all([
+      this.sp.web.select('Url')<{ Url: string }>(),
+      this.sp.web.siteGroups.select('Title', 'Id')<{ Title: string; Id: number }[]>()
+    ]);
+    return {
+      siteUrl: web.Url.replace(/\/$/, ''),
+      groups: this.schema.groups.flatMap((g) => {
+        const found = groups.find((x) => x.Title === g.title);
+        return found ? [{ principal: g.principal, title: g.title, id: found.Id }] : [];
+      })
+    };
+  }
+
   public async canProvision(): Promise<boolean> {
     const web = this.sp.web;
     const perms = await web.getCurrentUserEffectivePermissions();
@@ -85,12 +99,14 @@ export class SpProvisioner implements IProvisioner {
       if (!found) {
         steps.push({
           description: `Create the permission level "${def.name}"`,
+          kind: 'permission',
           apply: async () => { await this.sp.web.roleDefinitions.add(def.name, def.description ?? '', 100, perms); }
         });
       } else if (Number(found.BasePermissions.High) >>> 0 !== perms.High >>> 0 || Number(found.BasePermissions.Low) >>> 0 !== perms.Low >>> 0) {
         // Someone widened (or narrowed) our level by hand: every list using it would follow.
         steps.push({
           description: `Reset the rights of the permission level "${def.name}"`,
+          kind: 'permission',
           apply: async () => { await this.sp.web.roleDefinitions.getById(found.Id).update({ BasePermissions: perms }); }
         });
       }
@@ -99,10 +115,11 @@ export class SpProvisioner implements IProvisioner {
     for (const g of this.schema.groups) {
       const found = groups.find((x) => x.Title === g.title);
       if (!found) {
-        steps.push({ description: `Create the SharePoint group "${g.title}" (no members yet)`, apply: () => this.createGroup(g.title, g.description) });
+        steps.push({ description: `Create the SharePoint group "${g.title}" (no members yet)`, kind: 'group', apply: () => this.createGroup(g.title, g.description) });
       } else if (found.OnlyAllowMembersViewMembership) {
         steps.push({
           description: `Let everyone see who is in "${g.title}"`,
+          kind: 'group',
           apply: async () => { await this.sp.web.siteGroups.getById(found.Id).update({ OnlyAllowMembersViewMembership: false }); }
         });
       }
@@ -133,6 +150,7 @@ export class SpProvisioner implements IProvisioner {
     const existing = await this.existingLists();
     return this.lists.filter((l) => !existing.has(l.title)).map((l) => ({
       description: `Create the list "${l.title}"`,
+      kind: 'list' as const,
       apply: async () => { await this.sp.web.lists.add(l.title, l.description, 100, false); }
     }));
   }
@@ -288,6 +306,7 @@ export class SpProvisioner implements IProvisioner {
         if (have.includes(key)) continue;
         steps.push({
           description: `Grant ${p.role} on "${l.title}" to ${p.principal}`,
+          kind: 'permission',
           apply: async () => { const now = await ids(); await list.roleAssignments.add(now.principals[p.principal], now.roles[p.role]); }
         });
       }
@@ -298,6 +317,7 @@ export class SpProvisioner implements IProvisioner {
         const [principalId, roleId] = key.split(':').map(Number);
         steps.push({
           description: `Remove a permission on "${l.title}" that the security model does not include`,
+          kind: 'permission',
           apply: async () => { await list.roleAssignments.remove(principalId, roleId); }
         });
       }

@@ -12,3 +12,7 @@ export const ERROR_MESSAGES: Record<AppErrorKind, string> = {
   notSetUp: 'Social Media Hub has not been set up on this site yet. A site owner needs to run set-up.',
   server: 'Something went wrong on the server. Please try again; nothing was lost.'
 };
+
+/** The headline when SharePoint would not accept the account at all (see ForbiddenReason). */
+export const SIGN_IN_REFUSED_MESSAGE =
+  "SharePoint did not accept your account. This usually means it has been disabled, isn't known to this organisation, or is no longer signed in. Sign out and in again; if that doesn't help, contact your IT service desk.";

@@ -1,10 +1,22 @@
 // What set-up needs from SharePoint: a plan of the changes that would bring the site to the schema,
 // and a way to check that the person running it may change lists and permissions.
 
+/** What a step changes, so the report can say "16 lists created, 2 groups, 40 permissions set". */
+export type ProvisionKind = 'list' | 'group' | 'permission' | 'other';
+
 export interface ProvisionStep {
   /** Human-readable line for the progress list and the final report. */
   description: string;
+  /** Counted under "other" when not given (fields, indexes, list settings). */
+  kind?: ProvisionKind;
   apply(): Promise<void>;
+}
+
+/** Where a site owner goes after set-up: the site, and the groups whose members they choose. */
+export interface ManagePlaces {
+  siteUrl: string;
+  /** The hub's groups as they are on the site (after set-up, all of them). */
+  groups: { principal: string; title: string; id: number }[];
 }
 
 export interface IProvisioner {
@@ -22,4 +34,6 @@ export interface IProvisioner {
    * created and this one retired, kept with its items). Not changes: a second run says them again.
    */
   notices(): Promise<string[]>;
+  /** Read after the steps ran: the site's address and the ids of the groups set-up made or found. */
+  whereToManage(): Promise<ManagePlaces>;
 }

@@ -13,6 +13,7 @@ import { ErrorBar } from '../common/ErrorBar';
 import { Notice } from '../common/Notice';
 import { format, formatDate } from '../common/format';
 import { DeliveryStatus } from './DeliveryStatus';
+import { reflowTableClass } from '../common/reflowTable';
 
 // Comms' view of acknowledgements. Owners and backups are answered first (one batched query for
 // just them); everyone else is counted afterwards, page by page, with progress.
@@ -36,7 +37,7 @@ function download(name: string, text: string): void {
 export default function CoverageView(): React.ReactElement {
   const { state: pageState, reload } = usePolicyPage();
   if (pageState.status === 'loading') return <Spinner label={strings.Loading} />;
-  if (pageState.status === 'error') return <ErrorBar error={pageState.error} onRetry={reload} />;
+  if (pageState.status === 'error') return <ErrorBar error={pageState.error} onRetry={reload} scope="site" />;
   if (!pageState.value.policy) return <Notice kind="info">{strings.PolicyMissing}</Notice>;
   return <Coverage policy={pageState.value.policy} />;
 }
@@ -68,12 +69,12 @@ function Coverage({ policy }: { policy: PolicyVersion }): React.ReactElement {
   }, [service, policy, countAttempt]);
 
   const s = mergeStyleSets({
-    table: { borderCollapse: 'collapse', width: '100%', ...theme.fonts.medium, selectors: { 'th, td': { textAlign: 'left', padding: '6px 8px', borderBottom: `1px solid ${theme.semanticColors.bodyDivider}`, verticalAlign: 'top' }, th: { fontWeight: 600 } } },
-    wrap: { overflowX: 'auto' },
     missing: { color: theme.semanticColors.errorText, fontWeight: 600 },
     heading: { ...theme.fonts.large, fontWeight: 600, margin: '0 0 8px' },
     sub: { ...theme.fonts.mediumPlus, fontWeight: 600, margin: '16px 0 8px' }
   });
+
+  const table = reflowTableClass(theme);
 
   if (state.status === 'loading') return <Spinner label={strings.Loading} />;
   if (state.status === 'error') return <ErrorBar error={state.error} onRetry={reload} />;
@@ -99,21 +100,20 @@ function Coverage({ policy }: { policy: PolicyVersion }): React.ReactElement {
       {keyPeople.length === 0 ? <Notice kind="info">{strings.CoverageNoKeyPeople}</Notice> : (
         <>
           <p data-testid="key-people-summary">{format(strings.CoverageKeyPeopleSummary, done, keyPeople.length, policy.label)}</p>
-          <div className={s.wrap}>
-            <table className={s.table} data-testid="key-people">
-              <thead><tr><th scope="col">{strings.CoverageColName}</th><th scope="col">{strings.CoverageColRole}</th><th scope="col">{strings.CoverageColAccounts}</th><th scope="col">{strings.CoverageColStatus}</th></tr></thead>
-              <tbody>
-                {keyPeople.map((p) => (
-                  <tr key={p.userId}>
-                    <td>{p.name}<br /><small>{p.email}</small></td>
-                    <td>{p.roles.map((r) => (r === 'owner' ? strings.CoverageOwner : strings.CoverageBackup)).join(', ')}</td>
-                    <td>{p.accounts.join(', ')}</td>
-                    <td>{p.acknowledgedAt ? formatDate(p.acknowledgedAt) : <span className={s.missing}>{strings.CoverageNotYet}</span>}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          {/* Explicit roles: a row drawn as a card (display: block) must still read as a table row. */}
+          <table className={table} data-testid="key-people" role="table">
+            <thead role="rowgroup"><tr role="row"><th scope="col" role="columnheader">{strings.CoverageColName}</th><th scope="col" role="columnheader">{strings.CoverageColRole}</th><th scope="col" role="columnheader">{strings.CoverageColAccounts}</th><th scope="col" role="columnheader">{strings.CoverageColStatus}</th></tr></thead>
+            <tbody role="rowgroup">
+              {keyPeople.map((p) => (
+                <tr key={p.userId} role="row">
+                  <td role="cell" data-label={strings.CoverageColName}><div>{p.name}<br /><small>{p.email}</small></div></td>
+                  <td role="cell" data-label={strings.CoverageColRole}><div>{p.roles.map((r) => (r === 'owner' ? strings.CoverageOwner : strings.CoverageBackup)).join(', ')}</div></td>
+                  <td role="cell" data-label={strings.CoverageColAccounts}><div>{p.accounts.join(', ')}</div></td>
+                  <td role="cell" data-label={strings.CoverageColStatus}><div>{p.acknowledgedAt ? formatDate(p.acknowledgedAt) : <span className={s.missing}>{strings.CoverageNotYet}</span>}</div></td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
         </>
       )}
       <h3 className={s.sub}>{strings.CoverageEveryone}</h3>

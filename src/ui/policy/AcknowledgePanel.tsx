@@ -26,6 +26,10 @@ export function AcknowledgePanel({ page, position, markedSince }: AcknowledgePan
   const [saving, setSaving] = React.useState(false);
   const [error, setError] = React.useState<unknown>();
   const [justDone, setJustDone] = React.useState(false);
+  // The button that was just pressed disappears with the confirmation: focus goes to the
+  // confirmation, so keyboard and screen reader users land on what happened instead of the page top.
+  const confirmation = React.useRef<HTMLDivElement>(null);
+  React.useEffect(() => { if (justDone) confirmation.current?.focus(); }, [justDone]);
   const policy = page.policy;
   if (!policy) return null;
 
@@ -45,12 +49,14 @@ export function AcknowledgePanel({ page, position, markedSince }: AcknowledgePan
   if (!page.acknowledgement.required) {
     // At the top whenever it is done; at the end too, right after confirming there.
     if (!page.acknowledgement.acknowledgedAt || (position === 'bottom' && !justDone)) return null;
-    return (
+    const notice = (
       <Notice kind="success">
         {justDone ? `${strings.AckDoneShort} ` : ''}
         {format(strings.AckDone, policy.label, formatDate(page.acknowledgement.acknowledgedAt))}
       </Notice>
     );
+    // Where the button was (the end of the page), the confirmation takes the focus.
+    return position === 'bottom' ? <div ref={confirmation} tabIndex={-1} data-testid="acknowledge-confirmation">{notice}</div> : notice;
   }
 
   if (position === 'top') {

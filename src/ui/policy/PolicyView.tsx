@@ -9,6 +9,7 @@ import type { PolicyPage } from '../../services/policyService';
 import { usePolicyPage } from '../common/PolicyPageContext';
 import { useServices } from '../common/ServicesContext';
 import { AcknowledgePanel } from './AcknowledgePanel';
+import { notificationOutcome, type NotificationOutcome } from './notificationOutcome';
 import { ErrorBar } from '../common/ErrorBar';
 import { Notice } from '../common/Notice';
 import { format, formatDate } from '../common/format';
@@ -22,17 +23,19 @@ export interface PolicyViewProps {
 
 export function PolicyView({ onOpenSetup }: PolicyViewProps): React.ReactElement {
   const { state, reload } = usePolicyPage();
+  const services = useServices();
   if (state.status === 'loading') return <Spinner label={strings.Loading} />;
   if (state.status === 'error') {
     const notSetUp = (state.error as { kind?: string }).kind === 'notSetUp';
     return (
       <div>
-        <ErrorBar error={state.error} onRetry={reload} />
+        {/* The policy page is what everyone on the site may read: a refusal here is of the site. */}
+        <ErrorBar error={state.error} onRetry={reload} scope="site" />
         {notSetUp && onOpenSetup && <Link onClick={onOpenSetup}>{strings.GoToSetup}</Link>}
       </div>
     );
   }
-  return <PolicyReader page={state.value} />;
+  return <PolicyReader page={state.value} outcome={notificationOutcome(services.host.deepLink, state.value)} />;
 }
 
 /**
@@ -60,14 +63,16 @@ function useChangedSinceConfirmed(page: PolicyPage): ChangedParts | undefined {
   return key && changed?.key === key ? changed.parts : undefined;
 }
 
-function PolicyReader({ page }: { page: PolicyPage }): React.ReactElement {
+function PolicyReader({ page, outcome }: { page: PolicyPage; outcome?: NotificationOutcome }): React.ReactElement {
   const changed = useChangedSinceConfirmed(page);
   const since = page.acknowledgement.sinceConfirmed?.confirmed?.label;
   // The banner points at the marks only when there are some (a version may change only links).
   const anyMarked = !!changed && changed.sections.size + changed.dos.size + changed.donts.size > 0;
   return (
     <>
-      <AcknowledgePanel page={page} position="top" markedSince={anyMarked ? since : undefined} />
+      {outcome && <NotificationOutcomeNotice outcome={outcome} />}
+      {/* When the notice already says when they confirmed, the same line at the top would repeat it. */}
+      {outcome?.kind !== 'confirmed' && <AcknowledgePanel page={page} position="top" markedSince={anyMarked ? since : undefined} />}
       <PolicyContentView page={page} changed={changed} changedSince={since} />
       <AcknowledgePanel page={page} position="bottom" />
     </>
@@ -173,4 +178,11 @@ export function PolicyContentView({ page, changed, changedSince }: PolicyContent
       <p className={s.footer}>{strings.PolicyAskForHelp}</p>
     </article>
   );
+}
+
+/** What became of the notification whose link opened this page (see notificationOutcome). */
+function NotificationOutcomeNotice({ outcome }: { outcome: NonNullable<NotificationOutcome> }): React.ReactElement {
+  return outcome.kind === 'confirmed'
+    ? <Notice kind="success"><span data-testid="notification-outcome">{format(strings.NotificationConfirmed, outcome.label, formatDate(outcome.at))}</span></Notice>
+    : <Notice kind="info"><span data-testid="notification-outcome">{format(strings.NotificationSuperseded, outcome.current)}</span></Notice>;
 }
