@@ -7,6 +7,7 @@ import { AcknowledgementGate } from '../services/acknowledgementGate';
 import type { SetupService } from '../services/setupService';
 import type { PolicyPublisher } from '../services/policyPublisher';
 import type { CoverageService } from '../services/coverageService';
+import type { AudienceService } from '../services/audienceService';
 
 // The composition root: the only place that knows which adapter serves which port. Views get
 // services from here (through ServicesContext), never build adapters themselves. What only comms or
@@ -19,6 +20,8 @@ export interface Services {
   setup(): Promise<SetupService>;
   publisher(teamsAppId: string): Promise<PolicyPublisher>;
   coverage(): Promise<CoverageService>;
+  /** Everyone the policy is for (from the directory) and reminders; one per Teams app id. */
+  audience(teamsAppId: string): Promise<AudienceService>;
 }
 
 const once = <T>(load: () => Promise<T>): (() => Promise<T>) => {
@@ -35,12 +38,24 @@ export function createServices(host: Host): Services {
   const acknowledgements = new SpAcknowledgementRepository(host.sp);
   // The person's id on the hub: from the page when it is the hub's, else asked once.
   const me = once(async () => host.user.siteUserId ?? (await host.sp.web.currentUser.select('Id')<{ Id: number }>()).Id);
+  const coverage = once(() => import(/* webpackChunkName: 'smh-comms' */ './lazyComms').then((m) => m.createCoverage(host, acknowledgements)));
+  // One audience service per app id, so its cached directory read is shared by the views that count.
+  const audiences = new Map<string, Promise<AudienceService>>();
   return {
     host,
     policy: new PolicyService(policies, acknowledgements, me),
     gate: new AcknowledgementGate(policies, acknowledgements, me),
     setup: once(() => import(/* webpackChunkName: 'smh-setup' */ './lazySetup').then((m) => m.createSetupService(host, policies, new SpSettingsRepository(host.sp)))),
     publisher: (teamsAppId) => import(/* webpackChunkName: 'smh-comms' */ './lazyComms').then((m) => m.createPublisher(host, policies, teamsAppId)),
-    coverage: once(() => import(/* webpackChunkName: 'smh-comms' */ './lazyComms').then((m) => m.createCoverage(host, acknowledgements)))
+    coverage,
+    audience: (teamsAppId) => {
+      let made = audiences.get(teamsAppId);
+      if (!made) {
+        made = Promise.all([import(/* webpackChunkName: 'smh-comms' */ './lazyComms'), coverage()]).then(([m, c]) => m.createAudience(host, c, teamsAppId));
+        made.catch(() => audiences.delete(teamsAppId));
+        audiences.set(teamsAppId, made);
+      }
+      return made;
+    }
   };
 }

@@ -6,6 +6,8 @@ import { GraphNotifier } from '../data/graph/graphNotifier';
 import { TEAMS_APP_ID } from '../data/graph/teamsApp';
 import { PolicyPublisher } from '../services/policyPublisher';
 import { CoverageService } from '../services/coverageService';
+import { AudienceService } from '../services/audienceService';
+import { GraphDirectory } from '../data/graph/graphDirectory';
 import { sanitizeHtml } from '../ui/common/sanitizeHtml';
 import type { IPolicyRepository } from '../services/ports/policy';
 import type { IAcknowledgementRepository } from '../services/ports/acknowledgements';
@@ -20,11 +22,19 @@ const noGraph: INotifier = {
   postChannelCard: async () => ({ status: 'failed', reason: 'forbidden' })
 };
 
+function notifierFor(host: Host, teamsAppId: string): INotifier {
+  return host.graph ? new GraphNotifier(host.graph, { teamsAppId: teamsAppId || TEAMS_APP_ID, fallbackBaseUrl: host.pageUrl }) : noGraph;
+}
+
 export function createPublisher(host: Host, policies: IPolicyRepository, teamsAppId: string): PolicyPublisher {
-  const notifier = host.graph ? new GraphNotifier(host.graph, { teamsAppId: teamsAppId || TEAMS_APP_ID, fallbackBaseUrl: host.pageUrl }) : noGraph;
+  const notifier = notifierFor(host, teamsAppId);
   return new PolicyPublisher(policies, new SpAccountsRepository(host.sp), new SpActivityLog(host.sp), notifier, new SpNotificationReports(host.sp), sanitizeHtml);
 }
 
 export function createCoverage(host: Host, acknowledgements: IAcknowledgementRepository): CoverageService {
   return new CoverageService(new SpAccountsRepository(host.sp), acknowledgements);
+}
+
+export function createAudience(host: Host, coverage: CoverageService, teamsAppId: string): AudienceService {
+  return new AudienceService(host.graph && new GraphDirectory(host.graph), coverage, notifierFor(host, teamsAppId), new SpNotificationReports(host.sp), new SpActivityLog(host.sp));
 }

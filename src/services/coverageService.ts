@@ -1,4 +1,3 @@
-import { toCsv } from '../domain/csv';
 import { acknowledgementOf, acknowledgementsCountFrom, type PolicyVersion } from '../domain/policy';
 import type { IAccountsRepository } from './ports/accounts';
 import type { AcknowledgementRecord, IAcknowledgementRepository } from './ports/acknowledgements';
@@ -11,6 +10,8 @@ export interface KeyPerson {
   userId: number;
   name: string;
   email: string;
+  /** Sign-in name (UPN), how the directory knows them. */
+  login: string;
   roles: ('owner' | 'backup')[];
   accounts: string[];
   acknowledgedAt?: string;
@@ -25,7 +26,7 @@ export class CoverageService {
     for (const account of staffed) {
       for (const [role, p] of [['owner', account.owner], ['backup', account.backup]] as const) {
         if (!p) continue;
-        const entry = people.get(p.userId) ?? { userId: p.userId, name: p.name, email: p.email, roles: [], accounts: [] };
+        const entry = people.get(p.userId) ?? { userId: p.userId, name: p.name, email: p.email, login: p.login, roles: [], accounts: [] };
         if (!entry.roles.includes(role)) entry.roles.push(role);
         if (!entry.accounts.includes(account.accountName)) entry.accounts.push(account.accountName);
         people.set(p.userId, entry);
@@ -54,7 +55,7 @@ export class CoverageService {
     return people.size;
   }
 
-  /** Everyone who acknowledged, once each, with names (for the export). */
+  /** Everyone who acknowledged, once each, with names and sign-in names (to match the directory). */
   public async everyone(policy: PolicyVersion, onProgress: (count: number) => void = () => undefined): Promise<AcknowledgementRecord[]> {
     const byPerson = new Map<number, AcknowledgementRecord>();
     await this.acknowledgements.forEachPage(policy.major, (page) => {
@@ -62,19 +63,5 @@ export class CoverageService {
       onProgress(byPerson.size);
     }, { withNames: true, since: acknowledgementsCountFrom(policy) });
     return [...byPerson.values()];
-  }
-
-  /** The export: key people first, then everyone else who acknowledged. */
-  public async exportCsv(policy: PolicyVersion, keyPeople: KeyPerson[], onProgress?: (count: number) => void): Promise<string> {
-    return this.csv(policy, keyPeople, await this.everyone(policy, onProgress));
-  }
-
-  public csv(policy: PolicyVersion, keyPeople: KeyPerson[], everyone: AcknowledgementRecord[] = []): string {
-    const rows: (string | undefined)[][] = keyPeople.map((p) => [p.name, p.email, p.roles.join(' and '), p.accounts.join('; '), p.acknowledgedAt ? 'Yes' : 'No', p.acknowledgedAt]);
-    const listed = new Set(keyPeople.map((p) => p.userId));
-    for (const a of everyone) {
-      if (!listed.has(a.userId)) rows.push([a.name ?? '', a.email ?? '', 'staff', '', 'Yes', a.at]);
-    }
-    return toCsv(['Name', 'E-mail', 'Role', 'Accounts', `Acknowledged ${policy.label}`, 'Acknowledged at'], rows);
   }
 }

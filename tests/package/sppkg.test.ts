@@ -31,11 +31,12 @@ describe('the SharePoint package', () => {
     expect(manifest.supportsThemeVariants).toBe(true);
   });
 
-  it('asks for exactly the Graph permissions the notifications need', () => {
+  it('asks for exactly the Graph permissions the notifications and the audience need', () => {
     const appManifest = strFromU8(files['AppManifest.xml']);
     const scopes = [...appManifest.matchAll(/ResourceId="Microsoft Graph" Scope="([^"]+)"/g)].map((m) => m[1]).sort();
     // User.Read.All, not User.ReadBasic.All: only the full profile says whether an account is disabled.
-    expect(scopes).toEqual(['ChannelMessage.Send', 'TeamsActivity.Send', 'User.Read.All']);
+    // GroupMember.Read.All: the policy's audience can be a directory group.
+    expect(scopes).toEqual(['ChannelMessage.Send', 'GroupMember.Read.All', 'TeamsActivity.Send', 'User.Read.All']);
     expect(appManifest).toContain('SkipFeatureDeployment="true"');
   });
 

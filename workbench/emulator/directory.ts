@@ -34,6 +34,24 @@ export const SEED_PEOPLE: readonly DirectoryUser[] = [
   { id: '7a1d5c0e-1b2f-4c3d-9e8f-000000000007', upn: 'leah.ward@northshire.gov.uk', displayName: 'Leah Ward', jobTitle: 'Events Coordinator (left)', department: 'Culture', accountEnabled: false, persona: 'leaver' }
 ];
 
+/** A security or Microsoft 365 group; members are people (by object id) or other groups (nested). */
+export interface DirectoryGroup {
+  id: string;
+  displayName: string;
+  memberIds: readonly string[];
+}
+
+const personId = (n: number): string => `7a1d5c0e-1b2f-4c3d-9e8f-00000000000${n}`;
+
+// Groups a site owner can choose as the policy's audience. "All Northshire staff" holds everyone,
+// the leaver included (groups keep leavers until someone tidies up); "Customer-facing services"
+// nests the libraries team, so only a transitive read finds Olivia and Ben.
+export const SEED_GROUPS: readonly DirectoryGroup[] = [
+  { id: '3c9e2b7a-4d1f-4a8e-b6c5-100000000001', displayName: 'All Northshire staff', memberIds: [1, 2, 3, 4, 5, 6, 7].map(personId) },
+  { id: '3c9e2b7a-4d1f-4a8e-b6c5-100000000002', displayName: 'Libraries team', memberIds: [2, 3].map(personId) },
+  { id: '3c9e2b7a-4d1f-4a8e-b6c5-100000000003', displayName: 'Customer-facing services', memberIds: [personId(1), '3c9e2b7a-4d1f-4a8e-b6c5-100000000002'] }
+];
+
 export function claimsLogin(upn: string): string {
   return `i:0#.f|membership|${upn}`;
 }

@@ -3,7 +3,7 @@
 // static files). It believes whatever user a request names, so it never listens beyond 127.0.0.1.
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { SEED_PEOPLE } from './directory';
+import { SEED_GROUPS, SEED_PEOPLE } from './directory';
 import { handleControl } from './control-plane';
 import { FaultSet } from './faults';
 import { claimedUpn, resolveUser } from './identity';
@@ -79,7 +79,7 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
   let threshold = opts.listViewThreshold ?? DEFAULT_LIST_VIEW_THRESHOLD;
   let origin = '';
 
-  const context: EmulatorContext = { origin: () => origin, directory: SEED_PEOPLE, state: store };
+  const context: EmulatorContext = { origin: () => origin, directory: SEED_PEOPLE, groups: SEED_GROUPS, state: store };
   const sharepoint = createSharePointService({ context, sitePath, listViewThreshold: () => threshold });
   const handlers: RouteHandler[] = [sharepoint.handler];
   const graphHandler = opts.graphHandlerFactory?.(context);

@@ -1,7 +1,7 @@
 // The contract between the emulator's parts: the HTTP server and control plane (index.ts), the
 // SharePoint REST emulation (sharepoint/) and the Graph emulation (graph/).
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { DirectoryUser } from './directory';
+import type { DirectoryGroup, DirectoryUser } from './directory';
 
 /** A request whose body has been read, with the impersonated user resolved. */
 export interface EmulatorRequest {
@@ -49,5 +49,7 @@ export interface PersistentState {
 export interface EmulatorContext {
   origin(): string;
   directory: readonly DirectoryUser[];
+  /** Directory groups (Graph only); none when absent. */
+  groups?: readonly DirectoryGroup[];
   state: PersistentState;
 }

@@ -93,7 +93,13 @@ export class GraphNotifier implements INotifier {
     if (!recipients.length) return [];
     const payload = this.payload(notification);
     const results = new Map<string, DeliveryResult>();
-    const directory = await lookUpRecipients(this.graph, recipients, this.policy);
+    // People the caller vouches for (just read from the directory, enabled) are not looked up again.
+    const known = new Map((notification.known ?? []).map((k) => [k.id.toLowerCase(), k]));
+    const directory = await lookUpRecipients(this.graph, recipients.filter((r) => !known.has(r.toLowerCase())), this.policy);
+    for (const r of recipients) {
+      const k = known.get(r.toLowerCase());
+      if (k) directory.people.set(r, { id: k.id, name: k.name, enabled: true });
+    }
 
     // Who cannot be reached at all is known before anything is sent.
     const sendable: string[] = [];

@@ -19,5 +19,6 @@ export const ACTIVITY_TEMPLATE_PARAMETERS: Readonly<Record<ActivityType, readonl
   credentialsShared: ['change', 'accountName'],
   accountFlagged: ['accountName', 'flagReason'],
   emergencyRole: ['roleName', 'incidentName'],
-  policyPublished: ['policyVersion']
+  policyPublished: ['policyVersion'],
+  policyReminder: ['policyVersion']
 };

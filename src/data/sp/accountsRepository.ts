@@ -7,6 +7,7 @@ import type { AccountPerson, AccountStaffing, IAccountsRepository, IRegisterTime
 interface HolderItem { Id: number; Created: string; [lookup: string]: number | string | null }
 import { guarded } from '../errors/normalise';
 import { odataString } from './odata';
+import { upnOf } from './claims';
 
 interface PersonValue { Id?: number; Title?: string; EMail?: string; Name?: string }
 interface AccountItem {
@@ -24,8 +25,6 @@ const OPEN_STATUSES = ACCOUNT_STATUSES.filter((s) => s !== ACCOUNT_STATUS.closed
 const PERSON_PROPS = [PERSON.Id, PERSON.Title, PERSON.EMail, PERSON.Name];
 const STAFFING_SELECT = [BUILT_IN.Id, BUILT_IN.Title, F.Platform, F.Handle, F.AccountStatus, ...[F.Owner, F.Backup].flatMap((f) => PERSON_PROPS.map((p) => through(f, p)))];
 
-/** The UPN from a claims login such as i:0#.f|membership|olivia.reed@contoso.com. */
-const upnOf = (claims: string | undefined, fallback: string): string => (claims?.includes('|') ? claims.slice(claims.lastIndexOf('|') + 1) : fallback);
 
 const person = (p?: PersonValue): AccountPerson | undefined => (p?.Id ? { userId: p.Id, name: p.Title ?? '', email: p.EMail ?? '', login: upnOf(p.Name, p.EMail ?? '') } : undefined);
 

@@ -5,6 +5,7 @@ import type { AcknowledgementRecord, IAcknowledgementRepository } from '../../se
 import { InjectHeaders } from '@pnp/queryable';
 import { guarded } from '../errors/normalise';
 import { odataNumber, odataString } from './odata';
+import { upnOf } from './claims';
 
 interface AckItem {
   Id: number;
@@ -12,11 +13,12 @@ interface AckItem {
   VersionLabel?: string | null;
   Created: string;
   AuthorId: number;
-  Author?: { Title?: string; EMail?: string };
+  Author?: { Title?: string; EMail?: string; Name?: string };
 }
 
 const toRecord = (i: AckItem): AcknowledgementRecord => ({
-  id: i.Id, major: i.PolicyMajor, label: i.VersionLabel ?? undefined, at: i.Created, userId: i.AuthorId, name: i.Author?.Title, email: i.Author?.EMail
+  id: i.Id, major: i.PolicyMajor, label: i.VersionLabel ?? undefined, at: i.Created, userId: i.AuthorId, name: i.Author?.Title, email: i.Author?.EMail,
+  login: i.Author?.Name ? upnOf(i.Author.Name, i.Author.EMail ?? '') : undefined
 });
 
 const F = fieldNames(LISTS.acknowledgements);
@@ -74,7 +76,7 @@ export class SpAcknowledgementRepository implements IAcknowledgementRepository {
       if (!newest) return 0;
       const since = options.since ? ` and ${Created} ge datetime${odataString(new Date(options.since).toISOString())}` : '';
       const counted = [Id, F.PolicyMajor, Created, AuthorId];
-      const fields = options.withNames ? [...counted, through(Author, PERSON.Title), through(Author, PERSON.EMail)] : counted;
+      const fields = options.withNames ? [...counted, through(Author, PERSON.Title), through(Author, PERSON.EMail), through(Author, PERSON.Name)] : counted;
       let total = 0;
       for (let from = 1; from <= newest.Id; from += PAGE * WINDOWS_PER_BATCH) {
         const [batched, execute] = this.sp.batched();

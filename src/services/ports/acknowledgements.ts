@@ -9,6 +9,8 @@ export interface AcknowledgementRecord {
   userId: number;
   name?: string;
   email?: string;
+  /** Sign-in name (UPN) from the author's claims login, when names were asked for. */
+  login?: string;
 }
 
 export interface IAcknowledgementRepository {

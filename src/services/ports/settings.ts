@@ -3,6 +3,8 @@ export interface HubSettings {
   organisationName: string;
   commsHeadName: string;
   teamsAppId: string;
+  /** The directory group whose members the policy is for; empty means every enabled member. */
+  audienceGroupId: string;
   announcementTeamId: string;
   announcementChannelId: string;
   rotationDays: number;
@@ -13,6 +15,7 @@ export const DEFAULT_SETTINGS: HubSettings = {
   organisationName: '',
   commsHeadName: '',
   teamsAppId: '',
+  audienceGroupId: '',
   announcementTeamId: '',
   announcementChannelId: '',
   rotationDays: 90,

@@ -32,16 +32,27 @@ function who(r: DeliveryResult): string {
   return r.name ?? r.recipient;
 }
 
-export function DeliveryReportView({ report, onRetry, retrying }: { report: DeliveryReport; onRetry?: () => void; retrying?: boolean }): React.ReactElement {
-  if (report.recipients === 0) return <div data-testid="delivery-report"><Notice kind="info">{strings.DeliveryNone}</Notice></div>;
+export interface DeliveryReportViewProps {
+  report: DeliveryReport;
+  onRetry?: () => void;
+  retrying?: boolean;
+  /** "{0} of {1}" sentence for the headline; the owners-and-backups wording by default. */
+  summaryTemplate?: string;
+  /** What to say when nobody was meant to get it. */
+  noneText?: string;
+  testId?: string;
+}
+
+export function DeliveryReportView({ report, onRetry, retrying, summaryTemplate = strings.DeliverySummary, noneText = strings.DeliveryNone, testId = 'delivery-report' }: DeliveryReportViewProps): React.ReactElement {
+  if (report.recipients === 0) return <div data-testid={testId}><Notice kind="info">{noneText}</Notice></div>;
   const summary = deliverySummary(report);
   const complete = summary.notReachable.length === 0 && summary.failed.length === 0;
   const named = summary.sentByName.filter((r) => r.via !== 'bulk');
   const inBulk = summary.sentByName.some((r) => r.via === 'bulk');
   const canRetry = report.results.some(isRetryable);
   return (
-    <div data-testid="delivery-report">
-      <Notice kind={complete ? 'success' : 'warning'}>{format(strings.DeliverySummary, summary.sent, summary.recipients)}</Notice>
+    <div data-testid={testId}>
+      <Notice kind={complete ? 'success' : 'warning'}>{format(summaryTemplate, summary.sent, summary.recipients)}</Notice>
       {named.length > 0 && <p data-testid="delivery-sent">{format(strings.DeliverySentTo, named.map(who).join(', '))}</p>}
       {inBulk && <p>{strings.DeliveryBulkNote}</p>}
       {!complete && (

@@ -2,7 +2,6 @@ import * as React from 'react';
 import { mergeStyleSets } from '@fluentui/react/lib/Styling';
 import { useTheme } from '@fluentui/react/lib/Theme';
 import { Spinner } from '@fluentui/react/lib/Spinner';
-import { DefaultButton } from '@fluentui/react/lib/Button';
 import * as strings from 'SocialMediaHubWebPartStrings';
 import type { PolicyVersion } from '../../domain/policy';
 import type { CoverageService, KeyPerson } from '../../services/coverageService';
@@ -13,25 +12,15 @@ import { ErrorBar } from '../common/ErrorBar';
 import { Notice } from '../common/Notice';
 import { format, formatDate } from '../common/format';
 import { DeliveryStatus } from './DeliveryStatus';
+import { AudienceSection } from './AudienceSection';
 import { reflowTableClass } from '../common/reflowTable';
 
 // Comms' view of acknowledgements. Owners and backups are answered first (one batched query for
-// just them); everyone else is counted afterwards, page by page, with progress.
+// just them, the first paint); everyone the policy is for loads after, with progress.
 
 interface Loaded {
   service: CoverageService;
   keyPeople: KeyPerson[];
-}
-
-function download(name: string, text: string): void {
-  const url = URL.createObjectURL(new Blob(['\ufeff', text], { type: 'text/csv;charset=utf-8' }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name;
-  document.body.appendChild(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
 
 export default function CoverageView(): React.ReactElement {
@@ -39,35 +28,17 @@ export default function CoverageView(): React.ReactElement {
   if (pageState.status === 'loading') return <Spinner label={strings.Loading} />;
   if (pageState.status === 'error') return <ErrorBar error={pageState.error} onRetry={reload} scope="site" />;
   if (!pageState.value.policy) return <Notice kind="info">{strings.PolicyMissing}</Notice>;
-  return <Coverage policy={pageState.value.policy} />;
+  const { teamsAppId, audienceGroupId } = pageState.value.settings;
+  return <Coverage policy={pageState.value.policy} teamsAppId={teamsAppId} audienceGroupId={audienceGroupId} />;
 }
 
-function Coverage({ policy }: { policy: PolicyVersion }): React.ReactElement {
+function Coverage({ policy, teamsAppId, audienceGroupId }: { policy: PolicyVersion; teamsAppId: string; audienceGroupId: string }): React.ReactElement {
   const services = useServices();
   const theme = useTheme();
   const [state, reload] = useAsync<Loaded>(async () => {
     const service = await services.coverage();
     return { service, keyPeople: await service.keyPeople(policy) };
   }, [services, policy.id]);
-  const [counted, setCounted] = React.useState<{ count: number; done: boolean }>({ count: 0, done: false });
-  const [exporting, setExporting] = React.useState<number | undefined>();
-  const [exportError, setExportError] = React.useState<unknown>();
-  const [countError, setCountError] = React.useState<unknown>();
-  const [countAttempt, setCountAttempt] = React.useState(0);
-  const service = state.status === 'ready' ? state.value.service : undefined;
-
-  React.useEffect(() => {
-    if (!service) return undefined;
-    let live = true;
-    setCountError(undefined);
-    setCounted({ count: 0, done: false });
-    service.count(policy, (count) => { if (live) setCounted({ count, done: false }); }).then(
-      (count) => { if (live) setCounted({ count, done: true }); },
-      (e: unknown) => { if (live) setCountError(e); }
-    );
-    return () => { live = false; };
-  }, [service, policy, countAttempt]);
-
   const s = mergeStyleSets({
     missing: { color: theme.semanticColors.errorText, fontWeight: 600 },
     heading: { ...theme.fonts.large, fontWeight: 600, margin: '0 0 8px' },
@@ -80,19 +51,6 @@ function Coverage({ policy }: { policy: PolicyVersion }): React.ReactElement {
   if (state.status === 'error') return <ErrorBar error={state.error} onRetry={reload} />;
   const { keyPeople } = state.value;
   const done = keyPeople.filter((p) => p.acknowledgedAt).length;
-  // Names for everyone are fetched only for the export: the count does without them.
-  const exportCsv = async (): Promise<void> => {
-    setExporting(0);
-    setExportError(undefined);
-    try {
-      download(`policy-${policy.label}-acknowledgements.csv`, await state.value.service.exportCsv(policy, keyPeople, setExporting));
-    } catch (e) {
-      setExportError(e);
-    } finally {
-      setExporting(undefined);
-    }
-  };
-
   return (
     <section aria-labelledby="smh-coverage-heading">
       <h2 id="smh-coverage-heading" className={s.heading}>{format(strings.CoverageHeading, policy.label)}</h2>
@@ -116,14 +74,7 @@ function Coverage({ policy }: { policy: PolicyVersion }): React.ReactElement {
           </table>
         </>
       )}
-      <h3 className={s.sub}>{strings.CoverageEveryone}</h3>
-      {countError !== undefined ? <ErrorBar error={countError} onRetry={() => setCountAttempt((n) => n + 1)} /> : (
-        <p aria-live="polite" data-testid="everyone-count">
-          {counted.done ? format(strings.CoverageCount, counted.count.toLocaleString('en-GB'), policy.label) : format(strings.CoverageCounting, counted.count.toLocaleString('en-GB'))}
-        </p>
-      )}
-      <DefaultButton text={exporting === undefined ? strings.CoverageExport : format(strings.CoverageExporting, exporting.toLocaleString('en-GB'))} onClick={() => void exportCsv()} disabled={exporting !== undefined} />
-      {exportError !== undefined && <ErrorBar error={exportError} onRetry={() => void exportCsv()} />}
+      <AudienceSection policy={policy} keyPeople={keyPeople} teamsAppId={teamsAppId} audienceGroupId={audienceGroupId} />
       <DeliveryStatus policy={policy} />
     </section>
   );

@@ -26,6 +26,7 @@ const FIELDS: { key: Field; label: string; feature?: HubFeature }[] = [
   { key: 'organisationName', label: strings.SetupOrganisation },
   { key: 'commsHeadName', label: strings.SetupCommsHead },
   { key: 'teamsAppId', label: strings.SetupTeamsAppId },
+  { key: 'audienceGroupId', label: strings.SetupAudienceGroup },
   { key: 'announcementTeamId', label: strings.SetupTeamId, feature: 'emergencyRoles' },
   { key: 'announcementChannelId', label: strings.SetupChannelId, feature: 'emergencyRoles' },
   { key: 'rotationDays', label: strings.SetupRotationDays, feature: 'vault' },
@@ -38,7 +39,7 @@ function toInput(s: HubSettings): SettingsInput {
 
 function toSettings(i: SettingsInput, shown: ReadonlySet<Field>): Partial<HubSettings> {
   const all: HubSettings = {
-    organisationName: i.organisationName.trim(), commsHeadName: i.commsHeadName.trim(), teamsAppId: i.teamsAppId.trim(),
+    organisationName: i.organisationName.trim(), commsHeadName: i.commsHeadName.trim(), teamsAppId: i.teamsAppId.trim(), audienceGroupId: i.audienceGroupId.trim(),
     announcementTeamId: i.announcementTeamId.trim(), announcementChannelId: i.announcementChannelId.trim(),
     rotationDays: Number(i.rotationDays), reportDay: Number(i.reportDay)
   };
@@ -110,7 +111,7 @@ function SetupForm({ service, initial, features }: { service: SetupService; init
             value={input[f.key]}
             onChange={(_, v) => setInput({ ...input, [f.key]: v ?? '' })}
             errorMessage={touched ? errors[f.key as string] : undefined}
-            description={f.key === 'commsHeadName' ? strings.SetupNamesHelp : undefined}
+            description={f.key === 'commsHeadName' ? strings.SetupNamesHelp : f.key === 'audienceGroupId' ? strings.SetupAudienceGroupHelp : undefined}
             disabled={!!progress}
           />
         ))}

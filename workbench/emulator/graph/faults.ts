@@ -3,7 +3,7 @@
 import { tooManyRequests, graphError, type GraphResult } from './results';
 
 // What config/package-solution.json asks the tenant to approve.
-export const DEFAULT_GRANTED_SCOPES = ['TeamsActivity.Send', 'ChannelMessage.Send', 'User.Read.All'];
+export const DEFAULT_GRANTED_SCOPES = ['TeamsActivity.Send', 'ChannelMessage.Send', 'User.Read.All', 'GroupMember.Read.All'];
 
 export interface ActivityBudget {
   /** Activity-notification requests allowed per window (Graph: about 5 per second per app per tenant). */

@@ -6,6 +6,7 @@ import { runBatch } from './batch';
 import { listChannelMessages, postChannelMessage } from './channels';
 import { graphError, type GraphResult } from './results';
 import { getUser, listUsers } from './users';
+import { getGroup, listTransitiveMembers } from './groups';
 
 function methodNotAllowed(call: GraphCall): GraphResult {
   return graphError(405, 'Request_BadRequest', `The HTTP method '${call.method}' is not allowed for this resource.`);
@@ -19,6 +20,9 @@ export async function dispatch(env: GraphEnv, call: GraphCall): Promise<GraphRes
   if (is('me')) return m === 'GET' ? getUser(env, call, undefined) : methodNotAllowed(call);
   if (is('users')) return m === 'GET' ? listUsers(env, call) : methodNotAllowed(call);
   if (is('users', '*')) return m === 'GET' ? getUser(env, call, s[1]) : methodNotAllowed(call);
+  if (is('groups', '*')) return m === 'GET' ? getGroup(env, call, s[1]) : methodNotAllowed(call);
+  if (is('groups', '*', 'transitiveMembers')) return m === 'GET' ? listTransitiveMembers(env, call, s[1], undefined) : methodNotAllowed(call);
+  if (is('groups', '*', 'transitiveMembers', '*')) return m === 'GET' ? listTransitiveMembers(env, call, s[1], s[3]) : methodNotAllowed(call);
   if (is('users', '*', 'teamwork', 'sendActivityNotification') || is('me', 'teamwork', 'sendActivityNotification')) {
     if (m !== 'POST') return methodNotAllowed(call);
     return sendToUser(env, call, s[0].toLowerCase() === 'me' ? call.caller.id : s[1]);

@@ -16,18 +16,18 @@ const SELECTABLE = new Set([...DEFAULT_PROPERTIES, 'accountEnabled', 'department
 const BASIC_PROFILE = new Set(['id', 'displayName', 'givenName', 'surname', 'mail', 'userPrincipalName']);
 const FULL_PROFILE_SCOPES = ['User.Read.All', 'User.ReadWrite.All', 'Directory.Read.All', 'Directory.ReadWrite.All'];
 
-function beyondBasicProfile(env: GraphEnv, properties: string[]): GraphResult | undefined {
+export function beyondBasicProfile(env: GraphEnv, properties: string[]): GraphResult | undefined {
   if (FULL_PROFILE_SCOPES.some((s) => env.faults.grantedScopes.has(s))) return undefined;
   if (properties.every((p) => BASIC_PROFILE.has(p))) return undefined;
   return graphError(403, 'Authorization_RequestDenied', 'Insufficient privileges to complete the operation.');
 }
 
-function filterProperties(filter: string | null): string[] {
+export function filterProperties(filter: string | null): string[] {
   if (!filter) return [];
   return [...filter.matchAll(/(?:^|\s|\()(\w+)\s+eq\s|startswith\(\s*(\w+)/gi)].map((m) => m[1] ?? m[2]);
 }
 
-function toGraphUser(u: DirectoryUser): Record<string, unknown> {
+export function toGraphUser(u: DirectoryUser): Record<string, unknown> {
   const [givenName, ...rest] = u.displayName.split(' ');
   return {
     businessPhones: [],
@@ -47,12 +47,12 @@ function toGraphUser(u: DirectoryUser): Record<string, unknown> {
   };
 }
 
-function project(user: Record<string, unknown>, select: string[] | undefined): Record<string, unknown> {
+export function project(user: Record<string, unknown>, select: string[] | undefined): Record<string, unknown> {
   const keys = select ?? DEFAULT_PROPERTIES;
   return Object.fromEntries(keys.map((k) => [k, user[k]]));
 }
 
-function parseSelect(call: GraphCall): string[] | GraphResult | undefined {
+export function parseSelect(call: GraphCall): string[] | GraphResult | undefined {
   const raw = call.query.get('$select');
   if (!raw) return undefined;
   const keys = raw.split(',').map((s) => s.trim()).filter(Boolean);
@@ -68,7 +68,7 @@ type Predicate = (u: Record<string, unknown>) => boolean;
  * `startswith(prop,'text')`. Anything else is refused the way Graph refuses unsupported queries,
  * so a query the emulator cannot check is not silently treated as "match all".
  */
-function parseFilter(raw: string): Predicate | GraphResult {
+export function parseFilter(raw: string): Predicate | GraphResult {
   const clauses = raw.split(/\s+and\s+/i);
   const preds: Predicate[] = [];
   for (const clause of clauses) {
@@ -119,6 +119,20 @@ export function listUsers(env: GraphEnv, call: GraphCall): GraphResult {
     if (typeof pred !== 'function') return pred;
     users = users.filter(pred);
   }
+  return pageOf(env, call, users, select, 'users', select ? `users(${select.join(',')})` : 'users');
+}
+
+/**
+ * One page of a directory collection, the way Graph pages users and group members: `$top` 1–999
+ * (default 100), an absolute nextLink with an opaque skip token, and `@odata.count` on request.
+ * `$count=true` on directory objects needs `ConsistencyLevel: eventual`; without it Graph answers
+ * 400 "$count is not currently supported." (microsoftgraph/microsoft-graph-docs#13142, #15067).
+ */
+export function pageOf(env: GraphEnv, call: GraphCall, rows: Record<string, unknown>[], select: string[] | undefined, path: string, context: string): GraphResult {
+  const counted = call.query.get('$count')?.toLowerCase() === 'true';
+  if (counted && call.headers.consistencylevel?.toLowerCase() !== 'eventual') {
+    return graphError(400, 'Request_BadRequest', '$count is not currently supported.');
+  }
   const top = call.query.has('$top') ? Number(call.query.get('$top')) : 100;
   if (!Number.isInteger(top) || top < 1 || top > 999) {
     return graphError(400, 'Request_UnsupportedQuery', `Invalid page size specified: '${call.query.get('$top')}'. Must be between 1 and 999 inclusive.`);
@@ -126,14 +140,15 @@ export function listUsers(env: GraphEnv, call: GraphCall): GraphResult {
   // The skip token is opaque to clients (the SDK follows nextLink verbatim): base64 of an offset.
   const token = call.query.get('$skiptoken');
   const offset = token ? Number(Buffer.from(token, 'base64url').toString('utf8')) || 0 : 0;
-  const page = users.slice(offset, offset + top);
-  const body: Record<string, unknown> = { '@odata.context': contextUrl(env, call, select ? `users(${select.join(',')})` : 'users') };
-  if (offset + top < users.length) {
+  const page = rows.slice(offset, offset + top);
+  const body: Record<string, unknown> = { '@odata.context': contextUrl(env, call, context) };
+  if (counted && offset === 0) body['@odata.count'] = rows.length;
+  if (offset + top < rows.length) {
     // Graph writes `$` literally in nextLinks; values are percent-encoded.
     const parts: string[] = [];
-    for (const key of ['$select', '$filter']) if (call.query.has(key)) parts.push(`${key}=${encodeURIComponent(call.query.get(key)!)}`);
+    for (const key of ['$select', '$filter', '$count']) if (call.query.has(key)) parts.push(`${key}=${encodeURIComponent(call.query.get(key)!)}`);
     parts.push(`$top=${top}`, `$skiptoken=${Buffer.from(String(offset + top), 'utf8').toString('base64url')}`);
-    body['@odata.nextLink'] = `${env.ctx.origin()}/${call.version}/users?${parts.join('&')}`;
+    body['@odata.nextLink'] = `${env.ctx.origin()}/${call.version}/${path}?${parts.join('&')}`;
   }
   body.value = page.map((u) => project(u, select));
   return ok(body);

@@ -291,6 +291,40 @@ declare interface ISocialMediaHubWebPartStrings {
   HistoryDeleted: string;
   HistoryFormattingOnly: string;
   HistoryDiffLegend: string;
+  SetupAudienceGroup: string;
+  SetupAudienceGroupHelp: string;
+  AudienceHeading: string;
+  AudienceEveryone: string;
+  AudienceGroup: string;
+  AudienceLoading: string;
+  AudienceReading: string;
+  AudienceReadingOf: string;
+  AudienceReadingAcks: string;
+  AudienceFigure: string;
+  AudienceEmpty: string;
+  AudienceOutside: string;
+  AudienceDepartment: string;
+  AudienceAllDepartments: string;
+  AudienceDepartmentOption: string;
+  AudienceNoDepartment: string;
+  AudiencePendingHeading: string;
+  AudienceNonePending: string;
+  AudienceColDepartment: string;
+  AudienceStaff: string;
+  AudienceShowMore: string;
+  AudienceRemindOne: string;
+  AudienceRemindMany: string;
+  AudienceRemindDeptOne: string;
+  AudienceRemindDeptMany: string;
+  AudienceReminding: string;
+  AudienceExport: string;
+  RemindTitleOne: string;
+  RemindTitleMany: string;
+  RemindBody: string;
+  RemindSend: string;
+  ReminderHeading: string;
+  ReminderLastHeading: string;
+  ReminderSummary: string;
 }
 
 declare module 'SocialMediaHubWebPartStrings' {
