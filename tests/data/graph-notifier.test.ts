@@ -154,6 +154,18 @@ describe('large audiences: bulk, reported as sent and never as delivered', () =>
     expect(box.notifications.every((n: any) => n.via === 'bulk' && n.teamsAppId === TEAMS_APP_ID)).toBe(true);
   });
 
+  it('sends to people the caller has just read from the directory without looking them up again: 250 reminders in 3 calls and /me', async () => {
+    const { notifier, paths } = setup({ sender: COMMS.upn });
+    const results = await notifier.notify(notification(CROWD.map((p) => p.id), {
+      activityType: 'policyReminder', templateParameters: { policyVersion: '2.0' }, known: CROWD.map((p) => ({ id: p.id, name: p.displayName }))
+    }));
+    expect(paths.filter((p) => p === '/$batch')).toHaveLength(0);
+    expect(bulkCalls(paths)).toBe(3);
+    expect(paths).toHaveLength(4);
+    expect(results.every((r) => r.status === 'sent' && r.via === 'bulk' && r.name === `Person ${CROWD.findIndex((c) => c.id === r.recipient)}`)).toBe(true);
+    expect((await outbox()).notifications).toHaveLength(250);
+  });
+
   it('reports the person without the app as sent in a bulk send: Graph drops them silently, so the hub cannot know', async () => {
     const { notifier } = setup();
     const audience = [BACKUP.upn, LEAVER.upn, ...CROWD.slice(0, 40).map((p) => p.id)];

@@ -66,6 +66,48 @@ describe('users', () => {
     expect(seen).toHaveLength(7);
     expect(new Set(seen).size).toBe(7);
   });
+
+  it('answers $count only with ConsistencyLevel: eventual, as Graph does for directory objects', async () => {
+    const refused = await call(server.origin, STAFF.upn, 'GET', '/v1.0/users?$count=true&$top=2');
+    expect(refused.status).toBe(400);
+    expect(refused.body.error).toMatchObject({ code: 'Request_BadRequest', message: '$count is not currently supported.' });
+    const counted = await call(server.origin, STAFF.upn, 'GET', '/v1.0/users?$count=true&$top=2', undefined, { ConsistencyLevel: 'eventual' });
+    expect(counted.body['@odata.count']).toBe(7);
+    expect(counted.body.value).toHaveLength(2);
+  });
+});
+
+describe('groups', () => {
+  const ALL_STAFF = '3c9e2b7a-4d1f-4a8e-b6c5-100000000001';
+  const NESTING = '3c9e2b7a-4d1f-4a8e-b6c5-100000000003';
+
+  it('lists members transitively (nested groups flattened) with the user cast', async () => {
+    const res = await call(server.origin, COMMS.upn, 'GET', `/v1.0/groups/${NESTING}/transitiveMembers/microsoft.graph.user?$select=displayName`);
+    expect(res.status).toBe(200);
+    expect(res.body.value.map((u: { displayName: string }) => u.displayName).sort()).toEqual(['Ben Hughes', 'Olivia Reed', 'Sam Patel']);
+    const all = await call(server.origin, COMMS.upn, 'GET', `/v1.0/groups/${ALL_STAFF}/transitiveMembers/microsoft.graph.user?$select=id,accountEnabled&$top=5`);
+    expect(all.body.value).toHaveLength(5);
+    expect(all.body['@odata.nextLink']).toContain(`/v1.0/groups/${ALL_STAFF}/transitiveMembers/microsoft.graph.user?`);
+  });
+
+  it('needs a group scope, answers 404 for an unknown group and 400 for a cast to a type it cannot list', async () => {
+    const unknown = await call(server.origin, COMMS.upn, 'GET', '/v1.0/groups/3c9e2b7a-4d1f-4a8e-b6c5-0000000000ff/transitiveMembers/microsoft.graph.user');
+    expect(unknown.status).toBe(404);
+    expect(unknown.body.error.code).toBe('Request_ResourceNotFound');
+    const cast = await call(server.origin, COMMS.upn, 'GET', `/v1.0/groups/${ALL_STAFF}/transitiveMembers/microsoft.graph.device`);
+    expect(cast.body.error.code).toBe('Request_UnsupportedQuery');
+    await server.control('POST', '/faults', { grantedScopes: ['User.Read.All'] });
+    const denied = await call(server.origin, COMMS.upn, 'GET', `/v1.0/groups/${ALL_STAFF}/transitiveMembers/microsoft.graph.user`);
+    expect(denied.status).toBe(403);
+    expect(denied.body.error.message).toContain('GroupMember.Read.All');
+    expect((await call(server.origin, COMMS.upn, 'GET', `/v1.0/groups/${ALL_STAFF}`)).status).toBe(403);
+  });
+
+  it('reads a group by id with $select', async () => {
+    const res = await call(server.origin, COMMS.upn, 'GET', `/v1.0/groups/${ALL_STAFF}?$select=id,displayName`);
+    expect(res.body).toMatchObject({ id: ALL_STAFF, displayName: 'All Northshire staff' });
+    expect(Object.keys(res.body).filter((k) => !k.startsWith('@'))).toEqual(['id', 'displayName']);
+  });
 });
 
 describe('channel messages', () => {

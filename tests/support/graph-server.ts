@@ -4,7 +4,7 @@
 // budget. tests/emulator/combined.test.ts covers the handler mounted in the main server.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { SEED_PEOPLE, type DirectoryUser } from '../../workbench/emulator/directory';
+import { SEED_GROUPS, SEED_PEOPLE, type DirectoryGroup, type DirectoryUser } from '../../workbench/emulator/directory';
 import { createGraphHandler, type GraphEmulatorOptions } from '../../workbench/emulator/graph';
 import type { EmulatorContext, EmulatorRequest, PersistentState } from '../../workbench/emulator/types';
 import { resolveUser } from '../../workbench/emulator/identity';
@@ -48,13 +48,15 @@ export interface GraphTestServerOptions extends GraphEmulatorOptions {
   state?: Record<string, unknown>;
   /** People of the tenant (default the seeded ones). */
   directory?: readonly DirectoryUser[];
+  /** Directory groups (default the seeded ones). */
+  groups?: readonly DirectoryGroup[];
 }
 
 export async function startGraphTestServer(options: GraphTestServerOptions = {}): Promise<GraphTestServer> {
   const bag = options.state ?? {};
   const directory = options.directory ?? SEED_PEOPLE;
   let origin = '';
-  const ctx: EmulatorContext = { origin: () => origin, directory, state: memoryState(bag) };
+  const ctx: EmulatorContext = { origin: () => origin, directory, groups: options.groups ?? SEED_GROUPS, state: memoryState(bag) };
   const handler = createGraphHandler(ctx, options);
 
   const server: Server = createServer((req: IncomingMessage, res: ServerResponse) => {

@@ -17,6 +17,8 @@ export const DEFAULT_ACTIVITY_BUDGET: ActivityBudget = { requests: 5, windowMs: 
 export interface GraphFaultSwitches {
   /** Answer the next n send operations (activity notifications, channel posts) with 429. */
   throttleNext?: number;
+  /** Throttle the next N directory collection reads (/users, group members) with 429. */
+  throttleNextRead?: number;
   /** Retry-After seconds for those 429s (default 1). */
   retryAfter?: number;
   /** Answer the next n send operations with 500. */
@@ -33,6 +35,7 @@ export interface GraphFaultSwitches {
 
 export class GraphFaults {
   throttleNext = 0;
+  throttleNextRead = 0;
   retryAfter = 1;
   failNext = 0;
   tokenExpiringSoon = false;
@@ -52,6 +55,7 @@ export class GraphFaults {
   apply(s: GraphFaultSwitches): void {
     if (s.reset) {
       this.throttleNext = 0;
+      this.throttleNextRead = 0;
       this.retryAfter = 1;
       this.failNext = 0;
       this.tokenExpiringSoon = false;
@@ -60,6 +64,7 @@ export class GraphFaults {
       this.windowCount = 0;
     }
     if (typeof s.throttleNext === 'number') this.throttleNext = Math.max(0, Math.floor(s.throttleNext));
+    if (typeof s.throttleNextRead === 'number') this.throttleNextRead = Math.max(0, Math.floor(s.throttleNextRead));
     if (typeof s.retryAfter === 'number') this.retryAfter = Math.max(0, Math.floor(s.retryAfter));
     if (typeof s.failNext === 'number') this.failNext = Math.max(0, Math.floor(s.failNext));
     if (typeof s.tokenExpiringSoon === 'boolean') this.tokenExpiringSoon = s.tokenExpiringSoon;
@@ -73,6 +78,7 @@ export class GraphFaults {
   snapshot(): Record<string, unknown> {
     return {
       throttleNext: this.throttleNext,
+      throttleNextRead: this.throttleNextRead,
       retryAfter: this.retryAfter,
       failNext: this.failNext,
       tokenExpiringSoon: this.tokenExpiringSoon,
@@ -92,6 +98,13 @@ export class GraphFaults {
       return tooManyRequests(this.retryAfter);
     }
     return undefined;
+  }
+
+  /** An injected 429 for a directory collection read, consumed one per call. */
+  injectedRead(): GraphResult | undefined {
+    if (this.throttleNextRead <= 0) return undefined;
+    this.throttleNextRead -= 1;
+    return tooManyRequests(this.retryAfter);
   }
 
   /**

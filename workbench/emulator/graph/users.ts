@@ -129,6 +129,8 @@ export function listUsers(env: GraphEnv, call: GraphCall): GraphResult {
  * 400 "$count is not currently supported." (microsoftgraph/microsoft-graph-docs#13142, #15067).
  */
 export function pageOf(env: GraphEnv, call: GraphCall, rows: Record<string, unknown>[], select: string[] | undefined, path: string, context: string): GraphResult {
+  const throttled = env.faults.injectedRead();
+  if (throttled) return throttled;
   const counted = call.query.get('$count')?.toLowerCase() === 'true';
   if (counted && call.headers.consistencylevel?.toLowerCase() !== 'eventual') {
     return graphError(400, 'Request_BadRequest', '$count is not currently supported.');
