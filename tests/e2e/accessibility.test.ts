@@ -4,8 +4,9 @@ import { startWorkbench, type Workbench } from '../../workbench/harness';
 import { person } from '../../workbench/seed';
 import { launchBrowser, contextAs } from '../support/browser';
 
-// axe-core over the policy, its editor and its history (with a comparison open), in the SharePoint
-// page and both Teams hosts, in light, dark and high contrast. Only the product is checked: the
+// axe-core over every product view: the policy, its editor, its history (with a comparison open),
+// coverage (with a reminder report) and set-up, in the SharePoint page and both Teams hosts, in
+// light, dark and high contrast. Only the product is checked: the
 // workbench's stand-in for SharePoint and Teams chrome is not ours to fix.
 
 let wb: Workbench;
@@ -82,6 +83,28 @@ describe.each(HOSTS)('axe-core: $name', ({ path }) => {
     await page.getByRole('button', { name: 'Publish version 2.0' }).click();
     await page.getByRole('alertdialog').getByText(/Teams notification/).waitFor();
     expect(await violations(page, '[role="alertdialog"]')).toEqual([]);
+    await page.context().close();
+  });
+
+  it('coverage, with everyone loaded, its department filter open and a reminder report, has no violations', async () => {
+    const page = await open(person('commsHead').upn, `${path}smh=coverage`);
+    await page.getByTestId('audience-coverage').waitFor();
+    const remind = page.getByRole('button', { name: /^Remind the \d+ people/ });
+    await remind.click();
+    expect(await violations(page, '[role="alertdialog"]')).toEqual([]);
+    await page.getByRole('alertdialog').getByRole('button', { name: 'Send reminders' }).click();
+    await page.getByTestId('reminder-report').waitFor();
+    expect(await violations(page)).toEqual([]);
+    await page.getByRole('combobox', { name: 'Department' }).click();
+    await page.getByRole('listbox').waitFor();
+    expect(await violations(page, '[role="listbox"]')).toEqual([]);
+    await page.context().close();
+  });
+
+  it('set-up has no violations', async () => {
+    const page = await open(person('siteOwner').upn, `${path}smh=setup`);
+    await page.getByRole('button', { name: 'Run set-up' }).waitFor();
+    expect(await violations(page)).toEqual([]);
     await page.context().close();
   });
 });

@@ -49,6 +49,10 @@ describe('narrow views', () => {
     }
     // Still a table to assistive technology: the rows and headers keep their roles.
     await expect(page.getByRole('columnheader', { name: 'Acknowledged' }).count()).resolves.toBe(1);
+    // Everyone else loads after the first paint; its table reflows the same way.
+    await page.getByTestId('audience-coverage').waitFor();
+    const pendingName = page.getByTestId('audience-pending').locator('tbody tr').first().locator('td').last();
+    await expect(pendingName.evaluate((td) => getComputedStyle(td, '::before').content)).resolves.toBe('"Role"');
     // The cards are still free of accessibility violations (the product only, not the host's chrome).
     const axe = await new AxeBuilder({ page }).include('[data-smh-host]').analyze();
     expect(axe.passes.length).toBeGreaterThan(10);

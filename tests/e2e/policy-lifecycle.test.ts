@@ -44,6 +44,8 @@ describe('policy lifecycle in Chromium', () => {
     // A major version asks first, with how many owners and backups will be notified.
     const confirm = page.getByRole('alertdialog');
     await confirm.getByText(/\d+ account owners? (and|or) backups? will be sent a Teams notification\./).waitFor();
+    // The audience is every enabled member of the organisation: six of the seven seeded people.
+    await confirm.getByText('6 people will be asked to confirm the policy again.').waitFor();
     await page.screenshot({ path: join(SCREENSHOTS, 'editor-confirm-major.png') });
     await confirm.getByRole('button', { name: 'Yes, publish version 2.0' }).click();
     await page.getByText('Version 2.0 published.').waitFor({ timeout: 60_000 });
@@ -123,16 +125,16 @@ describe('policy lifecycle in Chromium', () => {
   it('comms see who has acknowledged and what the notification reached', async () => {
     const page = await as('comms', '/sharepoint?smh=coverage');
     await page.getByTestId('key-people').waitFor();
-    await page.getByText(/Acknowledgements of version 2\.0 in all: \d+/).waitFor();
+    await page.getByTestId('audience-coverage').getByText(/^\d+ of 6 people \(\d+%\) have confirmed version 2\.0\.$/).waitFor();
     const report = page.getByTestId('delivery-report');
     await report.getByText('Ben Hughes: not reachable: the Teams app is not installed for them').waitFor();
     await report.getByText('Leah Ward: not reachable: their account is disabled').waitFor();
     expect(await report.textContent()).not.toMatch(/deliver/i);
     await page.screenshot({ path: join(SCREENSHOTS, 'coverage-delivery.png'), fullPage: true });
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export to CSV' }).click()]);
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export everyone to CSV (confirmed and not)' }).click()]);
     const path = await download.path();
     const csv = readFileSync(path, 'utf8');
-    expect(csv.split('\r\n')[0]).toContain('Name,E-mail,Role,Accounts,Acknowledged 2.0');
+    expect(csv.split('\r\n')[0]).toContain('Name,E-mail,Department,Role,Accounts,Confirmed 2.0');
     expect(csv).toContain('sam.patel@northshire.gov.uk');
 
     // A Teams administrator installs the app for Ben; comms try again from the same report, which is

@@ -18,9 +18,8 @@ export interface PolicyEditorViewProps {
   /** Leaves the editor for the policy page (the App reloads the policy in force). */
   onPublished(): void;
   /**
-   * How many people a major version asks to confirm again. No service answers that yet (the
-   * audience is not known to the hub); the composition root fills it in once one does, and until
-   * then the confirmation says it in words.
+   * How many people a major version asks to confirm again; by default the size of the policy's
+   * audience read from the directory. When it cannot be known the confirmation says it in words.
    */
   countAudience?(): Promise<number>;
 }
@@ -70,10 +69,12 @@ function EditorWithPublisher({ page, onReloadPage, onPublished, countAudience, r
   const services = useServices();
   const policy = page.policy;
   // Owners and backups are the people coverage already lists first; one person with two roles counts once.
+  const { teamsAppId: appId, audienceGroupId } = page.settings;
   const reach = React.useMemo<MajorVersionReach>(() => ({
-    countAudience,
+    // By default the audience the coverage view uses: the directory's enabled members or the chosen group.
+    countAudience: countAudience ?? (() => services.audience(appId).then((a) => a.size(audienceGroupId))),
     countOwners: policy ? () => services.coverage().then((c) => c.keyPeople(policy)).then((people) => people.length) : undefined
-  }), [countAudience, services, policy]);
+  }), [countAudience, services, policy, appId, audienceGroupId]);
   const teamsAppId = page.settings.teamsAppId;
   // The publisher lives in the comms chunk, loaded when the editor opens.
   const [publisher, retry] = useAsync(() => services.publisher(teamsAppId), [services, teamsAppId]);
