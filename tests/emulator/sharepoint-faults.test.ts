@@ -51,6 +51,15 @@ test('a dropped connection is retried like a network error; a 500 is not retried
   await list.items.add({ Title: 'x' });
 });
 
+test('a connection dropped after the write: the item exists, the caller saw only a network error', async () => {
+  await control(emu, 'POST', '/faults', { match: '^POST .*/items$', dropAfter: true });
+  const res = await fetch(`${emu.siteUrl}/_api/web/lists/getByTitle('Requests')/items`, {
+    method: 'POST', headers: { 'x-emulator-user': owner.upn, 'X-RequestDigest': emu.sharepoint.issueDigest(owner.upn), Accept: 'application/json;odata=nometadata', 'Content-Type': 'application/json' }, body: JSON.stringify({ Title: 'committed' })
+  }).then(() => 'answered', (e: unknown) => e);
+  expect(res).toMatchObject({ name: 'TypeError', message: 'fetch failed' });
+  expect((await spAs(emu, owner.upn).web.lists.getByTitle('Requests').items.select('Title')<{ Title: string }[]>()).map((i) => i.Title)).toEqual(['committed']);
+});
+
 test('faults listing and clearing', async () => {
   await control(emu, 'POST', '/faults', { match: 'never', status: 500, times: 4 });
   expect(await control(emu, 'GET', '/faults')).toEqual([expect.objectContaining({ match: 'never', remaining: 4, status: 500 })]);

@@ -49,7 +49,8 @@ export function handleControl(deps: ControlPlaneDeps, req: IncomingMessage, path
           retryAfter: b.retryAfter === undefined ? undefined : Number(b.retryAfter),
           times: b.times === undefined ? undefined : Number(b.times),
           latencyMs: b.latencyMs === undefined ? undefined : Number(b.latencyMs),
-          drop: b.drop === true
+          drop: b.drop === true,
+          dropAfter: b.dropAfter === true
         });
         return send(res, 201, rule);
       }

@@ -16,9 +16,9 @@ export class FaultSet {
     const re = new RegExp(spec.match);
     const times = spec.times ?? 1;
     if (!Number.isInteger(times) || times < 1) throw new Error('"times" must be a positive integer.');
-    if (spec.status === undefined && !spec.drop && !spec.latencyMs) throw new Error('A fault needs a status, drop or latencyMs.');
+    if (spec.status === undefined && !spec.drop && !spec.dropAfter && !spec.latencyMs) throw new Error('A fault needs a status, drop, dropAfter or latencyMs.');
     const rule = {
-      match: spec.match, remaining: times, status: spec.status, retryAfter: spec.retryAfter, latencyMs: spec.latencyMs, drop: spec.drop, re
+      match: spec.match, remaining: times, status: spec.status, retryAfter: spec.retryAfter, latencyMs: spec.latencyMs, drop: spec.drop, dropAfter: spec.dropAfter, re
     };
     this.rules.push(rule);
     return this.describe(rule);
@@ -38,10 +38,10 @@ export class FaultSet {
     if (!rule) return undefined;
     rule.remaining--;
     this.rules = this.rules.filter((r) => r.remaining > 0);
-    return { status: rule.status, retryAfter: rule.retryAfter, latencyMs: rule.latencyMs, drop: rule.drop };
+    return { status: rule.status, retryAfter: rule.retryAfter, latencyMs: rule.latencyMs, drop: rule.drop, dropAfter: rule.dropAfter };
   }
 
   private describe(r: FaultRule): FaultRule {
-    return { match: r.match, remaining: r.remaining, status: r.status, retryAfter: r.retryAfter, latencyMs: r.latencyMs, drop: r.drop };
+    return { match: r.match, remaining: r.remaining, status: r.status, retryAfter: r.retryAfter, latencyMs: r.latencyMs, drop: r.drop, dropAfter: r.dropAfter };
   }
 }

@@ -142,6 +142,11 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
       entry.fault = JSON.stringify(fault);
       if (fault.latencyMs) await new Promise((r) => setTimeout(r, fault.latencyMs));
       if (fault.drop) { req.socket.destroy(); return; }
+      if (fault.dropAfter) {
+        // The handlers below run (and commit) as usual; their answer never leaves the server.
+        res.writeHead = (() => res) as typeof res.writeHead;
+        res.end = (() => { req.socket.destroy(); return res; }) as typeof res.end;
+      }
       if (fault.status) {
         const f = faultBody(url.pathname, fault.status, fault.retryAfter);
         res.writeHead(fault.status, f.headers);

@@ -27,6 +27,11 @@ export interface InjectedFault {
   latencyMs?: number;
   /** Destroy the connection instead of answering. */
   drop?: boolean;
+  /**
+   * Do the request, then destroy the connection instead of sending the answer: the client sees a
+   * network failure for a write that did happen (a timeout after the server committed it).
+   */
+  dropAfter?: boolean;
 }
 
 export interface RequestHooks {

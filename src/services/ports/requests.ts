@@ -1,0 +1,76 @@
+import type { DecisionOutcome, DecisionRecord, RequestRecord, ReviewOutcome, ReviewRecord } from '../../domain/trust';
+
+// Requests to comms (PRODUCT.md C3) as SharePoint keeps them: append-only items whose Author and
+// Created are the only "who" and "when" (section 3). The state of a request is worked out by the
+// trust rules (src/domain/trust/requests.ts) from these records; nothing here has a status.
+
+export type RequestType = 'New account' | 'Paid campaign' | 'Close account' | 'Idea or question';
+
+export interface StoredRequest extends RequestRecord {
+  type: RequestType;
+  /** The form as the requester filled it in (JSON, parsed by the request domain). */
+  details: string;
+  /** When the requester's browser submitted it (what they see); trust rules use `created`. */
+  submittedAt?: string;
+  authorName?: string;
+  authorLogin?: string;
+}
+
+export interface StoredReview extends ReviewRecord {
+  message: string;
+  authorName?: string;
+}
+
+export interface StoredDecision extends DecisionRecord {
+  reason: string;
+  authorName?: string;
+}
+
+export interface NewRequest {
+  type: RequestType;
+  details: string;
+  /** Client-made id: a retry with the same id never makes a second item. */
+  submissionId: string;
+  /** For a revision or withdrawal: the original's id. */
+  revisionOf?: number;
+  withdrawn?: boolean;
+}
+
+export interface NewReview {
+  requestId: number;
+  /** The requester (the original's Author), to whom the review is opened. */
+  requesterId: number;
+  outcome: ReviewOutcome;
+  message: string;
+  submissionId: string;
+}
+
+export interface NewDecision {
+  requestId: number;
+  requesterId: number;
+  outcome: DecisionOutcome;
+  reason: string;
+  submissionId: string;
+}
+
+/** Everything about some requests that the reader may see. */
+export interface RequestRecords {
+  requests: StoredRequest[];
+  reviews: StoredReview[];
+  decisions: StoredDecision[];
+}
+
+export interface IRequestsRepository {
+  /** Adds the signed-in person's request, revision or withdrawal; a retry returns the first item. */
+  submit(request: NewRequest): Promise<StoredRequest>;
+  /** The signed-in person's own requests with the reviews and decisions opened to them. */
+  mine(userId: number): Promise<RequestRecords>;
+  /** One request (original and revisions) with its reviews and decisions, as far as the reader may see. */
+  one(originalId: number): Promise<RequestRecords>;
+  /** Comms' queue: every request with every review and decision (comms and heads only). */
+  all(): Promise<RequestRecords>;
+  /** Comms add a review and open it to the requester alone. */
+  review(review: NewReview): Promise<StoredReview>;
+  /** The comms heads add a decision and open it to the requester alone. */
+  decide(decision: NewDecision): Promise<StoredDecision>;
+}
