@@ -41,8 +41,9 @@ export function validateHashtag(value: string): HashtagValidation {
     return { ok: false, message: `This hashtag is ${value.length} characters long; keep it to ${HASHTAG_LIMITS.tagLength} or fewer so people can read and type it.` };
   }
   const normalised = normaliseTag(value);
-  if (normalised === '' || normalised.length > HASHTAG_LIMITS.normalisedLength) {
-    return { ok: false, message: 'This hashtag uses characters that cannot be checked against the register. Use plain letters and numbers.' };
+  if (normalised === '') return { ok: false, message: 'This hashtag uses characters that cannot be checked against the register. Use plain letters and numbers.' };
+  if (normalised.length > HASHTAG_LIMITS.normalisedLength) {
+    return { ok: false, message: 'This hashtag is too long once its letters are spelt out (a ligature such as ﬃ counts as three letters). Shorten it.' };
   }
   return { ok: true, tag: value, normalised };
 }
