@@ -27,7 +27,11 @@ const describe = (c: string): string => {
 /** Checks a proposed hashtag as typed (with its #); the tag accepted is exactly what was typed. */
 export function validateHashtag(value: string): HashtagValidation {
   if (value.trim() === '') return { ok: false, message: 'Write the hashtag, starting with #, for example #LibraryWeek.' };
-  if (!value.startsWith('#')) return { ok: false, message: `Start the hashtag with #, for example #${value.trim().replace(/^#+/, '').slice(0, 30) || 'LibraryWeek'}.` };
+  if (!value.startsWith('#')) {
+    // Suggest the tag they meant, when what they typed gives one.
+    const meant = [...value.replace(/[^\p{L}\p{M}\p{Nd}_]/gu, '')].slice(0, 30).join('');
+    return { ok: false, message: `Start the hashtag with #, for example #${/\p{L}/u.test(meant) ? meant : 'LibraryWeek'}.` };
+  }
   const body = value.slice(1);
   if (body === '') return { ok: false, message: 'Write the words of the hashtag after the #.' };
   const bad: string[] = [];

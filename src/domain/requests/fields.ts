@@ -76,6 +76,11 @@ export function dayNumber(value: string): number | undefined {
   return t / 86_400_000;
 }
 
+/** The date in the person's own time zone (YYYY-MM-DD), for ValidationContext.today. */
+export function localDate(d: Date): string {
+  return `${String(d.getFullYear()).padStart(4, '0')}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+}
+
 /** A calendar date as the date picker gives it (YYYY-MM-DD). */
 export function calendarDate(value: string, what: string): FieldResult<string> {
   if (isBlank(value)) return no(`Give the ${what}.`);

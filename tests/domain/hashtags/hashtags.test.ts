@@ -101,3 +101,9 @@ describe('what a hashtag may look like', () => {
     }
   });
 });
+
+it('suggests the tag someone meant when they left out the #', () => {
+  expect(validateHashtag('Library Week!')).toEqual({ ok: false, message: 'Start the hashtag with #, for example #LibraryWeek.' });
+  expect(validateHashtag('2026')).toEqual({ ok: false, message: 'Start the hashtag with #, for example #LibraryWeek.' });
+  expect(validateHashtag('Llyfrgell_Cymru')).toEqual({ ok: false, message: 'Start the hashtag with #, for example #Llyfrgell_Cymru.' });
+});

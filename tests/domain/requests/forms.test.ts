@@ -183,3 +183,10 @@ describe('reading stored Details', () => {
     expect(back.ok && serialiseDetails(back.details)).toBe(good.json);
   });
 });
+
+it('today is the date where the person is, not in UTC', () => {
+  const { localDate } = jest.requireActual('../../../src/domain/requests');
+  const lateEvening = new Date(2026, 2, 31, 23, 30);
+  expect(localDate(lateEvening)).toBe('2026-03-31');
+  expect(localDate(new Date(2026, 0, 1, 0, 5))).toBe('2026-01-01');
+});
