@@ -22,11 +22,14 @@ export type TagComparison = { kind: 'exact' } | { kind: 'near'; differences: Tag
 
 const body = (tag: string): string => tag.replace(/^#/, '');
 
-/** Same length, and where they differ one side is a digit that can stand for the other side's letter. */
+/**
+ * Same length, and where they differ one side is a digit that can stand for the other side's letter
+ * (in either case: a 1 for an L is a digit for a letter, not also a difference of case).
+ */
 function sameButDigits(a: string, b: string): boolean {
   const x = [...a], y = [...b];
   if (x.length !== y.length) return false;
-  return x.every((c, i) => c === y[i] || digitStandsFor(c, y[i]) || digitStandsFor(y[i], c));
+  return x.every((c, i) => c === y[i] || digitStandsFor(c, y[i].toLowerCase()) || digitStandsFor(y[i], c.toLowerCase()));
 }
 
 function alike(a: string, b: string, folds: readonly TagFold[], digits: boolean): boolean {

@@ -35,6 +35,7 @@ describe('the second look', () => {
     expect(compareTags('#Café', '#Cafe')).toEqual({ kind: 'near', differences: ['accents'] });
     expect(compareTags('#Library_Week', '#LibraryWeek')).toEqual({ kind: 'near', differences: ['punctuation'] });
     expect(compareTags('#L1braryW33k', '#LibraryWeek')).toEqual({ kind: 'near', differences: ['digits'] });
+    expect(compareTags('#1ibrary', '#Library')).toEqual({ kind: 'near', differences: ['digits'] });
     expect(compareTags('#1ibrary_wéek', '#LibraryWeek')).toEqual({ kind: 'near', differences: ['case', 'accents', 'punctuation', 'digits'] });
   });
 

@@ -1,4 +1,4 @@
-import { emptyRequest, fieldProblems, hoursPerWeek, inputFromDetails, moneyPence, parseDetails, REQUEST_KINDS, REQUEST_LIMITS, requestTitle, serialiseDetails, storableTextProblem, validateRequest, type FormProblem, type RequestInput } from '../../../src/domain/requests';
+import { emptyRequest, fieldProblems, hoursPerWeek, inputFromDetails, localDate, moneyPence, PLATFORMS, parseDetails, REQUEST_KINDS, REQUEST_LIMITS, requestTitle, serialiseDetails, storableTextProblem, validateRequest, type FormProblem, type RequestInput } from '../../../src/domain/requests';
 import { LISTS } from '../../../src/data/schema';
 import { CTX, closeAccount, idea, newAccount, paidCampaign } from './fixtures';
 
@@ -29,7 +29,6 @@ describe('the four forms', () => {
 
   it('the kinds are the schema\'s request types, and the platforms the register\'s', () => {
     expect(LISTS.requests.fields.find((f) => f.name === 'RequestType')!.choices).toEqual(REQUEST_KINDS);
-    const { PLATFORMS } = jest.requireActual('../../../src/domain/requests');
     expect(LISTS.accounts.fields.find((f) => f.name === 'Platform')!.choices).toEqual(PLATFORMS);
   });
 
@@ -185,7 +184,6 @@ describe('reading stored Details', () => {
 });
 
 it('today is the date where the person is, not in UTC', () => {
-  const { localDate } = jest.requireActual('../../../src/domain/requests');
   const lateEvening = new Date(2026, 2, 31, 23, 30);
   expect(localDate(lateEvening)).toBe('2026-03-31');
   expect(localDate(new Date(2026, 0, 1, 0, 5))).toBe('2026-01-01');
