@@ -1,4 +1,4 @@
-import { commsMayReview, headsMayDecide, nextMove, outcomeOf, requesterActions, revisedSinceReview } from '../../../src/domain/requests';
+import { commsMayReview, headsMayDecide, isOpen, nextMove, outcomeOf, requesterActions, revisedSinceReview } from '../../../src/domain/requests';
 import { requestState, type DecisionRecord, type RequestRecord, type ReviewRecord } from '../../../src/domain/trust';
 import { clock, CHRIS, HANNAH, LEAH, SAM } from '../trust/clock';
 
@@ -37,6 +37,10 @@ describe('what a requester may still do', () => {
     g.requests.push(g.c.record(SAM, { revisionOf: g.original.id, withdrawn: true }));
     expect(requesterActions(g.state(), SAM)).toMatchObject({ revise: false, withdraw: false, why: expect.stringMatching(/You withdrew/) });
   });
+});
+
+it('a request is open until it is decided, withdrawn or turned down', () => {
+  expect((['submitted', 'more-information', 'awaiting-decision', 'approved', 'rejected', 'withdrawn'] as const).filter(isOpen)).toEqual(['submitted', 'more-information', 'awaiting-decision']);
 });
 
 describe('whose move it is', () => {
