@@ -77,8 +77,15 @@ export class SpPolicyRepository implements IPolicyRepository {
       const webPermsP = SPQueryable(batched.web, 'EffectiveBasePermissions')<Perms>();
       const policyPermsP = SPQueryable(batched.web.lists.getByTitle(LISTS.policyVersions.title), 'EffectiveBasePermissions')<Perms>();
       const ackPermsP = SPQueryable(batched.web.lists.getByTitle(LISTS.acknowledgements.title), 'EffectiveBasePermissions')<Perms>();
+      // The request lists decide who sees the review queue and its actions. A site set up before
+      // they existed answers 404 here: no queue, rather than no page.
+      const listPerms = (title: string) => SPQueryable(batched.web.lists.getByTitle(title), 'EffectiveBasePermissions')<Perms>().catch(() => undefined);
+      const requestPermsP = listPerms(LISTS.requests.title);
+      const reviewPermsP = listPerms(LISTS.reviews.title);
+      const decisionPermsP = listPerms(LISTS.decisions.title);
       await execute();
       const [policies, summaryItems, settings, acks, webPerms, policyPerms, ackPerms] = await Promise.all([policyP, summariesP, settingsP, ackP, webPermsP, policyPermsP, ackPermsP]);
+      const [requestPerms, reviewPerms, decisionPerms] = await Promise.all([requestPermsP, reviewPermsP, decisionPermsP]);
       const inForce = policies[0] ? policyFromItem(policies[0]) : undefined;
       const summaries = summaryItems.map(summaryFromItem);
       return {
@@ -88,7 +95,10 @@ export class SpPolicyRepository implements IPolicyRepository {
         myAcks: acks.map((a) => ({ major: a.PolicyMajor, at: a.Created })),
         canPublish: has(policyPerms, ADD_LIST_ITEMS),
         canReadAllAcks: has(ackPerms, OVERRIDE_LIST_BEHAVIORS),
-        canManageSite: has(webPerms, MANAGE_WEB)
+        canManageSite: has(webPerms, MANAGE_WEB),
+        canReadAllRequests: !!requestPerms && has(requestPerms, OVERRIDE_LIST_BEHAVIORS),
+        canReview: !!reviewPerms && has(reviewPerms, ADD_LIST_ITEMS),
+        canDecide: !!decisionPerms && has(decisionPerms, ADD_LIST_ITEMS)
       };
     });
   }

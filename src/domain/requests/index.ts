@@ -12,3 +12,5 @@ export * from './validate';
 export * from './details';
 export * from './drafts';
 export * from './flow';
+export * from './reviewInput';
+export * from './registerEntry';

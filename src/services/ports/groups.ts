@@ -3,7 +3,16 @@
 
 export type HubGroup = 'comms' | 'commsHeads';
 
+export interface GroupMember {
+  id: number;
+  name: string;
+  /** Sign-in name (UPN), which Teams notifications are addressed to. */
+  login: string;
+}
+
 export interface IGroupMembership {
   /** SharePoint user ids of the group's direct members. */
   memberIds(group: HubGroup): Promise<number[]>;
+  /** The group's direct members with names and sign-in names (people only, not nested groups). */
+  members(group: HubGroup): Promise<GroupMember[]>;
 }

@@ -31,6 +31,12 @@ export interface PolicyPageData {
   canReadAllAcks: boolean;
   /** May manage the site (shows set-up; SharePoint enforces it). */
   canManageSite: boolean;
+  /** May read every request (comms and comms heads): the review queue is shown. */
+  canReadAllRequests?: boolean;
+  /** May add reviews (comms). */
+  canReview?: boolean;
+  /** May add decisions (the comms heads). */
+  canDecide?: boolean;
 }
 
 export interface PublishInput {

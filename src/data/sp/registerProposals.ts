@@ -1,0 +1,42 @@
+import './pnp';
+import type { SPFI } from './pnp';
+import { ACCOUNT_STATUS, BUILT_IN, LISTS, fieldNames, lookupId } from '../schema';
+import { guarded } from '../errors/normalise';
+import { odataNumber } from './odata';
+import type { IRegisterProposals } from '../../services/ports/registerProposals';
+import type { RegisterProposal } from '../../domain/requests';
+
+const F = fieldNames(LISTS.accounts);
+
+export class SpRegisterProposals implements IRegisterProposals {
+  public constructor(private readonly sp: SPFI) {}
+
+  private get items() {
+    return this.sp.web.lists.getByTitle(LISTS.accounts.title).items;
+  }
+
+  public entryFor(requestId: number): Promise<{ id: number } | undefined> {
+    return guarded(async () => {
+      // FromRequestId is indexed: one row however large the register.
+      const [found] = await this.items.filter(`${F.FromRequestId} eq ${odataNumber(requestId)}`).select(BUILT_IN.Id).orderBy(BUILT_IN.Id, true).top(1)<{ Id: number }[]>();
+      return found ? { id: found.Id } : undefined;
+    });
+  }
+
+  public propose(p: RegisterProposal): Promise<{ id: number }> {
+    return guarded(async () => {
+      const existing = await this.entryFor(p.fromRequestId);
+      if (existing) return existing;
+      // The register's people are site users; ensureUser adds someone who has never visited the site.
+      const person = async (email: string) => (await this.sp.web.ensureUser(`i:0#.f|membership|${email}`)).Id;
+      const [ownerId, backupId] = [await person(p.ownerEmail), await person(p.backupEmail)];
+      const added = (await this.items.add({
+        [BUILT_IN.Title]: p.name, [F.Platform]: p.platform, [F.Handle]: p.handle || '(not chosen yet)', [F.OwningService]: p.owningService,
+        [lookupId(F.Owner)]: ownerId, [lookupId(F.Backup)]: backupId, [F.Objectives]: p.objectives, [F.ContentPlan]: p.contentPlan,
+        [F.StaffedHours]: p.staffedHours, [F.ProfileStatesHours]: p.profileStatesHours, [F.Hashtags]: p.hashtags,
+        [F.AccountStatus]: ACCOUNT_STATUS.proposed, [F.FromRequestId]: p.fromRequestId
+      })) as { Id: number };
+      return { id: added.Id };
+    });
+  }
+}
