@@ -8,6 +8,7 @@ import type { SetupService } from '../services/setupService';
 import type { PolicyPublisher } from '../services/policyPublisher';
 import type { CoverageService } from '../services/coverageService';
 import type { AudienceService } from '../services/audienceService';
+import type { RequestReviewService } from '../services/requestReviewService';
 
 // The composition root: the only place that knows which adapter serves which port. Views get
 // services from here (through ServicesContext), never build adapters themselves. What only comms or
@@ -22,6 +23,8 @@ export interface Services {
   coverage(): Promise<CoverageService>;
   /** Everyone the policy is for (from the directory) and reminders; one per Teams app id. */
   audience(teamsAppId: string): Promise<AudienceService>;
+  /** Comms' review queue and the heads' decisions. */
+  review(teamsAppId: string): Promise<RequestReviewService>;
 }
 
 const once = <T>(load: () => Promise<T>): (() => Promise<T>) => {
@@ -56,6 +59,7 @@ export function createServices(host: Host): Services {
         audiences.set(teamsAppId, made);
       }
       return made;
-    }
+    },
+    review: (teamsAppId) => import(/* webpackChunkName: 'smh-comms' */ './lazyComms').then((m) => m.createReview(host, teamsAppId, me))
   };
 }

@@ -8,6 +8,11 @@ import { PolicyPublisher } from '../services/policyPublisher';
 import { CoverageService } from '../services/coverageService';
 import { AudienceService } from '../services/audienceService';
 import { GraphDirectory } from '../data/graph/graphDirectory';
+import { SpRequestsRepository } from '../data/sp/requestsRepository';
+import { SpGroupMembership } from '../data/sp/groupMembership';
+import { SpRegisterProposals } from '../data/sp/registerProposals';
+import { RequestReviewService } from '../services/requestReviewService';
+import { newSubmissionId } from '../data/sp/submissionId';
 import { sanitizeHtml } from '../ui/common/sanitizeHtml';
 import type { IPolicyRepository } from '../services/ports/policy';
 import type { IAcknowledgementRepository } from '../services/ports/acknowledgements';
@@ -37,4 +42,8 @@ export function createCoverage(host: Host, acknowledgements: IAcknowledgementRep
 
 export function createAudience(host: Host, coverage: CoverageService, teamsAppId: string): AudienceService {
   return new AudienceService(host.graph && new GraphDirectory(host.graph), coverage, notifierFor(host, teamsAppId), new SpNotificationReports(host.sp), new SpActivityLog(host.sp));
+}
+
+export function createReview(host: Host, teamsAppId: string, me: () => Promise<number>): RequestReviewService {
+  return new RequestReviewService(new SpRequestsRepository(host.sp, me), new SpGroupMembership(host.sp), notifierFor(host, teamsAppId), new SpActivityLog(host.sp), new SpRegisterProposals(host.sp), newSubmissionId);
 }

@@ -64,7 +64,9 @@ export class RequestReviewService {
     private readonly groups: IGroupMembership,
     private readonly notifier: INotifier,
     private readonly activity: IActivityLog,
-    private readonly register: IRegisterProposals
+    private readonly register: IRegisterProposals,
+    /** Makes the client-made id of one action (kept by the view until the action is saved). */
+    public readonly newActionId: () => string
   ) {}
 
   private async cases(records: RequestRecords): Promise<RequestCase[]> {

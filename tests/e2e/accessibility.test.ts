@@ -3,6 +3,9 @@ import type { Browser, Page } from 'playwright-core';
 import { startWorkbench, type Workbench } from '../../workbench/harness';
 import { person } from '../../workbench/seed';
 import { launchBrowser, contextAs } from '../support/browser';
+import { spAs } from '../support/emulator-sharepoint';
+import { SpRequestsRepository } from '../../src/data/sp/requestsRepository';
+import { serialiseDetails } from '../../src/domain/requests';
 
 // axe-core over every product view: the policy, its editor, its history (with a comparison open),
 // coverage (with a reminder report) and set-up, in the SharePoint page and both Teams hosts, in
@@ -26,6 +29,13 @@ beforeAll(async () => {
   await page.getByRole('button', { name: 'Publish version 1.1' }).click();
   await page.getByText('Version 1.1 published.').waitFor({ timeout: 60_000 });
   await page.context().close();
+  // A request in the review queue.
+  const sam = spAs(wb.emulator, person('staff').upn);
+  const me = (await sam.web.currentUser.select('Id')<{ Id: number }>()).Id;
+  await new SpRequestsRepository(sam, async () => me).submit({
+    type: 'Idea or question', submissionId: 'axe-1',
+    details: serialiseDetails({ kind: 'Idea or question', subject: 'A podcast for tenants', message: 'Could we try a monthly podcast?' })
+  });
 });
 
 afterAll(async () => {
@@ -98,6 +108,17 @@ describe.each(HOSTS)('axe-core: $name', ({ path }) => {
     await page.getByRole('combobox', { name: 'Department' }).click();
     await page.getByRole('listbox').waitFor();
     expect(await violations(page, '[role="listbox"]')).toEqual([]);
+    await page.context().close();
+  });
+
+  it('the review queue and a request with its review form have no violations', async () => {
+    const page = await open(person('commsHead').upn, `${path}smh=review`);
+    await page.getByTestId('smh-queue-review').waitFor();
+    expect(await violations(page)).toEqual([]);
+    await page.getByTestId('smh-queue-review').getByRole('button').first().click();
+    await page.getByRole('button', { name: 'Send review' }).click();
+    await page.getByText('Choose what happens next.').waitFor();
+    expect(await violations(page)).toEqual([]);
     await page.context().close();
   });
 

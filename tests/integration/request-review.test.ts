@@ -35,7 +35,7 @@ function service(p: Persona) {
   const requests = new SpRequestsRepository(sp, async () => ids[p]);
   return {
     requests,
-    review: new RequestReviewService(requests, new SpGroupMembership(sp), new GraphNotifier(graph, { teamsAppId: TEAMS_APP_ID, fallbackBaseUrl: `${emu.url}/sharepoint`, sleep: async () => undefined }), new SpActivityLog(sp), new SpRegisterProposals(sp))
+    review: new RequestReviewService(requests, new SpGroupMembership(sp), new GraphNotifier(graph, { teamsAppId: TEAMS_APP_ID, fallbackBaseUrl: `${emu.url}/sharepoint`, sleep: async () => undefined }), new SpActivityLog(sp), new SpRegisterProposals(sp), newSubmissionId)
   };
 }
 

@@ -18,6 +18,7 @@ const CROSS = 'M3.15 3.15a.5.5 0 0 1 .7 0L8 7.29l4.15-4.14a.5.5 0 0 1 .7.7L8.71 
 const LINK = 'M6.5 4.5h-2a3.5 3.5 0 0 0 0 7h2v-1h-2a2.5 2.5 0 0 1 0-5h2v-1Zm3 0h2a3.5 3.5 0 0 1 0 7h-2v-1h2a2.5 2.5 0 0 0 0-5h-2v-1Z';
 
 export const APP_ICONS: Record<string, React.ReactElement> = {
+  Back: svg('M7.35 3.15a.5.5 0 0 1 0 .7L3.71 7.5h9.79a.5.5 0 0 1 0 1H3.71l3.64 3.65a.5.5 0 0 1-.7.7l-4.5-4.5a.5.5 0 0 1 0-.7l4.5-4.5a.5.5 0 0 1 .7 0Z'),
   Search: svg('M10.5 1a4.5 4.5 0 1 1-2.9 7.95L2.35 14.2a.5.5 0 0 1-.7-.7L6.9 8.25A4.5 4.5 0 0 1 10.5 1Zm0 1a3.5 3.5 0 1 0 0 7 3.5 3.5 0 0 0 0-7Z'),
   Clear: svg(CROSS),
   Cancel: svg(CROSS),

@@ -22,15 +22,17 @@ const LAZY_VIEWS = {
   setup: retryableLazy(() => import(/* webpackChunkName: 'smh-setup-view' */ '../setup/SetupView')),
   history: retryableLazy(() => import(/* webpackChunkName: 'smh-history-view' */ '../history/HistoryView')),
   edit: retryableLazy(() => import(/* webpackChunkName: 'smh-editor-view' */ '../editor/PolicyEditorView')),
-  coverage: retryableLazy(() => import(/* webpackChunkName: 'smh-coverage-view' */ '../coverage/CoverageView'))
+  coverage: retryableLazy(() => import(/* webpackChunkName: 'smh-coverage-view' */ '../coverage/CoverageView')),
+  review: retryableLazy(() => import(/* webpackChunkName: 'smh-review-view' */ '../review/ReviewView'))
 };
 const SetupView = LAZY_VIEWS.setup.View;
 const HistoryView = LAZY_VIEWS.history.View;
 const PolicyEditorView = LAZY_VIEWS.edit.View;
 const CoverageView = LAZY_VIEWS.coverage.View;
+const ReviewView = LAZY_VIEWS.review.View;
 
-export type PageId = 'policy' | 'history' | 'edit' | 'coverage' | 'setup';
-const PAGES: PageId[] = ['policy', 'history', 'edit', 'coverage', 'setup'];
+export type PageId = 'policy' | 'history' | 'edit' | 'coverage' | 'review' | 'setup';
+const PAGES: PageId[] = ['policy', 'history', 'edit', 'coverage', 'review', 'setup'];
 
 export function initialPage(services: Services): PageId {
   const asked = services.host.deepLink?.pageId as PageId | undefined;
@@ -45,6 +47,7 @@ function visibleTabs(state: PolicyPageState['state']): Tab<PageId>[] {
   // anyone else's writes whatever the page shows.
   if (page?.canPublish) tabs.push({ key: 'edit', label: strings.NavEdit });
   if (page?.canReadAllAcks) tabs.push({ key: 'coverage', label: strings.NavCoverage });
+  if (page?.canReadAllRequests) tabs.push({ key: 'review', label: strings.NavReview });
   if (page?.canManageSite || notSetUp) tabs.push({ key: 'setup', label: strings.NavSetup });
   return tabs;
 }
@@ -81,6 +84,7 @@ export function App({ services, theme: themeName, palette }: { services: Service
                   {current === 'history' && <HistoryView />}
                   {current === 'edit' && <PolicyEditorView onPublished={() => setPage('policy')} />}
                   {current === 'coverage' && <CoverageView />}
+                  {current === 'review' && <ReviewView />}
                   {current === 'setup' && <SetupView />}
                 </React.Suspense>
               </ViewBoundary>

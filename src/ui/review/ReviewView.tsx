@@ -1,0 +1,90 @@
+import * as React from 'react';
+import { mergeStyleSets } from '@fluentui/react/lib/Styling';
+import { useTheme } from '@fluentui/react/lib/Theme';
+import { Spinner } from '@fluentui/react/lib/Spinner';
+import { Link } from '@fluentui/react/lib/Link';
+import * as strings from 'SocialMediaHubWebPartStrings';
+import type { Queue, RequestCase, RequestReviewService } from '../../services/requestReviewService';
+import { useServices } from '../common/ServicesContext';
+import { usePolicyPage } from '../common/PolicyPageContext';
+import { useAsync } from '../common/useAsync';
+import { ErrorBar } from '../common/ErrorBar';
+import { Notice } from '../common/Notice';
+import { format, formatDate } from '../common/format';
+import { reflowTableClass } from '../common/reflowTable';
+import { RequestCaseView } from './RequestCaseView';
+import { statusText } from './status';
+
+// Comms' queue of requests and the heads' decisions. The heads' view opens on what waits for their
+// decision; a Teams notification's link opens its request directly.
+
+const CLOSED_SHOWN = 20;
+
+export default function ReviewView(): React.ReactElement {
+  const services = useServices();
+  const { state: page } = usePolicyPage();
+  const settings = page.status === 'ready' ? page.value : undefined;
+  const teamsAppId = settings?.settings.teamsAppId ?? '';
+  const canReview = !!settings?.canReview;
+  const canDecide = !!settings?.canDecide;
+  const theme = useTheme();
+  const linked = services.host.deepLink?.pageId === 'review' ? Number(services.host.deepLink.subPageId) : undefined;
+  const [openId, setOpenId] = React.useState<number | undefined>(linked && Number.isInteger(linked) ? linked : undefined);
+  const [state, reload] = useAsync<{ service: RequestReviewService; queue: Queue }>(async () => {
+    const service = await services.review(teamsAppId);
+    return { service, queue: await service.queue() };
+  }, [services, teamsAppId]);
+  const [opened, reopen] = useAsync<RequestCase | undefined>(async () => (openId === undefined ? undefined : (await services.review(teamsAppId)).open(openId)), [services, teamsAppId, openId]);
+
+  const s = mergeStyleSets({
+    heading: { ...theme.fonts.large, fontWeight: 600, margin: '0 0 8px' },
+    sub: { ...theme.fonts.mediumPlus, fontWeight: 600, margin: '16px 0 8px' }
+  });
+  const table = reflowTableClass(theme);
+
+  if (openId !== undefined) {
+    if (opened.status === 'loading' || state.status === 'loading') return <Spinner label={strings.Loading} />;
+    if (opened.status === 'error') return <ErrorBar error={opened.error} onRetry={reopen} />;
+    if (state.status === 'error') return <ErrorBar error={state.error} onRetry={reload} />;
+    if (opened.value) {
+      return <RequestCaseView key={openId} service={state.value.service} initial={opened.value} canReview={canReview} canDecide={canDecide} onBack={() => { setOpenId(undefined); reload(); }} onChanged={() => undefined} />;
+    }
+  }
+  if (state.status === 'loading') return <Spinner label={strings.Loading} />;
+  if (state.status === 'error') return <ErrorBar error={state.error} onRetry={reload} />;
+  const { queue } = state.value;
+
+  const list = (id: string, title: string, cases: RequestCase[], empty: string) => (
+    <section aria-labelledby={id}>
+      <h3 id={id} className={s.sub}>{format(title, cases.length)}</h3>
+      {cases.length === 0 ? <p>{empty}</p> : (
+        <table className={table} role="table" data-testid={id}>
+          <thead role="rowgroup"><tr role="row"><th scope="col" role="columnheader">{strings.ReviewColRequest}</th><th scope="col" role="columnheader">{strings.ReviewColFrom}</th><th scope="col" role="columnheader">{strings.ReviewColSent}</th><th scope="col" role="columnheader">{strings.ReviewColStatus}</th></tr></thead>
+          <tbody role="rowgroup">
+            {cases.map((c) => (
+              <tr key={c.original.id} role="row">
+                <td role="cell" data-label={strings.ReviewColRequest}><div><Link onClick={() => setOpenId(c.original.id)}>{c.title}</Link></div></td>
+                <td role="cell" data-label={strings.ReviewColFrom}><div>{c.original.authorName ?? ''}</div></td>
+                <td role="cell" data-label={strings.ReviewColSent}><div>{formatDate(c.original.created)}</div></td>
+                <td role="cell" data-label={strings.ReviewColStatus}><div>{statusText(c.status)}</div></td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
+
+  const decide = list('smh-queue-decide', strings.ReviewQueueDecide, queue.toDecide, strings.ReviewQueueDecideEmpty);
+  const review = list('smh-queue-review', strings.ReviewQueueReview, queue.toReview, strings.ReviewQueueReviewEmpty);
+  return (
+    <section aria-labelledby="smh-review-heading">
+      <h2 id="smh-review-heading" className={s.heading}>{strings.ReviewHeading}</h2>
+      {!canReview && !canDecide && <Notice kind="info">{strings.ReviewReadOnly}</Notice>}
+      {/* The heads see what waits for their decision first; comms their reviews. */}
+      {canDecide ? <>{decide}{review}</> : <>{review}{decide}</>}
+      {list('smh-queue-requester', strings.ReviewQueueRequester, queue.withRequester, strings.ReviewQueueRequesterEmpty)}
+      {list('smh-queue-closed', strings.ReviewQueueClosed, queue.closed.slice(0, CLOSED_SHOWN), strings.ReviewQueueClosedEmpty)}
+    </section>
+  );
+}
