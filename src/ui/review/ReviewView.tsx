@@ -41,6 +41,8 @@ export default function ReviewView(): React.ReactElement {
     sub: { ...theme.fonts.mediumPlus, fontWeight: 600, margin: '16px 0 8px' }
   });
   const table = reflowTableClass(theme);
+  // Teams' light background (#f5f5f5) leaves Fluent's link blue at 4.1:1; the darker theme blue reads at AA on any light host.
+  const linkStyles = { root: { color: theme.isInverted ? theme.semanticColors.link : theme.palette.themeDark } };
 
   if (openId !== undefined) {
     if (opened.status === 'loading' || state.status === 'loading') return <Spinner label={strings.Loading} />;
@@ -63,7 +65,7 @@ export default function ReviewView(): React.ReactElement {
           <tbody role="rowgroup">
             {cases.map((c) => (
               <tr key={c.original.id} role="row">
-                <td role="cell" data-label={strings.ReviewColRequest}><div><Link onClick={() => setOpenId(c.original.id)}>{c.title}</Link></div></td>
+                <td role="cell" data-label={strings.ReviewColRequest}><div><Link styles={linkStyles} onClick={() => setOpenId(c.original.id)}>{c.title}</Link></div></td>
                 <td role="cell" data-label={strings.ReviewColFrom}><div>{c.original.authorName ?? ''}</div></td>
                 <td role="cell" data-label={strings.ReviewColSent}><div>{formatDate(c.original.created)}</div></td>
                 <td role="cell" data-label={strings.ReviewColStatus}><div>{statusText(c.status)}</div></td>
