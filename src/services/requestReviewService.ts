@@ -57,6 +57,8 @@ export class RequestMovedOnError extends AppError {
 }
 
 const TARGET = 'requests';
+/** Closed requests the queue lists (newest first). */
+export const CLOSED_SHOWN = 20;
 
 export class RequestReviewService {
   public constructor(
@@ -69,8 +71,13 @@ export class RequestReviewService {
     public readonly newActionId: () => string
   ) {}
 
-  private async cases(records: RequestRecords): Promise<RequestCase[]> {
+  private async groupIds(): Promise<{ comms: number[]; commsHeads: number[] }> {
     const [comms, commsHeads] = await Promise.all([this.groups.memberIds('comms'), this.groups.memberIds('commsHeads')]);
+    return { comms, commsHeads };
+  }
+
+  private async cases(records: RequestRecords, groups?: { comms: number[]; commsHeads: number[] }): Promise<RequestCase[]> {
+    const { comms, commsHeads } = groups ?? await this.groupIds();
     const originals = countingRequests(records.requests).counting.filter((r) => r.revisionOf === undefined);
     const out: RequestCase[] = [];
     for (const original of originals) {
@@ -88,14 +95,22 @@ export class RequestReviewService {
   }
 
   public async queue(): Promise<Queue> {
-    const all = await this.cases(await this.requests.all());
-    const byOldest = (a: RequestCase, b: RequestCase) => a.original.created.localeCompare(b.original.created) || a.original.id - b.original.id;
+    const [records, groups] = await Promise.all([this.requests.all(), this.groupIds()]);
     const latestRecord = (c: RequestCase) => [c.current.created, ...c.reviews.counting.map((r) => r.created), ...c.decisions.counting.map((d) => d.created)].sort().pop()!;
+    const isClosed = (c: RequestCase) => ['approved', 'rejected', 'withdrawn'].includes(c.status);
+    // The queue shows every open request and the newest closed ones: only those need their forms.
+    const index = await this.cases(records, groups);
+    const closed = index.filter(isClosed).sort((a, b) => latestRecord(b).localeCompare(latestRecord(a))).slice(0, CLOSED_SHOWN);
+    const shown = new Set([...index.filter((c) => !isClosed(c)), ...closed].map((c) => c.current.id));
+    const details = await this.requests.detailsOf([...shown]);
+    const withDetails = { ...records, requests: records.requests.map((r) => (details.has(r.id) ? { ...r, details: details.get(r.id)! } : r)) };
+    const all = (await this.cases(withDetails, groups)).filter((c) => shown.has(c.current.id));
+    const byOldest = (a: RequestCase, b: RequestCase) => a.original.created.localeCompare(b.original.created) || a.original.id - b.original.id;
     return {
       toReview: all.filter((c) => c.status === 'submitted').sort(byOldest),
       toDecide: all.filter((c) => c.status === 'awaiting-decision').sort(byOldest),
       withRequester: all.filter((c) => c.status === 'more-information').sort(byOldest),
-      closed: all.filter((c) => ['approved', 'rejected', 'withdrawn'].includes(c.status)).sort((a, b) => latestRecord(b).localeCompare(latestRecord(a)))
+      closed: all.filter(isClosed).sort((a, b) => latestRecord(b).localeCompare(latestRecord(a)))
     };
   }
 

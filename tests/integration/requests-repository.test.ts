@@ -117,3 +117,14 @@ it('finds its own review by id among more reviews than the list view threshold',
   expect((await repo('comms').review(input)).id).toBe(first.id);
   expect((await repo('staff').one(request.id)).reviews.map((r) => r.id)).toEqual([first.id]);
 });
+
+it("comms' queue reads every request without its form, and the forms only of those asked for", async () => {
+  const a = await repo('staff').submit({ type: 'Idea or question', details: details('Queue A'), submissionId: newSubmissionId() });
+  const b = await repo('owner').submit({ type: 'Idea or question', details: details('Queue B'), submissionId: newSubmissionId() });
+  const all = await repo('comms').all();
+  expect(all.requests.filter((r) => [a.id, b.id].includes(r.id)).map((r) => r.details)).toEqual(['', '']);
+  const forms = await repo('comms').detailsOf([b.id]);
+  expect([...forms]).toEqual([[b.id, details('Queue B')]]);
+  // Staff asking for someone else's form get nothing: SharePoint shows them their own items only.
+  expect([...(await repo('staff').detailsOf([b.id]))]).toEqual([]);
+});

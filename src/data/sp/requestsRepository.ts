@@ -27,6 +27,7 @@ const { Id, Title, Created, Modified, AuthorId, Author } = BUILT_IN;
 const AUTHOR = [through(Author, PERSON.Title), through(Author, PERSON.Name)];
 
 const REQUEST_SELECT = [Id, Created, Modified, AuthorId, R.RequestType, R.SubmissionId, R.Details, R.SubmittedAt, R.RevisionOf, R.Withdrawn, ...AUTHOR];
+const REQUEST_INDEX_SELECT = REQUEST_SELECT.filter((f) => f !== R.Details);
 const REVIEW_SELECT = [Id, Created, Modified, AuthorId, V.RequestId, V.Outcome, V.Message, V.SubmissionId, ...AUTHOR];
 const DECISION_SELECT = [Id, Created, Modified, AuthorId, D.RequestId, D.Outcome, D.Reason, D.SubmissionId, ...AUTHOR];
 
@@ -150,11 +151,26 @@ export class SpRequestsRepository implements IRequestsRepository {
   public all(): Promise<RequestRecords> {
     return guarded(async () => {
       const [requests, reviews, decisions] = await Promise.all([
-        this.pages<RequestItem>('requests', undefined, REQUEST_SELECT),
+        this.pages<RequestItem>('requests', undefined, REQUEST_INDEX_SELECT),
         this.pages<ReviewItem>('reviews', undefined, REVIEW_SELECT),
         this.pages<DecisionItem>('decisions', undefined, DECISION_SELECT)
       ]);
       return { requests: requests.map(toRequest), reviews: reviews.map(toReview), decisions: decisions.map(toDecision) };
+    });
+  }
+
+  public detailsOf(ids: number[]): Promise<Map<number, string>> {
+    return guarded(async () => {
+      const out = new Map<number, string>();
+      // Id is always indexed; 100 look-ups to a $batch, SharePoint's limit for one.
+      for (let i = 0; i < ids.length; i += 100) {
+        const [batched, execute] = this.sp.batched();
+        const reads = ids.slice(i, i + 100).map((id) => this.list('requests', batched).items.filter(`${Id} eq ${odataNumber(id)}`).select(Id, R.Details)<{ Id: number; Details?: string | null }[]>()
+          .then((found) => { for (const f of found) out.set(f.Id, f.Details ?? ''); }));
+        await execute();
+        await Promise.all(reads);
+      }
+      return out;
     });
   }
 

@@ -67,8 +67,14 @@ export interface IRequestsRepository {
   mine(userId: number): Promise<RequestRecords>;
   /** One request (original and revisions) with its reviews and decisions, as far as the reader may see. */
   one(originalId: number): Promise<RequestRecords>;
-  /** Comms' queue: every request with every review and decision (comms and heads only). */
+  /**
+   * Comms' queue: every request with every review and decision (comms and heads only). Requests come
+   * without their Details (empty string): at 50,000 requests the forms are most of the bytes, and the
+   * queue needs them only for the requests it shows (`detailsOf`).
+   */
   all(): Promise<RequestRecords>;
+  /** The Details of these request items, by item id. */
+  detailsOf(ids: number[]): Promise<Map<number, string>>;
   /** Comms add a review and open it to the requester alone. */
   review(review: NewReview): Promise<StoredReview>;
   /** The comms heads add a decision and open it to the requester alone. */

@@ -4,7 +4,7 @@ import { useTheme } from '@fluentui/react/lib/Theme';
 import { Spinner } from '@fluentui/react/lib/Spinner';
 import { Link } from '@fluentui/react/lib/Link';
 import * as strings from 'SocialMediaHubWebPartStrings';
-import type { Queue, RequestCase, RequestReviewService } from '../../services/requestReviewService';
+import { CLOSED_SHOWN, type Queue, type RequestCase, type RequestReviewService } from '../../services/requestReviewService';
 import { useServices } from '../common/ServicesContext';
 import { usePolicyPage } from '../common/PolicyPageContext';
 import { useAsync } from '../common/useAsync';
@@ -18,7 +18,6 @@ import { statusText } from './status';
 // Comms' queue of requests and the heads' decisions. The heads' view opens on what waits for their
 // decision; a Teams notification's link opens its request directly.
 
-const CLOSED_SHOWN = 20;
 
 export default function ReviewView(): React.ReactElement {
   const services = useServices();
