@@ -7,6 +7,10 @@ import { startWorkbench } from '../workbench/harness';
 import { person } from '../workbench/seed';
 import { launchBrowser, contextAs } from '../tests/support/browser';
 import { LISTS } from '../src/data/schema';
+import { serialiseDetails } from '../src/domain/requests';
+import { spAs as spAsEmulator } from '../tests/support/emulator-sharepoint';
+
+const spAsBench = (wb: Awaited<ReturnType<typeof startWorkbench>>, upn: string) => spAsEmulator(wb.emulator, upn);
 
 // `npm run bench`: the figures behind the performance targets of ARCHITECTURE.md, printed, never
 // asserted. (1) the initial web part script of the SharePoint package, gzip; (2) the policy view's
@@ -94,10 +98,47 @@ async function coverageAt100k(): Promise<{ acknowledgements: number; spRequests:
   }
 }
 
+/** The review queue as comms at 50,000 requests: 45,000 decided, 5,000 open. */
+async function queueAt50k(): Promise<{ requests: number; spRequests: number; apiBytes: number; ms: number }> {
+  const wb = await startWorkbench({ seed: true, minify: true });
+  const staff = wb.emulator.sharepoint.addSyntheticStaff(5_000);
+  const form = serialiseDetails({ kind: 'Idea or question', subject: 'A bench request', message: 'A question for comms. '.repeat(70) });
+  const ids = wb.emulator.sharepoint.bulkAddItemsAs(LISTS.requests.title, Array.from({ length: 50_000 }, (_, n) => ({
+    authorId: staff[n % staff.length], values: { Title: 'Request: Idea or question', RequestType: 'Idea or question', SubmissionId: `bench-${n}`, Details: form }
+  })));
+  const sp = spAsBench(wb, person('commsHead').upn);
+  const headId = (await sp.web.currentUser.select('Id')<{ Id: number }>()).Id;
+  wb.emulator.sharepoint.bulkAddItemsAs(LISTS.decisions.title, ids.slice(0, 45_000).map((id) => ({ authorId: headId, values: { Title: 'Approve', RequestId: id, Outcome: 'Approve', Reason: 'Fine.' } })));
+  const browser = await launchBrowser();
+  try {
+    const ctx = await contextAs(browser, wb.url, person('comms').upn);
+    const page = await ctx.newPage();
+    await page.goto('/sharepoint');
+    await page.getByRole('heading', { name: /social media policy/ }).waitFor();
+    let spRequests = 0;
+    let apiBytes = 0;
+    page.on('response', async (res) => {
+      if (!new URL(res.url()).pathname.includes('/_api/')) return;
+      spRequests++;
+      apiBytes += (await res.body().catch(() => Buffer.alloc(0))).length;
+    });
+    const start = await page.evaluate(() => performance.now());
+    await page.getByRole('tab', { name: 'Review requests' }).click();
+    await page.getByTestId('smh-queue-review').waitFor({ timeout: 300_000 });
+    const ms = (await page.evaluate(() => performance.now())) - start;
+    const heading = await page.getByRole('heading', { name: /^To review/ }).textContent();
+    return { requests: Number(/\((\d+)\)/.exec(heading ?? '')?.[1] ?? 0), spRequests, apiBytes, ms };
+  } finally {
+    await browser.close();
+    await wb.close();
+  }
+}
+
 async function main(): Promise<void> {
   const script = initialScript();
   const render = await firstRender();
   const coverage = await coverageAt100k();
+  const queue = await queueAt50k();
   const lines = [
     'Social Media Hub bench',
     `  initial web part script (${script.name}): ${(script.gzip / 1024).toFixed(1)} KB gzip (budget 90 KB)`,
@@ -111,7 +152,11 @@ async function main(): Promise<void> {
     `    SharePoint requests in all: ${coverage.spRequests} (confirmations are read in id windows of 5,000, five to a $batch)`,
     `    API response bytes:  ${coverage.apiBytes}`,
     `    time to the owners and backups table (first paint): ${coverage.keyPeopleMs.toFixed(0)} ms`,
-    `    time to everyone ("X of Y" over the directory's people, with who is left): ${coverage.countedMs.toFixed(0)} ms`
+    `    time to everyone ("X of Y" over the directory's people, with who is left): ${coverage.countedMs.toFixed(0)} ms`,
+    `  review queue as comms over 50,000 requests (45,000 decided, ${queue.requests.toLocaleString('en-GB')} to review):`,
+    `    SharePoint requests: ${queue.spRequests} (requests without their forms in pages of 5,000; forms only for the 50 shown per section)`,
+    `    API response bytes:  ${queue.apiBytes}`,
+    `    time to the queue: ${queue.ms.toFixed(0)} ms`
   ];
   process.stdout.write(`${lines.join('\n')}\n`);
 }

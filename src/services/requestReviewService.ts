@@ -17,6 +17,7 @@ import type { IRequestsRepository, RequestRecords, StoredDecision, StoredRequest
 // notifications and the register entry come after the record is saved and never undo it.
 
 export type RequestCase = RequestState<StoredRequest, StoredReview, StoredDecision> & {
+  /** What it asks; in a queue, read only for the requests shown so far (see `more`). */
   details: ParsedDetails;
   title: string;
   /** What the reader saw, to tell later what others did meanwhile. */
@@ -57,8 +58,8 @@ export class RequestMovedOnError extends AppError {
 }
 
 const TARGET = 'requests';
-/** Closed requests the queue lists (newest first). */
-export const CLOSED_SHOWN = 20;
+/** Requests of a queue section shown (and read in full) at a time. */
+export const QUEUE_PAGE = 50;
 
 export class RequestReviewService {
   public constructor(
@@ -74,6 +75,13 @@ export class RequestReviewService {
   private async groupIds(): Promise<{ comms: number[]; commsHeads: number[] }> {
     const [comms, commsHeads] = await Promise.all([this.groups.memberIds('comms'), this.groups.memberIds('commsHeads')]);
     return { comms, commsHeads };
+  }
+
+  /** The case with its form read: what it asks and the title that names it. */
+  private static described(c: RequestCase, details: string): RequestCase {
+    const current = { ...c.current, details };
+    const parsed = parseDetails(details, current.type);
+    return { ...c, current, details: parsed, title: parsed.ok ? requestTitle(parsed.details) : `${c.original.type} (request ${c.original.id})` };
   }
 
   private async cases(records: RequestRecords, groups?: { comms: number[]; commsHeads: number[] }): Promise<RequestCase[]> {
@@ -94,24 +102,32 @@ export class RequestReviewService {
     return out;
   }
 
+  /**
+   * Every request by whose move it is. The forms (most of the bytes) are read only for the first
+   * QUEUE_PAGE of each section; `more` reads the next ones when the reader asks.
+   */
   public async queue(): Promise<Queue> {
     const [records, groups] = await Promise.all([this.requests.all(), this.groupIds()]);
     const latestRecord = (c: RequestCase) => [c.current.created, ...c.reviews.counting.map((r) => r.created), ...c.decisions.counting.map((d) => d.created)].sort().pop()!;
-    const isClosed = (c: RequestCase) => ['approved', 'rejected', 'withdrawn'].includes(c.status);
-    // The queue shows every open request and the newest closed ones: only those need their forms.
-    const index = await this.cases(records, groups);
-    const closed = index.filter(isClosed).sort((a, b) => latestRecord(b).localeCompare(latestRecord(a))).slice(0, CLOSED_SHOWN);
-    const shown = new Set([...index.filter((c) => !isClosed(c)), ...closed].map((c) => c.current.id));
-    const details = await this.requests.detailsOf([...shown]);
-    const withDetails = { ...records, requests: records.requests.map((r) => (details.has(r.id) ? { ...r, details: details.get(r.id)! } : r)) };
-    const all = (await this.cases(withDetails, groups)).filter((c) => shown.has(c.current.id));
     const byOldest = (a: RequestCase, b: RequestCase) => a.original.created.localeCompare(b.original.created) || a.original.id - b.original.id;
-    return {
+    const all = await this.cases(records, groups);
+    const sections: Queue = {
       toReview: all.filter((c) => c.status === 'submitted').sort(byOldest),
       toDecide: all.filter((c) => c.status === 'awaiting-decision').sort(byOldest),
       withRequester: all.filter((c) => c.status === 'more-information').sort(byOldest),
-      closed: all.filter(isClosed).sort((a, b) => latestRecord(b).localeCompare(latestRecord(a)))
+      closed: all.filter((c) => ['approved', 'rejected', 'withdrawn'].includes(c.status)).sort((a, b) => latestRecord(b).localeCompare(latestRecord(a)))
     };
+    const firsts = Object.values(sections).flatMap((list: RequestCase[]) => list.slice(0, QUEUE_PAGE));
+    const described = new Map((await this.more(firsts)).map((c) => [c.original.id, c]));
+    const fill = (list: RequestCase[]) => list.map((c) => described.get(c.original.id) ?? c);
+    return { toReview: fill(sections.toReview), toDecide: fill(sections.toDecide), withRequester: fill(sections.withRequester), closed: fill(sections.closed) };
+  }
+
+  /** These cases with their forms read (for the next page of a queue section). */
+  public async more(cases: RequestCase[]): Promise<RequestCase[]> {
+    if (cases.length === 0) return [];
+    const forms = await this.requests.detailsOf(cases.map((c) => c.current.id));
+    return cases.map((c) => (forms.has(c.current.id) ? RequestReviewService.described(c, forms.get(c.current.id)!) : c));
   }
 
   public async open(originalId: number): Promise<RequestCase> {

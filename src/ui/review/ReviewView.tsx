@@ -4,7 +4,8 @@ import { useTheme } from '@fluentui/react/lib/Theme';
 import { Spinner } from '@fluentui/react/lib/Spinner';
 import { Link } from '@fluentui/react/lib/Link';
 import * as strings from 'SocialMediaHubWebPartStrings';
-import { CLOSED_SHOWN, type Queue, type RequestCase, type RequestReviewService } from '../../services/requestReviewService';
+import { QUEUE_PAGE, type Queue, type RequestCase, type RequestReviewService } from '../../services/requestReviewService';
+import { DefaultButton } from '@fluentui/react/lib/Button';
 import { useServices } from '../common/ServicesContext';
 import { usePolicyPage } from '../common/PolicyPageContext';
 import { useAsync } from '../common/useAsync';
@@ -29,7 +30,10 @@ export default function ReviewView(): React.ReactElement {
   const theme = useTheme();
   const linked = services.host.deepLink?.pageId === 'review' ? Number(services.host.deepLink.subPageId) : undefined;
   const [openId, setOpenId] = React.useState<number | undefined>(linked && Number.isInteger(linked) ? linked : undefined);
-  const [state, reload] = useAsync<{ service: RequestReviewService; queue: Queue }>(async () => {
+  const [shown, setShown] = React.useState<Record<keyof Queue, number>>({ toReview: QUEUE_PAGE, toDecide: QUEUE_PAGE, withRequester: QUEUE_PAGE, closed: QUEUE_PAGE });
+  const [loadingMore, setLoadingMore] = React.useState<keyof Queue | undefined>();
+  const [moreError, setMoreError] = React.useState<unknown>();
+  const [state, reload, update] = useAsync<{ service: RequestReviewService; queue: Queue }>(async () => {
     const service = await services.review(teamsAppId);
     return { service, queue: await service.queue() };
   }, [services, teamsAppId]);
@@ -53,11 +57,32 @@ export default function ReviewView(): React.ReactElement {
   }
   if (state.status === 'loading') return <Spinner label={strings.Loading} />;
   if (state.status === 'error') return <ErrorBar error={state.error} onRetry={reload} />;
-  const { queue } = state.value;
+  const { queue, service } = state.value;
 
-  const list = (id: string, title: string, cases: RequestCase[], empty: string) => (
+  // The next page of a section: its forms are read now, then it shows.
+  const showMore = async (key: keyof Queue): Promise<void> => {
+    setLoadingMore(key);
+    setMoreError(undefined);
+    try {
+      const next = queue[key].slice(shown[key], shown[key] + QUEUE_PAGE);
+      const described = await service.more(next);
+      const list = [...queue[key]];
+      list.splice(shown[key], described.length, ...described);
+      update({ service, queue: { ...queue, [key]: list } });
+      setShown({ ...shown, [key]: shown[key] + QUEUE_PAGE });
+    } catch (e) {
+      setMoreError(e);
+    } finally {
+      setLoadingMore(undefined);
+    }
+  };
+
+  const list = (id: string, title: string, key: keyof Queue, empty: string) => {
+    const cases = queue[key].slice(0, shown[key]);
+    const rest = queue[key].length - cases.length;
+    return (
     <section aria-labelledby={id}>
-      <h3 id={id} className={s.sub}>{format(title, cases.length)}</h3>
+      <h3 id={id} className={s.sub}>{format(title, queue[key].length.toLocaleString('en-GB'))}</h3>
       {cases.length === 0 ? <p>{empty}</p> : (
         <table className={table} role="table" data-testid={id}>
           <thead role="rowgroup"><tr role="row"><th scope="col" role="columnheader">{strings.ReviewColRequest}</th><th scope="col" role="columnheader">{strings.ReviewColFrom}</th><th scope="col" role="columnheader">{strings.ReviewColSent}</th><th scope="col" role="columnheader">{strings.ReviewColStatus}</th></tr></thead>
@@ -73,19 +98,22 @@ export default function ReviewView(): React.ReactElement {
           </tbody>
         </table>
       )}
+      {rest > 0 && <DefaultButton text={loadingMore === key ? strings.Loading : format(strings.ReviewShowMore, Math.min(QUEUE_PAGE, rest), rest.toLocaleString('en-GB'))} disabled={loadingMore !== undefined} onClick={() => void showMore(key)} />}
+      {moreError !== undefined && loadingMore === undefined && <ErrorBar error={moreError} onRetry={() => void showMore(key)} />}
     </section>
-  );
+    );
+  };
 
-  const decide = list('smh-queue-decide', strings.ReviewQueueDecide, queue.toDecide, strings.ReviewQueueDecideEmpty);
-  const review = list('smh-queue-review', strings.ReviewQueueReview, queue.toReview, strings.ReviewQueueReviewEmpty);
+  const decide = list('smh-queue-decide', strings.ReviewQueueDecide, 'toDecide', strings.ReviewQueueDecideEmpty);
+  const review = list('smh-queue-review', strings.ReviewQueueReview, 'toReview', strings.ReviewQueueReviewEmpty);
   return (
     <section aria-labelledby="smh-review-heading">
       <h2 id="smh-review-heading" className={s.heading}>{strings.ReviewHeading}</h2>
       {!canReview && !canDecide && <Notice kind="info">{strings.ReviewReadOnly}</Notice>}
       {/* The heads see what waits for their decision first; comms their reviews. */}
       {canDecide ? <>{decide}{review}</> : <>{review}{decide}</>}
-      {list('smh-queue-requester', strings.ReviewQueueRequester, queue.withRequester, strings.ReviewQueueRequesterEmpty)}
-      {list('smh-queue-closed', strings.ReviewQueueClosed, queue.closed.slice(0, CLOSED_SHOWN), strings.ReviewQueueClosedEmpty)}
+      {list('smh-queue-requester', strings.ReviewQueueRequester, 'withRequester', strings.ReviewQueueRequesterEmpty)}
+      {list('smh-queue-closed', strings.ReviewQueueClosed, 'closed', strings.ReviewQueueClosedEmpty)}
     </section>
   );
 }

@@ -335,6 +335,7 @@ declare interface ISocialMediaHubWebPartStrings {
   ReviewQueueRequester: string;
   ReviewQueueRequesterEmpty: string;
   ReviewQueueClosed: string;
+  ReviewShowMore: string;
   ReviewQueueClosedEmpty: string;
   ReviewColRequest: string;
   ReviewColFrom: string;
