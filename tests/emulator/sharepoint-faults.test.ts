@@ -60,6 +60,25 @@ test('a connection dropped after the write: the item exists, the caller saw only
   expect((await spAs(emu, owner.upn).web.lists.getByTitle('Requests').items.select('Title')<{ Title: string }[]>()).map((i) => i.Title)).toEqual(['committed']);
 });
 
+test('a rule can hit a share of requests, the same ones for the same seed, until cleared', async () => {
+  const statuses = async () => {
+    const out: number[] = [];
+    for (let n = 0; n < 200; n++) out.push((await fetch(`${emu.siteUrl}/_api/web?$select=Title`, { headers: { 'x-emulator-user': owner.upn } })).status);
+    return out;
+  };
+  await control(emu, 'POST', '/faults', { match: '^GET /sites/hub/_api/web', status: 503, retryAfter: 0, probability: 0.3, seed: 7 });
+  const first = await statuses();
+  const failed = first.filter((s) => s === 503).length;
+  expect(failed).toBeGreaterThan(40);
+  expect(failed).toBeLessThan(80);
+  expect(first.filter((s) => s !== 503 && s !== 200)).toEqual([]);
+  await control(emu, 'DELETE', '/faults');
+  await control(emu, 'POST', '/faults', { match: '^GET /sites/hub/_api/web', status: 503, retryAfter: 0, probability: 0.3, seed: 7 });
+  expect(await statuses()).toEqual(first);
+  await control(emu, 'DELETE', '/faults');
+  expect((await statuses()).every((s) => s === 200)).toBe(true);
+});
+
 test('faults listing and clearing', async () => {
   await control(emu, 'POST', '/faults', { match: 'never', status: 500, times: 4 });
   expect(await control(emu, 'GET', '/faults')).toEqual([expect.objectContaining({ match: 'never', remaining: 4, status: 500 })]);

@@ -50,7 +50,9 @@ export function handleControl(deps: ControlPlaneDeps, req: IncomingMessage, path
           times: b.times === undefined ? undefined : Number(b.times),
           latencyMs: b.latencyMs === undefined ? undefined : Number(b.latencyMs),
           drop: b.drop === true,
-          dropAfter: b.dropAfter === true
+          dropAfter: b.dropAfter === true,
+          probability: b.probability === undefined ? undefined : Number(b.probability),
+          seed: b.seed === undefined ? undefined : Number(b.seed)
         });
         return send(res, 201, rule);
       }
