@@ -1,4 +1,4 @@
-import type { NewAccountDetails } from './types';
+import type { NewAccountDetails, StaffedHours } from './types';
 
 // What an approved new-account request puts in the register (PRODUCT.md C3): a Proposed entry with
 // the owner, backup, hours, objectives and hashtag the business case gave. Comms complete the rest
@@ -20,6 +20,15 @@ export interface RegisterProposal {
   backupEmail: string;
 }
 
+/**
+ * Staffed hours as the register stores them (its Note field's JSON): { "always": true } for around
+ * the clock, or { "slots": [{ "days": [...], "from", "to" }] }, the shape the register view reads.
+ */
+export function registerStaffedHoursJson(h: StaffedHours): string {
+  if (h.allHours) return JSON.stringify({ always: true });
+  return JSON.stringify({ slots: h.slots.map((s) => ({ days: [s.day], from: s.from, to: s.to })) });
+}
+
 export function registerProposalFrom(requestId: number, d: NewAccountDetails): RegisterProposal {
   return {
     fromRequestId: requestId,
@@ -30,7 +39,7 @@ export function registerProposalFrom(requestId: number, d: NewAccountDetails): R
     // The register has one field for both; the audience is what makes objectives readable later.
     objectives: `${d.objectives}\n\nAudience: ${d.audience}`,
     contentPlan: d.contentPlan,
-    staffedHours: JSON.stringify({ allHours: d.staffedHours.allHours, slots: d.staffedHours.slots }),
+    staffedHours: registerStaffedHoursJson(d.staffedHours),
     profileStatesHours: d.staffedHours.profileWillSaySo,
     hashtags: d.hashtag?.tag ?? '',
     ownerEmail: d.owner.email,

@@ -1,0 +1,60 @@
+// IAccountUpdates on SharePoint: append-only items, one list for every account, read by AccountId
+// (indexed) so one account's history is one query however many updates the list holds.
+import './pnp';
+import type { SPFI } from './pnp';
+import { BUILT_IN, LISTS, PERSON, fieldNames, through } from '../schema';
+import { guarded } from '../errors/normalise';
+import { odataNumber, odataString } from './odata';
+import type { AccountUpdate } from '../../domain/accountUpdates';
+import type { IAccountUpdates, StoredAccountUpdate } from '../../services/ports/accountUpdates';
+
+const F = fieldNames(LISTS.accountUpdates);
+const { Id, Title, Created, Modified, AuthorId, Author } = BUILT_IN;
+const SELECT = [Id, Created, Modified, AuthorId, F.AccountId, F.Rota, F.StaffedHours, F.ProfileStatesHours, F.ResponseTargetHours, F.ContentPlan, F.SubmissionId, through(Author, PERSON.Title)];
+
+interface Item {
+  Id: number; Created: string; Modified?: string; AuthorId: number; Author?: { Title?: string }; AccountId: number;
+  Rota?: string | null; StaffedHours?: string | null; ProfileStatesHours?: boolean | null; ResponseTargetHours?: number | null; ContentPlan?: string | null; SubmissionId?: string | null;
+}
+
+const toRecord = (i: Item): StoredAccountUpdate => ({
+  id: i.Id, authorId: i.AuthorId, created: i.Created, modified: i.Modified, accountId: i.AccountId, authorName: i.Author?.Title,
+  rota: i.Rota ?? '', staffedHours: i.StaffedHours ?? '', profileStatesHours: i.ProfileStatesHours === true,
+  responseTargetHours: typeof i.ResponseTargetHours === 'number' ? i.ResponseTargetHours : 0, contentPlan: i.ContentPlan ?? '', submissionId: i.SubmissionId ?? undefined
+});
+
+export class SpAccountUpdates implements IAccountUpdates {
+  public constructor(private readonly sp: SPFI, private readonly me: () => Promise<number>) {}
+
+  private get items() {
+    return this.sp.web.lists.getByTitle(LISTS.accountUpdates.title).items;
+  }
+
+  private async own(submissionId: string): Promise<Item | undefined> {
+    const me = await this.me();
+    const [found] = await this.items.filter(`${F.SubmissionId} eq ${odataString(submissionId)} and ${AuthorId} eq ${odataNumber(me)}`).select(...SELECT).expand(Author).orderBy(Id, true).top(1)<Item[]>();
+    return found;
+  }
+
+  public add(accountId: number, update: AccountUpdate, submissionId: string): Promise<StoredAccountUpdate> {
+    return guarded(async () => {
+      const existing = await this.own(submissionId);
+      if (existing) return toRecord(existing);
+      await this.items.add({
+        [Title]: `Update of account ${accountId}`, [F.AccountId]: accountId, [F.Rota]: update.rota, [F.StaffedHours]: update.staffedHours,
+        [F.ProfileStatesHours]: update.profileStatesHours, [F.ResponseTargetHours]: update.responseTargetHours, [F.ContentPlan]: update.contentPlan, [F.SubmissionId]: submissionId
+      });
+      // The earliest item of this id answers (a POST repeated after a lost answer can make two).
+      const first = await this.own(submissionId);
+      if (!first) throw new Error('The update was saved but could not be read back.');
+      return toRecord(first);
+    });
+  }
+
+  public forAccount(accountId: number): Promise<StoredAccountUpdate[]> {
+    return guarded(async () => {
+      const found = await this.items.filter(`${F.AccountId} eq ${odataNumber(accountId)}`).select(...SELECT).expand(Author).orderBy(Id, true).top(5000)<Item[]>();
+      return found.map(toRecord);
+    });
+  }
+}

@@ -1,0 +1,63 @@
+import { AppError } from '../domain/errors';
+import { validateAccountUpdate, type AccountUpdateInput } from '../domain/accountUpdates';
+import { countingAccountUpdates, timelineFromCurrent, type IgnoredRecord } from '../domain/trust';
+import type { IAccountUpdates, StoredAccountUpdate } from './ports/accountUpdates';
+import type { IActivityLog } from './ports/activity';
+import type { IGroupMembership } from './ports/groups';
+
+// The operational part of an account, kept current by its owner and backup (PRODUCT.md C2). Anyone
+// can add an update (SharePoint's list lets everyone add); only those by the account's owner or
+// backup at the time, or by comms, count. The latest that counts is what the register shows.
+
+export interface AccountHolders {
+  accountId: number;
+  ownerId?: number;
+  backupId?: number;
+  /** When the register entry was created (holders are taken from the current entry). */
+  created: string;
+}
+
+export interface AccountOperations {
+  current?: StoredAccountUpdate;
+  /** Updates that do not count, with why (shown to comms). */
+  ignored: IgnoredRecord<StoredAccountUpdate>[];
+}
+
+export interface FiledUpdate extends AccountOperations {
+  record: StoredAccountUpdate;
+  /** Whether the update just filed counts. */
+  counts: boolean;
+}
+
+export class AccountUpdatesService {
+  public constructor(
+    private readonly updates: IAccountUpdates,
+    private readonly groups: IGroupMembership,
+    private readonly activity: IActivityLog,
+    public readonly newSubmissionId: () => string
+  ) {}
+
+  public async operations(account: AccountHolders): Promise<AccountOperations> {
+    const [records, comms] = await Promise.all([this.updates.forAccount(account.accountId), this.groups.memberIds('comms')]);
+    // Holders from the current entry: the emulator and a list without version history give no past
+    // holders (a known limit: an earlier owner's updates stop counting when the owner changes).
+    const timeline = timelineFromCurrent([account]);
+    const verdict = countingAccountUpdates(records, { timeline, comms });
+    return { current: verdict.counting[verdict.counting.length - 1], ignored: verdict.ignored };
+  }
+
+  /** Files the signed-in person's update; says whether it counts. */
+  public async file(account: AccountHolders, input: AccountUpdateInput, submissionId: string): Promise<FiledUpdate> {
+    const checked = validateAccountUpdate(input);
+    if (!checked.ok) throw new AppError('validation', Object.values(checked.problems)[0] ?? 'Check the update.');
+    const record = await this.updates.add(account.accountId, checked.value, submissionId);
+    const now = await this.operations(account);
+    const counts = now.current?.id === record.id || !now.ignored.some((i) => i.record.id === record.id);
+    try {
+      await this.activity.append({ action: 'account.updated', targetList: 'accounts', targetId: account.accountId, data: { updateId: record.id, counts } });
+    } catch {
+      // The log records the update; failing to write it changes nothing that was saved.
+    }
+    return { ...now, record, counts };
+  }
+}
