@@ -7,6 +7,7 @@ import { AcknowledgementGate } from '../services/acknowledgementGate';
 import type { SetupService } from '../services/setupService';
 import type { PolicyPublisher } from '../services/policyPublisher';
 import type { CoverageService } from '../services/coverageService';
+import type { RegisterService } from '../services/registerService';
 
 // The composition root: the only place that knows which adapter serves which port. Views get
 // services from here (through ServicesContext), never build adapters themselves. What only comms or
@@ -19,6 +20,7 @@ export interface Services {
   setup(): Promise<SetupService>;
   publisher(teamsAppId: string): Promise<PolicyPublisher>;
   coverage(): Promise<CoverageService>;
+  register(): Promise<RegisterService>;
 }
 
 const once = <T>(load: () => Promise<T>): (() => Promise<T>) => {
@@ -41,6 +43,7 @@ export function createServices(host: Host): Services {
     gate: new AcknowledgementGate(policies, acknowledgements, me),
     setup: once(() => import(/* webpackChunkName: 'smh-setup' */ './lazySetup').then((m) => m.createSetupService(host, policies, new SpSettingsRepository(host.sp)))),
     publisher: (teamsAppId) => import(/* webpackChunkName: 'smh-comms' */ './lazyComms').then((m) => m.createPublisher(host, policies, teamsAppId)),
-    coverage: once(() => import(/* webpackChunkName: 'smh-comms' */ './lazyComms').then((m) => m.createCoverage(host, acknowledgements)))
+    coverage: once(() => import(/* webpackChunkName: 'smh-comms' */ './lazyComms').then((m) => m.createCoverage(host, acknowledgements))),
+    register: once(() => import(/* webpackChunkName: 'smh-register' */ './lazyRegister').then((m) => m.createRegister(host, me)))
   };
 }
