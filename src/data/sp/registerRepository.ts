@@ -20,6 +20,8 @@ const { Id, Title, Created, Modified } = BUILT_IN;
 const LIST = LISTS.accounts.title;
 /** SharePoint's list view threshold: the most items a first filter step may match. */
 const WINDOW = 5000;
+/** The most requests SharePoint takes in one $batch. */
+const MAX_BATCH = 100;
 
 const PERSON_PROPS = [PERSON.Id, PERSON.Title, PERSON.EMail, PERSON.Name];
 const PEOPLE_SELECT = [F.Owner, F.Backup].flatMap((f) => PERSON_PROPS.map((p) => through(f, p)));
@@ -153,18 +155,27 @@ export class SpRegisterRepository implements IRegisterRepository {
     });
   }
 
-  /** Every Id window of the list, in one $batch, each cut at `take` rows in the page's order. */
+  /**
+   * Every Id window of the list, each cut at `take` rows in the page's order: one $batch up to
+   * 500,000 items (a batch holds at most 100 requests), one more per 500,000 after that.
+   */
   private async windows(clauses: string[], column: string, desc: boolean, take: number): Promise<Item[]> {
     const highest = this.highestId ?? 0;
-    const [batched, execute] = this.sp.batched();
-    const asks: Promise<Item[]>[] = [];
+    const filters: string[] = [];
     for (let from = 1; from <= Math.max(highest, 1); from += WINDOW) {
       // The last window is open-ended: entries added since the highest Id was read are in it.
       const range = from + WINDOW > highest ? `${Id} ge ${odataNumber(from)}` : `${Id} ge ${odataNumber(from)} and ${Id} lt ${odataNumber(from + WINDOW)}`;
-      asks.push(batched.web.lists.getByTitle(LIST).items.filter([range, ...clauses].join(' and ')).select(...ROW_SELECT).expand(F.Owner, F.Backup).orderBy(column, !desc).orderBy(Id, true).top(take)<Item[]>());
+      filters.push([range, ...clauses].join(' and '));
     }
-    await execute();
-    return (await Promise.all(asks)).flat();
+    const found: Item[] = [];
+    for (let i = 0; i < filters.length; i += MAX_BATCH) {
+      const [batched, execute] = this.sp.batched();
+      const asks = filters.slice(i, i + MAX_BATCH).map((filter) => batched.web.lists.getByTitle(LIST).items.filter(filter)
+        .select(...ROW_SELECT).expand(F.Owner, F.Backup).orderBy(column, !desc).orderBy(Id, true).top(take)<Item[]>());
+      await execute();
+      for (const rows of await Promise.all(asks)) found.push(...rows);
+    }
+    return found;
   }
 
   public account(id: number): Promise<AccountDetail | undefined> {
