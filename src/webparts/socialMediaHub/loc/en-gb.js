@@ -6,7 +6,7 @@ define([], function () {
     PaneHubSiteUrl: 'Hub site address',
     PaneHubSiteUrlHelp: 'The site where set-up created the lists, e.g. https://contoso.sharepoint.com/sites/socialmedia. Leave empty on the hub itself, or when the tenant setting SocialMediaHubSiteUrl is set.',
     PaneStartView: 'Start view',
-    PaneStartViewHelp: 'policy, history, edit, coverage or setup.',
+    PaneStartViewHelp: 'policy, history, register, edit, coverage or setup.',
     NavPolicy: 'Policy',
     NavSetup: 'Set-up',
     NavHistory: 'Versions',

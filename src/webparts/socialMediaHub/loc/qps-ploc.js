@@ -6,7 +6,7 @@ define([], function () {
     "PaneHubSiteUrl": "[!! Hüb sîté àddréss !!]",
     "PaneHubSiteUrlHelp": "[!! Thé sîté whéré sét-üp créàtéd thé lîsts, é.g. https://côntôsô.shàrépôînt.côm/sîtés/sôcîàlmédîà. Léàvé émpty ôn thé hüb îtsélf, ôr whén thé ténànt séttîng SôcîàlMédîàHübSîtéUrl îs sét. !!]",
     "PaneStartView": "[!! Stàrt vîéw !!]",
-    "PaneStartViewHelp": "[!! pôlîcy, hîstôry, édît, côvéràgé ôr sétüp. !!]",
+    "PaneStartViewHelp": "[!! pôlîcy, hîstôry, régîstér, édît, côvéràgé ôr sétüp. !!]",
     "NavPolicy": "[!! Pôlîcy !!]",
     "NavSetup": "[!! Sét-üp !!]",
     "NavHistory": "[!! Vérsîôns !!]",
