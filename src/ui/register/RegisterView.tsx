@@ -116,7 +116,8 @@ function Register({ service }: { service: RegisterService }): React.ReactElement
     ours: { padding: 12, margin: '0 0 16px', border: `1px solid ${theme.semanticColors.bodyDivider}`, borderRadius: 4 },
     filters: { display: 'flex', flexWrap: 'wrap', gap: '8px 12px', alignItems: 'flex-end', margin: '8px 0 12px' },
     search: { flex: '2 1 260px', minWidth: 0 },
-    filter: { flex: '1 1 150px', minWidth: 0 },
+    // Two filters side by side even at a phone's width, so the table is not pushed below the fold.
+    filter: { flex: '1 1 130px', minWidth: 0 },
     sortButton: {
       background: 'none', border: 0, padding: 0, font: 'inherit', fontWeight: 600, color: theme.semanticColors.bodyText, cursor: 'pointer', textAlign: 'left',
       selectors: { ':focus-visible': { outline: `2px solid ${theme.semanticColors.focusBorder}` } }

@@ -297,7 +297,7 @@ define([], function () {
     "RegisterIntro": "Every social media account the organisation runs, who owns it and who backs them up.",
     "RegisterOursHeading": "Is this account ours?",
     "RegisterOursLabel": "Account address or handle",
-    "RegisterOursPlaceholder": "e.g. https://x.com/northshirecc or @northshirecc",
+    "RegisterOursPlaceholder": "e.g. x.com/name or @name",
     "RegisterOursCheck": "Check",
     "RegisterOursChecking": "Checking the register…",
     "RegisterOursYes": "Yes, {0} is ours.",

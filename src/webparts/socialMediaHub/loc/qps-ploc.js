@@ -297,7 +297,7 @@ define([], function () {
     "RegisterIntro": "[!! Évéry sôcîàl médîà àccôünt thé ôrgànîsàtîôn rüns, whô ôwns ît ànd whô bàcks thém üp. !!]",
     "RegisterOursHeading": "[!! Is thîs àccôünt ôürs? !!]",
     "RegisterOursLabel": "[!! Âccôünt àddréss ôr hàndlé !!]",
-    "RegisterOursPlaceholder": "[!! é.g. https://x.côm/nôrthshîrécc ôr @nôrthshîrécc !!]",
+    "RegisterOursPlaceholder": "[!! é.g. x.côm/nàmé ôr @nàmé !!]",
     "RegisterOursCheck": "[!! Chéck !!]",
     "RegisterOursChecking": "[!! Chéckîng thé régîstér… !!]",
     "RegisterOursYes": "[!! Yés, {0} îs ôürs. !!]",
