@@ -20,6 +20,8 @@ const { Id, Title, Created, Modified } = BUILT_IN;
 const LIST = LISTS.accounts.title;
 /** SharePoint's list view threshold: the most items a first filter step may match. */
 const WINDOW = 5000;
+/** The longest value of the register's text fields (Title, Handle). */
+const MAX_TEXT = 255;
 /** The most requests SharePoint takes in one $batch. */
 const MAX_BATCH = 100;
 
@@ -99,6 +101,8 @@ export function searchClause(text: string): string | undefined {
   if (t === '') return undefined;
   const read = normaliseHandle(t);
   if (read.ok && read.platform) return `((${keyMatch(read.key)}) and ${F.Platform} eq ${odataString(read.platform)})`;
+  // No name or handle is longer than its field: a longer text matches nothing, and is not sent.
+  if (t.length > MAX_TEXT) return `${Id} eq 0`;
   const parts = [`substringof(${odataString(t)},${Title})`, `substringof(${odataString(t)},${F.Handle})`];
   if (read.ok) parts.push(`startswith(${F.HandleKey},${odataString(read.key)})`);
   return `(${parts.join(' or ')})`;

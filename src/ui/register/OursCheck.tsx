@@ -9,6 +9,7 @@ import type { OursAnswer, RegisterService } from '../../services/registerService
 import type { RegisterRow } from '../../services/ports/register';
 import { ErrorBar } from '../common/ErrorBar';
 import { linkColour } from './linkColour';
+import { MAX_HANDLE_INPUT } from '../../domain/register/accountHandle';
 import { format } from '../common/format';
 import { ACCOUNT_STATUS } from '../../domain/register/choices';
 
@@ -54,7 +55,7 @@ export function OursCheck({ service, onOpen }: { service: RegisterService; onOpe
     <section aria-labelledby="smh-ours-heading" data-testid="ours-check">
       <h3 id="smh-ours-heading" className={s.heading}>{strings.RegisterOursHeading}</h3>
       <form className={s.form} onSubmit={(e) => void check(e)} role="search" aria-label={strings.RegisterOursHeading}>
-        <TextField className={s.field} label={strings.RegisterOursLabel} placeholder={strings.RegisterOursPlaceholder} value={text} onChange={(_, v) => setText(v ?? '')} autoComplete="off" spellCheck={false} data-testid="ours-input" />
+        <TextField className={s.field} label={strings.RegisterOursLabel} placeholder={strings.RegisterOursPlaceholder} value={text} onChange={(_, v) => setText(v ?? '')} autoComplete="off" spellCheck={false} maxLength={MAX_HANDLE_INPUT} data-testid="ours-input" />
         <PrimaryButton type="submit" text={strings.RegisterOursCheck} disabled={state.status === 'checking'} />
       </form>
       <div aria-live="polite" className={s.answer} data-testid="ours-answer">

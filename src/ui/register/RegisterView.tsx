@@ -172,7 +172,7 @@ function Register({ service }: { service: RegisterService }): React.ReactElement
 
       <div className={s.filters} role="group" aria-label={strings.RegisterFilters}>
         <SearchBox
-          className={s.search} placeholder={strings.RegisterSearch} ariaLabel={strings.RegisterSearch} value={searchText} data-testid="register-search"
+          className={s.search} placeholder={strings.RegisterSearch} ariaLabel={strings.RegisterSearch} value={searchText} maxLength={255} data-testid="register-search"
           onChange={(_, v) => setSearchText(v ?? '')} onSearch={(v) => setFilters((f) => ({ ...f, search: v.trim() }))} onClear={() => setFilters((f) => ({ ...f, search: '' }))}
         />
         <Dropdown className={s.filter} label={strings.RegisterPlatform} options={platformOptions} selectedKey={filters.platform ?? ''} data-testid="filter-platform"
