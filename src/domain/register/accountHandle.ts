@@ -16,7 +16,7 @@ export interface AccountHandle {
   display: string;
 }
 
-export type HandleProblem = 'empty' | 'tooLong' | 'notAnAccount' | 'unknownSite' | 'badCharacters' | 'badAddress';
+export type HandleProblem = 'empty' | 'tooLong' | 'notAnAccount' | 'unknownSite' | 'badCharacters' | 'badAddress' | 'looksLikeName';
 
 export type HandleResult = ({ ok: true } & AccountHandle) | { ok: false; problem: HandleProblem; message: string };
 
@@ -35,7 +35,8 @@ const MESSAGES: Record<HandleProblem, string> = {
   notAnAccount: 'That address is not an account\'s profile (it looks like a post, a search, a group or a page of the site). Paste the address of the account\'s profile, or its handle.',
   unknownSite: 'That address is not on a platform the register knows. Paste the account\'s profile address, or its handle such as @name.',
   badCharacters: 'A handle has only letters, digits, dots, underscores and hyphens, such as @northshire_libraries.',
-  badAddress: 'That does not read as a web address or a handle. Paste the account\'s profile address, or its handle such as @name.'
+  badAddress: 'That does not read as a web address or a handle. Paste the account\'s profile address, or its handle such as @name.',
+  looksLikeName: 'That looks like a name rather than a handle (handles have no spaces). Paste the account\'s address or handle, or search the register by name.'
 };
 
 const refuse = (problem: HandleProblem): HandleResult => ({ ok: false, problem, message: MESSAGES[problem] });
@@ -188,7 +189,7 @@ export function normaliseHandle(input: unknown): HandleResult {
   if (SCHEME.test(text) || text.includes('/') || (HOST_FIRST.test(text) && HOSTS[text.toLowerCase().replace(/^(www|m|mobile|web)\./, '').split(/[/?#]/)[0]] !== undefined)) {
     return parseAddress(text);
   }
-  if (/\s/.test(text)) return refuse('badCharacters');
+  if (/\s/.test(text)) return refuse('looksLikeName');
   return keyOf(text);
 }
 

@@ -51,7 +51,8 @@ describe('reading the common ways people write an account', () => {
     ['https://example.com/northshire', 'unknownSite'],
     ['javascript:alert(1)//x.com/a', 'badAddress'],
     ['ftp://x.com/northshire', 'badAddress'],
-    ['north shire', 'badCharacters'],
+    ['north shire', 'looksLikeName'],
+    ['Northshire Libraries', 'looksLikeName'],
     ["o'brien", 'badCharacters'],
     ['jane@council.gov.uk', 'badCharacters'],
     ['x'.repeat(501), 'tooLong']
