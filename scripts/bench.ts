@@ -134,11 +134,57 @@ async function queueAt50k(): Promise<{ requests: number; spRequests: number; api
   }
 }
 
+/** The register at 20,000 accounts: its first page, then "is this account ours?", as a member of staff. */
+async function registerAt20k(): Promise<{ accounts: number; firstPage: { spRequests: number; apiBytes: number; ms: number }; ours: { spRequests: number; apiBytes: number; ms: number } }> {
+  const wb = await startWorkbench({ seed: true, minify: true });
+  const owner = wb.emulator.sharepoint.addSyntheticStaff(1)[0];
+  const platforms = ['Facebook', 'Facebook', 'X', 'Instagram', 'LinkedIn'];
+  const accounts = 20_000;
+  wb.emulator.sharepoint.bulkAddItemsAs(LISTS.accounts.title, Array.from({ length: accounts }, (_, n) => {
+    const handle = `account${String(n).padStart(5, '0')}`;
+    return { authorId: owner, values: { Title: `Service account ${n % 997}`, Platform: platforms[n % 5], Handle: handle, HandleKey: handle, OwningService: `Service ${n % 40}`, AccountStatus: n % 5 < 3 ? 'Active' : 'Proposed' } };
+  }));
+  const browser = await launchBrowser();
+  try {
+    const ctx = await contextAs(browser, wb.url, person('staff').upn);
+    const page = await ctx.newPage();
+    await page.goto('/sharepoint');
+    await page.getByRole('heading', { name: /social media policy/ }).waitFor();
+    let spRequests = 0;
+    let apiBytes = 0;
+    page.on('response', async (res) => {
+      if (!new URL(res.url()).pathname.includes('/_api/')) return;
+      spRequests++;
+      apiBytes += (await res.body().catch(() => Buffer.alloc(0))).length;
+    });
+    const measure = async (act: () => Promise<void>): Promise<{ spRequests: number; apiBytes: number; ms: number }> => {
+      [spRequests, apiBytes] = [0, 0];
+      const start = await page.evaluate(() => performance.now());
+      await act();
+      return { spRequests, apiBytes, ms: (await page.evaluate(() => performance.now())) - start };
+    };
+    const firstPage = await measure(async () => {
+      await page.getByRole('tab', { name: 'Accounts' }).click();
+      await page.getByTestId('register-table').waitFor();
+    });
+    const ours = await measure(async () => {
+      await page.getByRole('textbox', { name: 'Account address or handle' }).fill('https://www.facebook.com/Account12345/?ref=bookmarks');
+      await page.getByRole('button', { name: 'Check' }).click();
+      await page.getByTestId('ours-answer').locator('[data-answer]').waitFor();
+    });
+    return { accounts, firstPage, ours };
+  } finally {
+    await browser.close();
+    await wb.close();
+  }
+}
+
 async function main(): Promise<void> {
   const script = initialScript();
   const render = await firstRender();
   const coverage = await coverageAt100k();
   const queue = await queueAt50k();
+  const register = await registerAt20k();
   const lines = [
     'Social Media Hub bench',
     `  initial web part script (${script.name}): ${(script.gzip / 1024).toFixed(1)} KB gzip (budget 90 KB)`,
@@ -156,7 +202,10 @@ async function main(): Promise<void> {
     `  review queue as comms over 50,000 requests (45,000 decided, ${queue.requests.toLocaleString('en-GB')} to review):`,
     `    SharePoint requests: ${queue.spRequests} (requests without their forms in pages of 5,000; forms only for the 50 shown per section)`,
     `    API response bytes:  ${queue.apiBytes}`,
-    `    time to the queue: ${queue.ms.toFixed(0)} ms`
+    `    time to the queue: ${queue.ms.toFixed(0)} ms`,
+    `  register as a member of staff over ${register.accounts.toLocaleString('en-GB')} accounts:`,
+    `    first page: ${register.firstPage.spRequests} SharePoint request(s) (budget 1 round trip), ${register.firstPage.apiBytes} bytes, ${register.firstPage.ms.toFixed(0)} ms from the tab`,
+    `    "is this account ours?": ${register.ours.spRequests} SharePoint request(s) (budget 1), ${register.ours.apiBytes} bytes, ${register.ours.ms.toFixed(0)} ms from the click`
   ];
   process.stdout.write(`${lines.join('\n')}\n`);
 }

@@ -8,6 +8,7 @@ import { SpSettingsRepository } from '../src/data/sp/settingsRepository';
 import { SetupService, type SetupReport } from '../src/services/setupService';
 import { ALL_LISTS, GROUPS, LISTS } from '../src/data/schema';
 import { SEED_PEOPLE, claimsLogin, type DirectoryUser } from './emulator/directory';
+import { handleKeyOf } from '../src/domain/register/accountHandle';
 
 // Demo data for the workbench, made the way a real site gets it: the site owner runs the product's
 // own set-up through PnPjs, then adds the comms people to the groups set-up created.
@@ -63,15 +64,60 @@ export async function seedDemo(siteUrl: string): Promise<SetupReport> {
   return report;
 }
 
-/** A few register entries so owners and backups exist before the register feature arrives. */
+/**
+ * A register of a council's size for a demo: enough entries to page and filter. Owners and backups
+ * are the seeded owner, backup and leaver only, so the policy views' owners-and-backups stay those three.
+ */
 async function seedAccounts(owner: SPFI): Promise<void> {
   const id = async (persona: DirectoryUser['persona']): Promise<number> => (await owner.web.ensureUser(claimsLogin(person(persona).upn))).Id;
   const [olivia, ben, leah] = [await id('owner'), await id('backup'), await id('leaver')];
   const accounts = owner.web.lists.getByTitle(LISTS.accounts.title).items;
-  const demo = [
-    { Title: 'Northshire Libraries', Platform: 'Facebook', Handle: 'northshirelibraries', ProfileUrl: 'https://www.facebook.com/northshirelibraries', OwningService: 'Libraries', OwnerId: olivia, BackupId: ben, AccountStatus: 'Active', ResponseTargetHours: 8 },
-    { Title: 'Northshire Libraries', Platform: 'Instagram', Handle: 'northshirelibraries', ProfileUrl: 'https://www.instagram.com/northshirelibraries', OwningService: 'Libraries', OwnerId: olivia, AccountStatus: 'Active', ResponseTargetHours: 24 },
+  const weekdays = JSON.stringify({ slots: [{ days: ['Mon', 'Tue', 'Wed', 'Thu', 'Fri'], from: '09:00', to: '17:00' }] });
+  const demo: Record<string, unknown>[] = [
+    { Title: 'Northshire Libraries', Platform: 'Facebook', Handle: 'northshirelibraries', ProfileUrl: 'https://www.facebook.com/northshirelibraries', OwningService: 'Libraries', OwnerId: olivia, BackupId: ben, AccountStatus: 'Active', ResponseTargetHours: 8,
+      Objectives: 'Tell residents about events, new stock and opening hours; answer questions about membership.', StaffedHours: weekdays, ProfileStatesHours: true, Hashtags: '#NorthshireReads', FromRequestId: 12 },
+    { Title: 'Northshire Libraries', Platform: 'Instagram', Handle: 'northshirelibraries', ProfileUrl: 'https://www.instagram.com/northshirelibraries', OwningService: 'Libraries', OwnerId: olivia, AccountStatus: 'Active', ResponseTargetHours: 24, StaffedHours: weekdays },
     { Title: 'Northshire Events', Platform: 'X', Handle: 'northshireevents', ProfileUrl: 'https://x.com/northshireevents', OwningService: 'Culture', OwnerId: leah, AccountStatus: 'Under review', ResponseTargetHours: 24 }
   ];
-  for (const a of demo) await accounts.add(a);
+  // More of the register: services and platforms a council typically has, in every status.
+  const more: [string, string, string, string, string, number | undefined, number | undefined][] = [
+    ['Northshire Council', 'X', 'northshirecc', 'Communications', 'Active', olivia, ben],
+    ['Northshire Council', 'Facebook', 'northshirecouncil', 'Communications', 'Active', olivia, ben],
+    ['Northshire Council', 'LinkedIn', 'northshire-council', 'Communications', 'Active', olivia, ben],
+    ['Northshire Council', 'YouTube', 'NorthshireCouncil', 'Communications', 'Active', olivia, undefined],
+    ['Northshire Council', 'Instagram', 'northshire.council', 'Communications', 'Active', olivia, ben],
+    ['Northshire Council', 'TikTok', 'northshirecouncil', 'Communications', 'Proposed', olivia, ben],
+    ['Northshire Council', 'Threads', 'northshire.council', 'Communications', 'Proposed', ben, olivia],
+    ['Northshire Council', 'Bluesky', 'northshire.bsky.social', 'Communications', 'Active', ben, olivia],
+    ['Northshire Careers', 'LinkedIn', 'northshire-careers', 'Human Resources', 'Active', ben, olivia],
+    ['Northshire Parks', 'Facebook', 'northshireparks', 'Parks and Open Spaces', 'Active', ben, undefined],
+    ['Northshire Parks', 'Instagram', 'northshireparks', 'Parks and Open Spaces', 'Active', ben, olivia],
+    ['Northshire Recycles', 'Facebook', 'northshirerecycles', 'Waste and Recycling', 'Active', olivia, ben],
+    ['Northshire Recycles', 'X', 'northshirebins', 'Waste and Recycling', 'Under review', olivia, undefined],
+    ['Northshire Leisure', 'Facebook', 'northshireleisure', 'Leisure', 'Active', ben, olivia],
+    ['Northshire Leisure', 'Instagram', 'northshire_leisure', 'Leisure', 'Active', ben, olivia],
+    ['Northshire Museums', 'Instagram', 'northshiremuseums', 'Culture', 'Active', leah, ben],
+    ['Northshire Museums', 'X', 'northshiremuseums', 'Culture', 'Closing', leah, undefined],
+    ['Northshire Arts Festival', 'Facebook', 'northshireartsfest', 'Culture', 'Closed', leah, undefined],
+    ['Northshire Fostering', 'Facebook', 'northshirefostering', 'Children\'s Services', 'Active', olivia, ben],
+    ['Northshire Fostering', 'Instagram', 'northshirefostering', 'Children\'s Services', 'Proposed', olivia, ben],
+    ['Northshire Roads', 'X', 'northshireroads', 'Highways', 'Active', ben, olivia],
+    ['Northshire Planning', 'X', 'northshireplan', 'Planning', 'Closed', undefined, undefined],
+    ['Northshire Libraries', 'YouTube', 'northshirelibraries', 'Libraries', 'Proposed', olivia, ben],
+    ['Northshire Libraries', 'TikTok', 'northshirelibraries', 'Libraries', 'Proposed', olivia, ben],
+    ['Visit Northshire', 'Instagram', 'visitnorthshire', 'Tourism', 'Active', leah, olivia],
+    ['Visit Northshire', 'Facebook', 'visitnorthshire', 'Tourism', 'Active', leah, olivia],
+    ['Northshire Adult Learning', 'Facebook', 'northshirelearning', 'Adult Learning', 'Under review', olivia, undefined],
+    ['Northshire Elections', 'X', 'northshirevotes', 'Electoral Services', 'Closed', undefined, undefined]
+  ];
+  const url: Record<string, (h: string) => string> = {
+    X: (h) => `https://x.com/${h}`, Facebook: (h) => `https://www.facebook.com/${h}`, Instagram: (h) => `https://www.instagram.com/${h}`,
+    LinkedIn: (h) => `https://www.linkedin.com/company/${h}`, YouTube: (h) => `https://www.youtube.com/@${h}`, TikTok: (h) => `https://www.tiktok.com/@${h}`,
+    Threads: (h) => `https://www.threads.net/@${h}`, Bluesky: (h) => `https://bsky.app/profile/${h}`
+  };
+  for (const [Title, Platform, Handle, OwningService, AccountStatus, OwnerId, BackupId] of more) {
+    demo.push({ Title, Platform, Handle, ProfileUrl: url[Platform](Handle), OwningService, AccountStatus, OwnerId, BackupId, ResponseTargetHours: 24 });
+  }
+  // Comms store each handle's key with it (what the register finds pasted addresses by).
+  for (const a of demo) await accounts.add({ ...a, HandleKey: handleKeyOf(String(a.Handle), String(a.Platform)) });
 }

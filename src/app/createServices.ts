@@ -9,6 +9,7 @@ import type { PolicyPublisher } from '../services/policyPublisher';
 import type { CoverageService } from '../services/coverageService';
 import type { AudienceService } from '../services/audienceService';
 import type { RequestReviewService } from '../services/requestReviewService';
+import type { RegisterService } from '../services/registerService';
 
 // The composition root: the only place that knows which adapter serves which port. Views get
 // services from here (through ServicesContext), never build adapters themselves. What only comms or
@@ -25,6 +26,8 @@ export interface Services {
   audience(teamsAppId: string): Promise<AudienceService>;
   /** Comms' review queue and the heads' decisions. */
   review(teamsAppId: string): Promise<RequestReviewService>;
+  /** The account register: search, detail, 'is this account ours?'. */
+  register(): Promise<RegisterService>;
 }
 
 const once = <T>(load: () => Promise<T>): (() => Promise<T>) => {
@@ -60,6 +63,7 @@ export function createServices(host: Host): Services {
       }
       return made;
     },
-    review: (teamsAppId) => import(/* webpackChunkName: 'smh-comms' */ './lazyComms').then((m) => m.createReview(host, teamsAppId, me))
+    review: (teamsAppId) => import(/* webpackChunkName: 'smh-comms' */ './lazyComms').then((m) => m.createReview(host, teamsAppId, me)),
+    register: once(() => import(/* webpackChunkName: 'smh-register' */ './lazyRegister').then((m) => m.createRegister(host, me)))
   };
 }

@@ -82,6 +82,19 @@ describe.each(HOSTS)('axe-core: $name', ({ path }) => {
     await page.context().close();
   });
 
+  it('the account register has no violations, nor its answer to "is this ours?" or an account\'s detail', async () => {
+    const page = await open(person('staff').upn, `${path}smh=register`);
+    await page.getByTestId('register-table').waitFor();
+    await page.getByRole('textbox', { name: 'Account address or handle' }).fill('https://x.com/northshirecc');
+    await page.getByRole('button', { name: 'Check' }).click();
+    await page.getByTestId('ours-answer').getByText('Yes, @northshirecc is ours.').waitFor();
+    expect(await violations(page)).toEqual([]);
+    await page.getByTestId('ours-answer').getByRole('button', { name: 'Northshire Council on X (Active)' }).click();
+    await page.getByRole('dialog').getByRole('link', { name: 'olivia.reed@northshire.gov.uk' }).waitFor();
+    expect(await violations(page, '[role="dialog"]')).toEqual([]);
+    await page.context().close();
+  });
+
   it('the editor has no violations, nor its confirmation dialog', async () => {
     const page = await open(person('comms').upn, `${path}smh=edit`);
     await page.getByRole('button', { name: /^Publish version/ }).waitFor();

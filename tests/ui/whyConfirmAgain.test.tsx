@@ -31,7 +31,8 @@ function mount(policies: MemoryPolicies, acks: MemoryAcknowledgements) {
     gate: {} as Services['gate'],
     setup: jest.fn(),
     publisher: jest.fn(),
-    coverage: jest.fn()
+    coverage: jest.fn(),
+    register: jest.fn()
   } as unknown as Services;
   render(<App services={services} theme="light" />);
 }

@@ -3,14 +3,10 @@ import type { FieldDef, ListDef, RetiredListDef, RoleAssignmentDef } from './typ
 // The lists of PRODUCT.md §3 (trust model v2: append-only records, derived state). Set-up, the repositories and the generated provisioning template all
 // read this module; change a list here and nowhere else.
 
-const PLATFORMS = [
-  'Facebook', 'X', 'Instagram', 'LinkedIn', 'TikTok', 'YouTube', 'Threads', 'Bluesky', 'Mastodon',
-  'Nextdoor', 'WhatsApp channel', 'Other'
-] as const;
+import { ACCOUNT_STATUS, ACCOUNT_STATUSES, PLATFORMS } from '../../domain/register/choices';
 
 // Choice values repositories filter on, named so code reads them from here rather than spelling them.
-export const ACCOUNT_STATUS = { proposed: 'Proposed', active: 'Active', underReview: 'Under review', closing: 'Closing', closed: 'Closed' } as const;
-export const ACCOUNT_STATUSES = Object.values(ACCOUNT_STATUS);
+export { ACCOUNT_STATUS, ACCOUNT_STATUSES };
 export const POLICY_STATUS = { draft: 'Draft', published: 'Published' } as const;
 export const POLICY_STATUSES = Object.values(POLICY_STATUS);
 export const REQUEST_TYPES = ['New account', 'Paid campaign', 'Close account', 'Idea or question'] as const;
@@ -84,9 +80,14 @@ export const LISTS = {
     // Its version history is the owner/backup timeline that the trust rules read.
     enableVersioning: true,
     permissions: [owners, everyoneReads, commsEdit],
+    // Title is the account's name: indexed so the register sorts by name on a list of 20,000.
+    indexedBuiltIns: ['Title'],
     fields: [
       choice('Platform', 'Platform', PLATFORMS, { required: true, indexed: true }),
       text('Handle', 'Handle', { required: true, indexed: true }),
+      // The handle's canonical key (domain/register/accountHandle: lower case, no "@", no address),
+      // written by comms with the handle, so any spelling someone pastes is found by one exact lookup.
+      text('HandleKey', 'Handle key', { indexed: true, maxLength: 255 }),
       text('ProfileUrl', 'Profile URL'),
       text('OwningService', 'Owning service', { indexed: true }),
       user('Owner', 'Owner', { indexed: true }),

@@ -52,7 +52,7 @@ export interface ListDef {
   writeSecurity?: 1 | 2;
   enableVersioning?: boolean;
   /** Built-in fields to index, e.g. Author for "my items" queries on large lists. */
-  indexedBuiltIns?: readonly ('Author' | 'Created' | 'Modified')[];
+  indexedBuiltIns?: readonly ('Title' | 'Author' | 'Created' | 'Modified')[];
 }
 
 export interface RoleDefinitionDef {

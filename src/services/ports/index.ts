@@ -6,3 +6,4 @@ export * from './acknowledgements';
 export * from './accounts';
 export * from './activity';
 export * from './groups';
+export * from './register';

@@ -23,16 +23,18 @@ const LAZY_VIEWS = {
   history: retryableLazy(() => import(/* webpackChunkName: 'smh-history-view' */ '../history/HistoryView')),
   edit: retryableLazy(() => import(/* webpackChunkName: 'smh-editor-view' */ '../editor/PolicyEditorView')),
   coverage: retryableLazy(() => import(/* webpackChunkName: 'smh-coverage-view' */ '../coverage/CoverageView')),
-  review: retryableLazy(() => import(/* webpackChunkName: 'smh-review-view' */ '../review/ReviewView'))
+  review: retryableLazy(() => import(/* webpackChunkName: 'smh-review-view' */ '../review/ReviewView')),
+  register: retryableLazy(() => import(/* webpackChunkName: 'smh-register-view' */ '../register/RegisterView'))
 };
 const SetupView = LAZY_VIEWS.setup.View;
 const HistoryView = LAZY_VIEWS.history.View;
 const PolicyEditorView = LAZY_VIEWS.edit.View;
 const CoverageView = LAZY_VIEWS.coverage.View;
 const ReviewView = LAZY_VIEWS.review.View;
+const RegisterView = LAZY_VIEWS.register.View;
 
-export type PageId = 'policy' | 'history' | 'edit' | 'coverage' | 'review' | 'setup';
-const PAGES: PageId[] = ['policy', 'history', 'edit', 'coverage', 'review', 'setup'];
+export type PageId = 'policy' | 'history' | 'register' | 'edit' | 'coverage' | 'review' | 'setup';
+const PAGES: PageId[] = ['policy', 'history', 'register', 'edit', 'coverage', 'review', 'setup'];
 
 export function initialPage(services: Services): PageId {
   const asked = services.host.deepLink?.pageId as PageId | undefined;
@@ -43,6 +45,8 @@ function visibleTabs(state: PolicyPageState['state']): Tab<PageId>[] {
   const page = state.status === 'ready' ? state.value : undefined;
   const notSetUp = state.status === 'error' && (state.error as { kind?: string }).kind === 'notSetUp';
   const tabs: Tab<PageId>[] = [{ key: 'policy', label: strings.NavPolicy }, { key: 'history', label: strings.NavHistory }];
+  // Everyone reads the register ("is this account ours?"), once the site is set up.
+  if (page) tabs.push({ key: 'register', label: strings.RegisterNav });
   // Showing comms' and owners' tools only to them is tidiness, not security: SharePoint refuses
   // anyone else's writes whatever the page shows.
   if (page?.canPublish) tabs.push({ key: 'edit', label: strings.NavEdit });
@@ -85,6 +89,7 @@ export function App({ services, theme: themeName, palette }: { services: Service
                   {current === 'edit' && <PolicyEditorView onPublished={() => setPage('policy')} />}
                   {current === 'coverage' && <CoverageView />}
                   {current === 'review' && <ReviewView />}
+                  {current === 'register' && <RegisterView />}
                   {current === 'setup' && <SetupView />}
                 </React.Suspense>
               </ViewBoundary>

@@ -74,7 +74,8 @@ export function makeFakes(options: FakeOptions = {}): Fakes {
     gate: {} as Services['gate'],
     setup: jest.fn(),
     publisher: jest.fn(async () => publisher),
-    coverage: jest.fn()
+    coverage: jest.fn(),
+    register: jest.fn()
   } as unknown as Services;
   const reload = jest.fn();
   const pageState: PolicyPageState = { state: { status: 'ready', value: page }, reload, update: jest.fn() };

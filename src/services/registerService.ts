@@ -1,0 +1,64 @@
+import { toCsv } from '../domain/csv';
+import { normaliseHandle, sameAccount, type AccountHandle, type HandleProblem } from '../domain/register/accountHandle';
+import { describeStaffedHours } from '../domain/register/staffedHours';
+import type { AccountDetail, IRegisterRepository, RegisterPage, RegisterQuery, RegisterRow } from './ports/register';
+
+// The register as every member of staff reads it: pages of accounts, one account's detail, the
+// export, and "is this account ours?".
+
+export type OursAnswer =
+  /** The text could not be read as an account; the message says what to paste instead. */
+  | { kind: 'unreadable'; problem: HandleProblem; message: string }
+  /** In the register (closed ones too: their status says so). */
+  | { kind: 'ours'; asked: AccountHandle; accounts: RegisterRow[] }
+  /** Not in the register; `elsewhere` holds entries with that handle on other platforms. */
+  | { kind: 'notOurs'; asked: AccountHandle; elsewhere: RegisterRow[] };
+
+/** The key an entry is known by: the stored one, else read from its handle (entries saved before keys). */
+function keyOfRow(row: RegisterRow): string | undefined {
+  if (row.handleKey) return row.handleKey;
+  const read = normaliseHandle(row.handle);
+  return read.ok ? read.key : undefined;
+}
+
+export class RegisterService {
+  /** `me`: the signed-in person's id on the hub, for "accounts I own". */
+  public constructor(private readonly register: IRegisterRepository, public readonly me: () => Promise<number>) {}
+
+  public page(query: RegisterQuery): Promise<RegisterPage> {
+    return this.register.page(query);
+  }
+
+  public account(id: number): Promise<AccountDetail | undefined> {
+    return this.register.account(id);
+  }
+
+  /** One exact lookup on the indexed key, whatever the register's size. */
+  public async isOurs(text: string): Promise<OursAnswer> {
+    const read = normaliseHandle(text);
+    if (!read.ok) return { kind: 'unreadable', problem: read.problem, message: read.message };
+    const asked: AccountHandle = { platform: read.platform, key: read.key, display: read.display };
+    const found = (await this.register.withHandleKey(read.key)).filter((r) => keyOfRow(r) === read.key);
+    const accounts = found.filter((r) => sameAccount(asked, { key: read.key, platform: r.platform as AccountHandle['platform'] }));
+    if (accounts.length > 0) return { kind: 'ours', asked, accounts };
+    return { kind: 'notOurs', asked, elsewhere: found };
+  }
+
+  /** The whole register as CSV (Excel-safe cells), with progress after each page of up to 5,000. */
+  public async exportCsv(onProgress: (count: number) => void = () => undefined): Promise<string> {
+    const rows: AccountDetail[] = [];
+    await this.register.forEachAccount((page) => { rows.push(...page); onProgress(rows.length); });
+    return this.csv(rows);
+  }
+
+  public csv(rows: readonly AccountDetail[]): string {
+    return toCsv(
+      ['Id', 'Name', 'Platform', 'Handle', 'Profile URL', 'Owning service', 'Status', 'Owner', 'Owner e-mail', 'Backup', 'Backup e-mail', 'Objectives and audience', 'Staffed hours', 'Profile states hours', 'Response target (hours)', 'Hashtags', 'Created from request'],
+      rows.map((r) => [
+        r.id, r.name, r.platform, r.handle, r.profileUrl, r.service, r.status, r.owner?.name, r.owner?.email, r.backup?.name, r.backup?.email,
+        r.objectives, describeStaffedHours(r.staffedHours) ?? r.staffedHours, r.profileStatesHours === undefined ? '' : r.profileStatesHours ? 'Yes' : 'No',
+        r.responseTargetHours, r.hashtags, r.fromRequestId
+      ])
+    );
+  }
+}

@@ -1,0 +1,76 @@
+import * as React from 'react';
+import { Panel, PanelType } from '@fluentui/react/lib/Panel';
+import { Spinner } from '@fluentui/react/lib/Spinner';
+import { DefaultButton } from '@fluentui/react/lib/Button';
+import { mergeStyleSets } from '@fluentui/react/lib/Styling';
+import { useTheme } from '@fluentui/react/lib/Theme';
+import * as strings from 'SocialMediaHubWebPartStrings';
+import type { RegisterService } from '../../services/registerService';
+import type { AccountDetail } from '../../services/ports/register';
+import type { AccountPerson } from '../../services/ports/accounts';
+import { describeStaffedHours } from '../../domain/register/staffedHours';
+import { safeLinkUrl } from '../../domain/policy/parse';
+import { useAsync } from '../common/useAsync';
+import { linkColour } from './linkColour';
+import { ErrorBar } from '../common/ErrorBar';
+import { Notice } from '../common/Notice';
+import { format, formatDate } from '../common/format';
+
+// One account of the register: who owns and backs it up, what it is for, when it is staffed, and the
+// request it came from. Read-only: comms change the register elsewhere, owners through account updates.
+
+export function AccountDetailPanel({ service, accountId, onDismiss, onOwnerFilter }: {
+  service: RegisterService; accountId: number; onDismiss(): void; onOwnerFilter(owner: AccountPerson): void;
+}): React.ReactElement {
+  const [state, reload] = useAsync(() => service.account(accountId), [service, accountId]);
+  const title = state.status === 'ready' && state.value ? `${state.value.name} (${state.value.platform})` : strings.Loading;
+  return (
+    <Panel isOpen onDismiss={onDismiss} type={PanelType.medium} headerText={title} closeButtonAriaLabel={strings.RegisterDetailClose} isLightDismiss data-testid="account-detail">
+      {state.status === 'loading' && <Spinner label={strings.Loading} />}
+      {state.status === 'error' && <ErrorBar error={state.error} onRetry={reload} scope="site" />}
+      {state.status === 'ready' && (state.value ? <Detail account={state.value} onOwnerFilter={onOwnerFilter} /> : <Notice kind="info">{strings.RegisterDetailMissing}</Notice>)}
+    </Panel>
+  );
+}
+
+function Detail({ account: a, onOwnerFilter }: { account: AccountDetail; onOwnerFilter(owner: AccountPerson): void }): React.ReactElement {
+  const theme = useTheme();
+  const s = mergeStyleSets({
+    list: { display: 'grid', gridTemplateColumns: 'minmax(8em, 35%) minmax(0, 1fr)', gap: '8px 12px', margin: '12px 0', ...theme.fonts.medium },
+    term: { fontWeight: 600 },
+    value: { margin: 0, overflowWrap: 'anywhere', whiteSpace: 'pre-line', selectors: { a: { color: linkColour(theme) } } },
+    missing: { margin: 0, color: theme.semanticColors.bodySubtext, fontStyle: 'italic' }
+  });
+  const profile = a.profileUrl ? safeLinkUrl(a.profileUrl) : undefined;
+  const hours = describeStaffedHours(a.staffedHours) ?? (a.staffedHours ? strings.RegisterDetailUnreadableHours : undefined);
+  const person = (p?: AccountPerson): React.ReactNode => (p ? <>{p.name}<br /><a href={`mailto:${p.email}`}>{p.email}</a></> : undefined);
+  const rows: [string, React.ReactNode][] = [
+    [strings.RegisterDetailOwner, person(a.owner)],
+    [strings.RegisterDetailBackup, person(a.backup)],
+    [strings.RegisterDetailHandle, a.handle],
+    [strings.RegisterDetailProfile, profile ? <a href={profile} target="_blank" rel="noopener noreferrer">{a.profileUrl}</a> : a.profileUrl],
+    [strings.RegisterDetailService, a.service],
+    [strings.RegisterDetailStatus, a.status],
+    [strings.RegisterDetailObjectives, a.objectives],
+    [strings.RegisterDetailContentPlan, a.contentPlan],
+    [strings.RegisterDetailStaffedHours, hours && (a.profileStatesHours === undefined ? hours : `${hours}. ${a.profileStatesHours ? strings.RegisterDetailProfileSays : strings.RegisterDetailProfileSaysNot}.`)],
+    [strings.RegisterDetailResponseTarget, a.responseTargetHours !== undefined ? format(strings.RegisterDetailResponseHours, a.responseTargetHours) : undefined],
+    [strings.RegisterDetailHashtags, a.hashtags],
+    [strings.RegisterDetailFromRequest, a.fromRequestId !== undefined ? format(strings.RegisterDetailFromRequestId, a.fromRequestId) : undefined],
+    [strings.RegisterDetailAdded, formatDate(a.created) || undefined],
+    [strings.RegisterDetailChanged, formatDate(a.modified) || undefined]
+  ];
+  return (
+    <>
+      <dl className={s.list}>
+        {rows.map(([term, value]) => (
+          <React.Fragment key={term}>
+            <dt className={s.term}>{term}</dt>
+            {value === undefined || value === '' ? <dd className={s.missing}>{strings.RegisterDetailNotRecorded}</dd> : <dd className={s.value}>{value}</dd>}
+          </React.Fragment>
+        ))}
+      </dl>
+      {a.owner && <DefaultButton text={format(strings.RegisterDetailTheirAccounts, a.owner.name)} onClick={() => onOwnerFilter(a.owner!)} />}
+    </>
+  );
+}
