@@ -76,8 +76,8 @@ it('comms send to decision, the head is told in Teams, approves, the requester i
   expect(decided.now.status).toBe('approved');
   expect(decided.register).toEqual({ id: expect.any(Number) });
   const entry = await spAs(emu, person('siteOwner').upn).web.lists.getByTitle(LISTS.accounts.title).items.getById((decided.register as { id: number }).id)
-    .select('Title', 'AccountStatus', 'FromRequestId', 'OwnerId', 'BackupId', 'Hashtags', 'Handle')<Record<string, unknown>>();
-  expect(entry).toMatchObject({ Title: 'Northshire Tenants', AccountStatus: 'Proposed', FromRequestId: request.id, OwnerId: ids.staff, BackupId: ids.owner, Handle: 'northshiretenants' });
+    .select('Title', 'AccountStatus', 'FromRequestId', 'OwnerId', 'BackupId', 'Hashtags', 'Handle', 'HandleKey')<Record<string, unknown>>();
+  expect(entry).toMatchObject({ Title: 'Northshire Tenants', AccountStatus: 'Proposed', FromRequestId: request.id, OwnerId: ids.staff, BackupId: ids.owner, Handle: 'northshiretenants', HandleKey: 'northshiretenants' });
   expect((await feed('staff')).some((n) => n.activityType === 'requestUpdated' && n.text.endsWith('approved'))).toBe(true);
   // The requester sees the same state through the reviews and decisions opened to them.
   expect((await service('staff').review.open(request.id)).status).toBe('approved');

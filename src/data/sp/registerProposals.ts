@@ -5,6 +5,7 @@ import { guarded } from '../errors/normalise';
 import { odataNumber } from './odata';
 import type { IRegisterProposals } from '../../services/ports/registerProposals';
 import type { RegisterProposal } from '../../domain/requests';
+import { handleKeyOf } from '../../domain/register/accountHandle';
 
 const F = fieldNames(LISTS.accounts);
 
@@ -30,7 +31,10 @@ export class SpRegisterProposals implements IRegisterProposals {
       // The register's people are site users; ensureUser adds someone who has never visited the site.
       const person = async (email: string) => (await this.sp.web.ensureUser(`i:0#.f|membership|${email}`)).Id;
       const [ownerId, backupId] = [await person(p.ownerEmail), await person(p.backupEmail)];
+      // The register finds an account by its handle's key ("is this account ours?").
+      const key = p.handle ? handleKeyOf(p.handle, p.platform) : undefined;
       const added = (await this.items.add({
+        ...(key ? { [F.HandleKey]: key } : {}),
         [BUILT_IN.Title]: p.name, [F.Platform]: p.platform, [F.Handle]: p.handle || '(not chosen yet)', [F.OwningService]: p.owningService,
         [lookupId(F.Owner)]: ownerId, [lookupId(F.Backup)]: backupId, [F.Objectives]: p.objectives, [F.ContentPlan]: p.contentPlan,
         [F.StaffedHours]: p.staffedHours, [F.ProfileStatesHours]: p.profileStatesHours, [F.Hashtags]: p.hashtags,
