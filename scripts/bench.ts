@@ -127,7 +127,7 @@ async function queueAt50k(): Promise<{ requests: number; spRequests: number; api
     await page.getByTestId('smh-queue-review').waitFor({ timeout: 300_000 });
     const ms = (await page.evaluate(() => performance.now())) - start;
     const heading = await page.getByRole('heading', { name: /^To review/ }).textContent();
-    return { requests: Number(/\((\d+)\)/.exec(heading ?? '')?.[1] ?? 0), spRequests, apiBytes, ms };
+    return { requests: Number(/\(([\d,]+)\)/.exec(heading ?? '')?.[1].replace(/,/g, '') ?? 0), spRequests, apiBytes, ms };
   } finally {
     await browser.close();
     await wb.close();
@@ -179,34 +179,55 @@ async function registerAt20k(): Promise<{ accounts: number; firstPage: { spReque
   }
 }
 
+/** `npm run bench` runs every part; `npm run bench -- queue register` only those (names below). */
+const PARTS = ['script', 'render', 'coverage', 'queue', 'register'] as const;
+
 async function main(): Promise<void> {
-  const script = initialScript();
-  const render = await firstRender();
-  const coverage = await coverageAt100k();
-  const queue = await queueAt50k();
-  const register = await registerAt20k();
-  const lines = [
-    'Social Media Hub bench',
-    `  initial web part script (${script.name}): ${(script.gzip / 1024).toFixed(1)} KB gzip (budget 90 KB)`,
-    `  policy view, first render as a member of staff in Chromium against the workbench:`,
-    `    SharePoint requests: ${render.spRequests} (budget 1 round trip)`,
-    `    Graph requests:      ${render.graphRequests}`,
-    `    API response bytes:  ${render.apiBytes}`,
-    `    time to the policy heading from navigation start: ${render.ms.toFixed(0)} ms`,
-    `  coverage view as comms over ${coverage.acknowledgements.toLocaleString('en-GB')} acknowledgements:`,
-    `    SharePoint requests to the owners and backups table (first paint): ${coverage.keyPeopleRequests}`,
-    `    SharePoint requests in all: ${coverage.spRequests} (confirmations are read in id windows of 5,000, five to a $batch)`,
-    `    API response bytes:  ${coverage.apiBytes}`,
-    `    time to the owners and backups table (first paint): ${coverage.keyPeopleMs.toFixed(0)} ms`,
-    `    time to everyone ("X of Y" over the directory's people, with who is left): ${coverage.countedMs.toFixed(0)} ms`,
-    `  review queue as comms over 50,000 requests (45,000 decided, ${queue.requests.toLocaleString('en-GB')} to review):`,
-    `    SharePoint requests: ${queue.spRequests} (requests without their forms in pages of 5,000; forms only for the 50 shown per section)`,
-    `    API response bytes:  ${queue.apiBytes}`,
-    `    time to the queue: ${queue.ms.toFixed(0)} ms`,
-    `  register as a member of staff over ${register.accounts.toLocaleString('en-GB')} accounts:`,
-    `    first page: ${register.firstPage.spRequests} SharePoint request(s) (budget 1 round trip), ${register.firstPage.apiBytes} bytes, ${register.firstPage.ms.toFixed(0)} ms from the tab`,
-    `    "is this account ours?": ${register.ours.spRequests} SharePoint request(s) (budget 1), ${register.ours.apiBytes} bytes, ${register.ours.ms.toFixed(0)} ms from the click`
-  ];
+  const asked = process.argv.slice(2).filter((a) => (PARTS as readonly string[]).includes(a));
+  const want = (part: (typeof PARTS)[number]) => asked.length === 0 || asked.includes(part);
+  const lines = ['Social Media Hub bench'];
+  if (want('script')) {
+    const script = initialScript();
+    lines.push(`  initial web part script (${script.name}): ${(script.gzip / 1024).toFixed(1)} KB gzip (budget 90 KB)`);
+  }
+  if (want('render')) {
+    const render = await firstRender();
+    lines.push(
+      `  policy view, first render as a member of staff in Chromium against the workbench:`,
+      `    SharePoint requests: ${render.spRequests} (budget 1 round trip)`,
+      `    Graph requests:      ${render.graphRequests}`,
+      `    API response bytes:  ${render.apiBytes}`,
+      `    time to the policy heading from navigation start: ${render.ms.toFixed(0)} ms`
+    );
+  }
+  if (want('coverage')) {
+    const coverage = await coverageAt100k();
+    lines.push(
+      `  coverage view as comms over ${coverage.acknowledgements.toLocaleString('en-GB')} acknowledgements:`,
+      `    SharePoint requests to the owners and backups table (first paint): ${coverage.keyPeopleRequests}`,
+      `    SharePoint requests in all: ${coverage.spRequests} (confirmations are read in id windows of 5,000, five to a $batch)`,
+      `    API response bytes:  ${coverage.apiBytes}`,
+      `    time to the owners and backups table (first paint): ${coverage.keyPeopleMs.toFixed(0)} ms`,
+      `    time to everyone ("X of Y" over the directory's people, with who is left): ${coverage.countedMs.toFixed(0)} ms`
+    );
+  }
+  if (want('queue')) {
+    const queue = await queueAt50k();
+    lines.push(
+      `  review queue as comms over 50,000 requests (45,000 decided, ${queue.requests.toLocaleString('en-GB')} to review):`,
+      `    SharePoint requests: ${queue.spRequests} (requests without their forms in pages of 5,000; forms only for the 50 shown per section)`,
+      `    API response bytes:  ${queue.apiBytes}`,
+      `    time to the queue: ${queue.ms.toFixed(0)} ms`
+    );
+  }
+  if (want('register')) {
+    const register = await registerAt20k();
+    lines.push(
+      `  register as a member of staff over ${register.accounts.toLocaleString('en-GB')} accounts:`,
+      `    first page: ${register.firstPage.spRequests} SharePoint request(s) (budget 1 round trip), ${register.firstPage.apiBytes} bytes, ${register.firstPage.ms.toFixed(0)} ms from the tab`,
+      `    "is this account ours?": ${register.ours.spRequests} SharePoint request(s) (budget 1), ${register.ours.apiBytes} bytes, ${register.ours.ms.toFixed(0)} ms from the click`
+    );
+  }
   process.stdout.write(`${lines.join('\n')}\n`);
 }
 

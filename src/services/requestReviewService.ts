@@ -86,10 +86,29 @@ export class RequestReviewService {
 
   private async cases(records: RequestRecords, groups?: { comms: number[]; commsHeads: number[] }): Promise<RequestCase[]> {
     const { comms, commsHeads } = groups ?? await this.groupIds();
-    const originals = countingRequests(records.requests).counting.filter((r) => r.revisionOf === undefined);
+    const counted = countingRequests(records.requests).counting;
+    const originals = counted.filter((r) => r.revisionOf === undefined);
+    // Each request's own records, grouped once: at 50,000 requests, handing every state the whole
+    // lists would be billions of comparisons.
+    const group = <T>(items: readonly T[], key: (t: T) => number | undefined): Map<number, T[]> => {
+      const out = new Map<number, T[]>();
+      for (const item of items) {
+        const k = key(item);
+        if (k === undefined) continue;
+        const list = out.get(k);
+        if (list) list.push(item);
+        else out.set(k, [item]);
+      }
+      return out;
+    };
+    const revisions = group(counted, (r) => r.revisionOf);
+    const reviews = group(records.reviews, (r) => r.requestId);
+    const decisions = group(records.decisions, (d) => d.requestId);
     const out: RequestCase[] = [];
     for (const original of originals) {
-      const state = requestState(original.id, { ...records, comms, commsHeads });
+      const state = requestState(original.id, {
+        requests: [original, ...(revisions.get(original.id) ?? [])], reviews: reviews.get(original.id) ?? [], decisions: decisions.get(original.id) ?? [], comms, commsHeads
+      });
       if (!state) continue;
       const details = parseDetails(state.current.details, state.current.type);
       out.push({
