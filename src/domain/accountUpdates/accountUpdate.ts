@@ -1,4 +1,4 @@
-import { registerStaffedHoursJson, staffedHours, type StaffedHoursInput } from '../requests';
+import { registerStaffedHoursJson, requiredText, staffedHours, type StaffedHoursInput } from '../requests';
 
 // An owner's operational record of an account (PRODUCT.md C2): how the work is shared (rota), when
 // someone watches it (staffed hours), whether the profile says so, how fast people get an answer, and
@@ -27,26 +27,15 @@ export type AccountUpdateProblems = Partial<Record<keyof AccountUpdateInput, str
 
 export const ACCOUNT_UPDATE_LIMITS = { rota: 4000, contentPlan: 8000 } as const;
 
-// Characters that would make a stored text differ from what was typed or break a line-based export.
-const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
-const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
-
-function textProblem(value: string, limit: number, what: string, required: boolean): string | undefined {
-  if (required && !value.trim()) return `Say ${what}.`;
-  if (value.length > limit) return `Keep this to ${limit.toLocaleString('en-GB')} characters; it has ${value.length.toLocaleString('en-GB')}.`;
-  if (CONTROL.test(value)) return 'Remove the invisible control characters (they often come with text pasted from other programs).';
-  if (LONE_SURROGATE.test(value)) return 'Part of an emoji or symbol is missing; type it again.';
-  return undefined;
-}
-
 export function validateAccountUpdate(input: AccountUpdateInput): { ok: true; value: AccountUpdate } | { ok: false; problems: AccountUpdateProblems } {
   const problems: AccountUpdateProblems = {};
-  const rota = textProblem(input.rota, ACCOUNT_UPDATE_LIMITS.rota, 'who looks after the account when, and who covers leave', true);
-  if (rota) problems.rota = rota;
+  // The request forms' text rule: stored exactly as typed, or refused with a message.
+  const rota = requiredText(input.rota, ACCOUNT_UPDATE_LIMITS.rota, true, 'Say who looks after the account when, and who covers leave.');
+  if (!rota.ok) problems.rota = rota.message;
   const hours = staffedHours(input.staffedHours, 'staffedHours');
   if (hours.problems.length) problems.staffedHours = hours.problems[0].message;
-  const plan = textProblem(input.contentPlan, ACCOUNT_UPDATE_LIMITS.contentPlan, 'what you post and how often', true);
-  if (plan) problems.contentPlan = plan;
+  const plan = requiredText(input.contentPlan, ACCOUNT_UPDATE_LIMITS.contentPlan, true, 'Say what you post and how often.');
+  if (!plan.ok) problems.contentPlan = plan.message;
   const target = input.responseTargetHours.trim();
   if (!/^\d{1,3}$/.test(target) || Number(target) < 1 || Number(target) > 168) problems.responseTargetHours = 'Enter whole hours between 1 and 168 (a week): how soon people get an answer.';
   if (Object.keys(problems).length) return { ok: false, problems };
