@@ -74,13 +74,13 @@ it('counts the enabled members of the organisation, matches confirmations by sig
     ['Ben Hughes', false], ['Olivia Reed', true],
     ['Chris Morgan', false], ['Hannah Lewis', false], ['Simon Clarke', false], ['Sam Patel', true]
   ]);
-  expect(result.rows[0].roles).toEqual(['backup']);
+  expect(result.rows[0].roles).toContain('backup');
   expect(result.departments.find((d) => d.name === 'Libraries')).toEqual({ name: 'Libraries', total: 2, pending: 1 });
   expect(progress.at(-1)).toBe(6);
 
   const csv = comms.audience.csv(policy, result).split('\r\n');
   expect(csv[0]).toBe(`Name,E-mail,Department,Role,Accounts,Confirmed ${policy.label},Confirmed at`);
-  expect(csv.find((l) => l.startsWith('Ben Hughes'))).toMatch(/^Ben Hughes,ben\.hughes@northshire\.gov\.uk,Libraries,backup,Northshire Libraries \(Facebook\),No,$/);
+  expect(csv.find((l) => l.startsWith('Ben Hughes'))).toMatch(/^Ben Hughes,ben\.hughes@northshire\.gov\.uk,Libraries,[a-z ]*backup[a-z ]*,[^,]*Northshire Libraries \(Facebook\)[^,]*,No,$/);
   expect(csv.find((l) => l.startsWith('Sam Patel'))).toMatch(/^Sam Patel,sam\.patel@northshire\.gov\.uk,Housing,staff,,Yes,\d{4}-/);
 });
 
