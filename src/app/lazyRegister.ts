@@ -1,9 +1,15 @@
 import type { Host } from './host';
 import { SpRegisterRepository } from '../data/sp/registerRepository';
 import { RegisterService } from '../services/registerService';
+import { AccountUpdatesService } from '../services/accountUpdatesService';
+import { SpAccountUpdates } from '../data/sp/accountUpdatesRepository';
+import { SpGroupMembership } from '../data/sp/groupMembership';
+import { SpActivityLog } from '../data/sp/activityLog';
+import { newSubmissionId } from '../data/sp/submissionId';
 
 // The register's reader, in the register view's own chunk: the policy page does not need it.
 
 export function createRegister(host: Host, me: () => Promise<number>): RegisterService {
-  return new RegisterService(new SpRegisterRepository(host.sp), me);
+  const updates = new AccountUpdatesService(new SpAccountUpdates(host.sp, me), new SpGroupMembership(host.sp), new SpActivityLog(host.sp), newSubmissionId);
+  return new RegisterService(new SpRegisterRepository(host.sp), me, updates);
 }

@@ -2,6 +2,7 @@ import { toCsv } from '../domain/csv';
 import { normaliseHandle, sameAccount, type AccountHandle, type HandleProblem } from '../domain/register/accountHandle';
 import { describeStaffedHours } from '../domain/register/staffedHours';
 import type { AccountDetail, IRegisterRepository, RegisterPage, RegisterQuery, RegisterRow } from './ports/register';
+import type { AccountUpdatesService } from './accountUpdatesService';
 
 // The register as every member of staff reads it: pages of accounts, one account's detail, the
 // export, and "is this account ours?".
@@ -22,8 +23,11 @@ function keyOfRow(row: RegisterRow): string | undefined {
 }
 
 export class RegisterService {
-  /** `me`: the signed-in person's id on the hub, for "accounts I own". */
-  public constructor(private readonly register: IRegisterRepository, public readonly me: () => Promise<number>) {}
+  /**
+   * `me`: the signed-in person's id on the hub, for "accounts I own" and whose updates count.
+   * `updates`: owners' operational records of an account, shown in its detail.
+   */
+  public constructor(private readonly register: IRegisterRepository, public readonly me: () => Promise<number>, public readonly updates?: AccountUpdatesService) {}
 
   public page(query: RegisterQuery): Promise<RegisterPage> {
     return this.register.page(query);

@@ -3,6 +3,8 @@ import type { Browser, Page } from 'playwright-core';
 import { startWorkbench, type Workbench } from '../../workbench/harness';
 import { person } from '../../workbench/seed';
 import { launchBrowser, contextAs, SCREENSHOTS } from '../support/browser';
+import { spAs } from '../support/emulator-sharepoint';
+import { SpAccountUpdates } from '../../src/data/sp/accountUpdatesRepository';
 
 // The register as a member of staff meets it in the workbench: search, filter, sort, page, open an
 // account, and ask "is this account ours?" with an address the way people paste it; then the same
@@ -93,6 +95,39 @@ describe('the account register', () => {
     await page.waitForFunction(() => document.querySelectorAll('[data-testid="register-table"] tbody tr').length === 3);
     expect(new Set(await column(page, 5))).toEqual(new Set(['Closed']));
     await page.context().close();
+  });
+
+  it("the owner files how the account is run and it counts; a colleague's update is kept but does not count", async () => {
+    // Sam Patel (not the owner) adds an update through the list, which SharePoint lets anyone do.
+    const sam = spAs(wb.emulator, person('staff').upn);
+    const samId = (await sam.web.currentUser.select('Id')<{ Id: number }>()).Id;
+    const [libraries] = await sam.web.lists.getByTitle('SMH Accounts').items.filter("Platform eq 'Facebook' and Title eq 'Northshire Libraries'").select('Id')<{ Id: number }[]>();
+    await new SpAccountUpdates(sam, async () => samId).add(libraries.Id, { rota: 'Sam runs it now', staffedHours: '{"always":true}', profileStatesHours: false, responseTargetHours: 1, contentPlan: 'Anything' }, 'e2e-planted');
+
+    const ctx = await contextAs(browser, wb.url, person('owner').upn);
+    const page = await ctx.newPage();
+    await page.goto('/teams/tab');
+    await page.getByRole('tab', { name: 'Accounts' }).click();
+    await page.getByRole('textbox', { name: 'Account address or handle' }).fill('facebook.com/northshirelibraries');
+    await page.getByRole('button', { name: 'Check' }).click();
+    await page.getByRole('button', { name: 'Northshire Libraries on Facebook (Active)' }).click();
+    const detail = page.getByRole('dialog');
+    const ops = detail.getByTestId('account-operations');
+    await ops.getByText('The owner has not recorded how the account is run yet.').waitFor();
+    await ops.getByText('Not counted, because their authors are not this account\'s owner or backup: updates by Sam Patel', { exact: false }).waitFor();
+    await ops.getByRole('button', { name: 'Update how the account is run' }).click();
+    await ops.getByRole('button', { name: 'Save update' }).click();
+    await ops.getByText('Say who looks after the account when, and who covers leave.').waitFor();
+    await ops.getByLabel('Rota').fill('Olivia weekdays; Ben covers leave and Saturdays.');
+    await ops.getByRole('button', { name: 'Add a time slot' }).click();
+    await ops.getByLabel('Response target').fill('8');
+    await ops.getByLabel('Content plan').fill('Events on Mondays, reading lists on Thursdays.');
+    await ops.getByRole('button', { name: 'Save update' }).click();
+    await ops.getByText('Saved. This is now how the account is run.').waitFor();
+    await ops.getByText(/^Last updated by Olivia Reed on /).waitFor();
+    await ops.getByText('Olivia weekdays; Ben covers leave and Saturdays.').waitFor();
+    await page.screenshot({ path: join(DOCS_SCREENSHOTS, 'register-operations-teams.png'), fullPage: true });
+    await ctx.close();
   });
 
   it('answers "is this account ours?" from an address as people paste it', async () => {

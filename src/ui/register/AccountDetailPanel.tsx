@@ -15,6 +15,7 @@ import { linkColour } from './linkColour';
 import { ErrorBar } from '../common/ErrorBar';
 import { Notice } from '../common/Notice';
 import { format, formatDate } from '../common/format';
+import { OperationsSection } from './OperationsSection';
 
 // One account of the register: who owns and backs it up, what it is for, when it is staffed, and the
 // request it came from. Read-only: comms change the register elsewhere, owners through account updates.
@@ -28,9 +29,18 @@ export function AccountDetailPanel({ service, accountId, onDismiss, onOwnerFilte
     <Panel isOpen onDismiss={onDismiss} type={PanelType.medium} headerText={title} closeButtonAriaLabel={strings.RegisterDetailClose} isLightDismiss data-testid="account-detail">
       {state.status === 'loading' && <Spinner label={strings.Loading} />}
       {state.status === 'error' && <ErrorBar error={state.error} onRetry={reload} scope="site" />}
-      {state.status === 'ready' && (state.value ? <Detail account={state.value} onOwnerFilter={onOwnerFilter} /> : <Notice kind="info">{strings.RegisterDetailMissing}</Notice>)}
+      {state.status === 'ready' && (state.value ? <><Detail account={state.value} onOwnerFilter={onOwnerFilter} /><Operations service={service} account={state.value} /></> : <Notice kind="info">{strings.RegisterDetailMissing}</Notice>)}
     </Panel>
   );
+}
+
+/** The owners' operational record, with the form for those whose updates count (the owner, the backup). */
+function Operations({ service, account: a }: { service: RegisterService; account: AccountDetail }): React.ReactElement | null {
+  const [me] = useAsync(() => service.me(), [service]);
+  const holders = React.useMemo(() => ({ accountId: a.id, ownerId: a.owner?.userId, backupId: a.backup?.userId, created: a.created ?? '' }), [a]);
+  if (!service.updates) return null;
+  const mine = me.status === 'ready' && (me.value === a.owner?.userId || me.value === a.backup?.userId);
+  return <OperationsSection service={service.updates} holders={holders} canFile={mine} />;
 }
 
 function Detail({ account: a, onOwnerFilter }: { account: AccountDetail; onOwnerFilter(owner: AccountPerson): void }): React.ReactElement {
