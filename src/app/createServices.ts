@@ -8,6 +8,7 @@ import type { SetupService } from '../services/setupService';
 import type { PolicyPublisher } from '../services/policyPublisher';
 import type { CoverageService } from '../services/coverageService';
 import type { AudienceService } from '../services/audienceService';
+import type { RequestsService } from '../services/requestsService';
 
 // The composition root: the only place that knows which adapter serves which port. Views get
 // services from here (through ServicesContext), never build adapters themselves. What only comms or
@@ -22,6 +23,8 @@ export interface Services {
   coverage(): Promise<CoverageService>;
   /** Everyone the policy is for (from the directory) and reminders; one per Teams app id. */
   audience(teamsAppId: string): Promise<AudienceService>;
+  /** The requester's side of requests (everyone); notifications carry this Teams app id. */
+  requests(teamsAppId: string): Promise<RequestsService>;
 }
 
 const once = <T>(load: () => Promise<T>): (() => Promise<T>) => {
@@ -41,10 +44,11 @@ export function createServices(host: Host): Services {
   const coverage = once(() => import(/* webpackChunkName: 'smh-comms' */ './lazyComms').then((m) => m.createCoverage(host, acknowledgements)));
   // One audience service per app id, so its cached directory read is shared by the views that count.
   const audiences = new Map<string, Promise<AudienceService>>();
+  const gate = new AcknowledgementGate(policies, acknowledgements, me);
   return {
     host,
     policy: new PolicyService(policies, acknowledgements, me),
-    gate: new AcknowledgementGate(policies, acknowledgements, me),
+    gate,
     setup: once(() => import(/* webpackChunkName: 'smh-setup' */ './lazySetup').then((m) => m.createSetupService(host, policies, new SpSettingsRepository(host.sp)))),
     publisher: (teamsAppId) => import(/* webpackChunkName: 'smh-comms' */ './lazyComms').then((m) => m.createPublisher(host, policies, teamsAppId)),
     coverage,
@@ -56,6 +60,7 @@ export function createServices(host: Host): Services {
         audiences.set(teamsAppId, made);
       }
       return made;
-    }
+    },
+    requests: (teamsAppId) => import(/* webpackChunkName: 'smh-requests' */ './lazyRequests').then((m) => m.createRequests(host, gate, me, teamsAppId))
   };
 }

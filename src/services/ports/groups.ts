@@ -6,4 +6,6 @@ export type HubGroup = 'comms' | 'commsHeads';
 export interface IGroupMembership {
   /** SharePoint user ids of the group's direct members. */
   memberIds(group: HubGroup): Promise<number[]>;
+  /** Sign-in names (UPNs) of the group's direct members, which Teams notifications address. */
+  memberLogins(group: HubGroup): Promise<string[]>;
 }
