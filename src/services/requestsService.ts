@@ -102,6 +102,11 @@ export class RequestsService {
     return { kind, savedAt: new Date().toISOString(), revisionOf, submissionId: this.d.newId(), input: input ?? emptyRequest(kind) };
   }
 
+  /** A client-made id for one write the person means once (a withdrawal), reused by its retries. */
+  public newSubmissionId(): string {
+    return this.d.newId();
+  }
+
   public gateCheck(): Promise<GateResult> {
     return this.d.gate.check();
   }

@@ -22,15 +22,17 @@ const LAZY_VIEWS = {
   setup: retryableLazy(() => import(/* webpackChunkName: 'smh-setup-view' */ '../setup/SetupView')),
   history: retryableLazy(() => import(/* webpackChunkName: 'smh-history-view' */ '../history/HistoryView')),
   edit: retryableLazy(() => import(/* webpackChunkName: 'smh-editor-view' */ '../editor/PolicyEditorView')),
-  coverage: retryableLazy(() => import(/* webpackChunkName: 'smh-coverage-view' */ '../coverage/CoverageView'))
+  coverage: retryableLazy(() => import(/* webpackChunkName: 'smh-coverage-view' */ '../coverage/CoverageView')),
+  requests: retryableLazy(() => import(/* webpackChunkName: 'smh-requests-view' */ '../requests/RequestsView'))
 };
 const SetupView = LAZY_VIEWS.setup.View;
 const HistoryView = LAZY_VIEWS.history.View;
 const PolicyEditorView = LAZY_VIEWS.edit.View;
 const CoverageView = LAZY_VIEWS.coverage.View;
+const RequestsView = LAZY_VIEWS.requests.View;
 
-export type PageId = 'policy' | 'history' | 'edit' | 'coverage' | 'setup';
-const PAGES: PageId[] = ['policy', 'history', 'edit', 'coverage', 'setup'];
+export type PageId = 'policy' | 'history' | 'requests' | 'edit' | 'coverage' | 'setup';
+const PAGES: PageId[] = ['policy', 'history', 'requests', 'edit', 'coverage', 'setup'];
 
 export function initialPage(services: Services): PageId {
   const asked = services.host.deepLink?.pageId as PageId | undefined;
@@ -41,6 +43,8 @@ function visibleTabs(state: PolicyPageState['state']): Tab<PageId>[] {
   const page = state.status === 'ready' ? state.value : undefined;
   const notSetUp = state.status === 'error' && (state.error as { kind?: string }).kind === 'notSetUp';
   const tabs: Tab<PageId>[] = [{ key: 'policy', label: strings.NavPolicy }, { key: 'history', label: strings.NavHistory }];
+  // Everyone may ask comms for something; the gate (policy confirmed) is asked when they send.
+  if (!notSetUp) tabs.push({ key: 'requests', label: strings.NavRequests });
   // Showing comms' and owners' tools only to them is tidiness, not security: SharePoint refuses
   // anyone else's writes whatever the page shows.
   if (page?.canPublish) tabs.push({ key: 'edit', label: strings.NavEdit });
@@ -81,6 +85,7 @@ export function App({ services, theme: themeName, palette }: { services: Service
                   {current === 'history' && <HistoryView />}
                   {current === 'edit' && <PolicyEditorView onPublished={() => setPage('policy')} />}
                   {current === 'coverage' && <CoverageView />}
+                  {current === 'requests' && <RequestsView />}
                   {current === 'setup' && <SetupView />}
                 </React.Suspense>
               </ViewBoundary>
