@@ -1,6 +1,5 @@
 import * as React from 'react';
 import { Spinner } from '@fluentui/react/lib/Spinner';
-import { DefaultButton } from '@fluentui/react/lib/Button';
 import { ChoiceGroup, type IChoiceGroupOption } from '@fluentui/react/lib/ChoiceGroup';
 import { useTheme } from '@fluentui/react/lib/Theme';
 import * as strings from 'SocialMediaHubWebPartStrings';
@@ -71,8 +70,8 @@ function Requests({ teamsAppId, subPageId }: { teamsAppId: string; subPageId?: s
     <section className={s.root} aria-labelledby="smh-requests-heading" data-testid="requests-view">
       <h2 id="smh-requests-heading" className={s.heading}>{strings.ReqHeading}</h2>
       <div className={s.switcher} role="group" aria-label={strings.ReqHeading}>
-        <DefaultButton toggle checked={!mine} aria-pressed={!mine} text={strings.ReqNew} onClick={() => setMode({ view: 'new' })} />
-        <DefaultButton toggle checked={mine} aria-pressed={mine} text={strings.ReqMine} onClick={() => setMode({ view: 'mine' })} />
+        <button type="button" className={s.switch} aria-pressed={!mine} onClick={() => setMode({ view: 'new' })}>{strings.ReqNew}</button>
+        <button type="button" className={s.switch} aria-pressed={mine} onClick={() => setMode({ view: 'mine' })}>{strings.ReqMine}</button>
       </div>
       {mode.view === 'new' && (
         <>
