@@ -50,7 +50,7 @@ it('staff send a new-account request from the Teams tab, find their draft after 
   await confirmPolicy('staff');
   const page = await as('staff', '/teams/tab');
   await page.getByRole('tab', { name: 'Requests' }).click();
-  await page.getByRole('radio', { name: /^A new account/ }).check();
+  await page.getByRole('radio', { name: /^A new account/ }).check({ force: true });
   const form = page.getByTestId('request-form');
   await field(form, 'Account name').fill('Northshire Housing');
   await choose(page, 'Platform', 'Instagram');
@@ -66,7 +66,7 @@ it('staff send a new-account request from the Teams tab, find their draft after 
   // Reload in the middle: the answers come back.
   await page.reload();
   await page.getByRole('tab', { name: 'Requests' }).click();
-  await page.getByRole('radio', { name: /^A new account \(draft kept\)/ }).check();
+  await page.getByRole('radio', { name: /^A new account \(draft kept\)/ }).check({ force: true });
   await page.getByText(/^Your draft from .+ is back, as you left it\.$/).waitFor();
   expect(await field(form, 'Account name').inputValue()).toBe('Northshire Housing');
   expect(await field(form, 'Hours a week it will take (everyone together)').inputValue()).toBe('lots');
@@ -76,7 +76,7 @@ it('staff send a new-account request from the Teams tab, find their draft after 
   const summary = page.getByTestId('request-problems');
   await summary.waitFor();
   expect(await summary.evaluate((el) => el === document.activeElement)).toBe(true);
-  await summary.getByRole('button', { name: 'Who the account is for' }).click();
+  await summary.getByRole('link', { name: 'Who the account is for' }).click();
   expect(await field(form, 'Who the account is for').evaluate((el) => el === document.activeElement)).toBe(true);
 
   await field(form, 'Handle you hope for (optional)').fill('northshirehousing');
@@ -118,7 +118,7 @@ it('staff send a new-account request from the Teams tab, find their draft after 
   // The draft went once the request was saved.
   await page.getByRole('button', { name: 'New request', exact: true }).click();
   await page.getByRole('radio', { name: /^A new account\. / }).waitFor();
-  await page.getByRole('radio', { name: 'A new account', exact: false }).first().check();
+  await page.getByRole('radio', { name: 'A new account', exact: false }).first().check({ force: true });
   expect(await field(form, 'Account name').inputValue()).toBe('');
   await page.context().close();
 
@@ -127,4 +127,35 @@ it('staff send a new-account request from the Teams tab, find their draft after 
   const note = feed.value.find((n) => n.activityType === 'approvalRequired');
   expect(note?.text).toBe('Sam Patel asks you to review the request New account: Northshire Housing (Instagram)');
   expect(decodeURIComponent(note!.webUrl)).toContain(`"subEntityId":"requests:${id}"`);
+});
+
+it('at 380 px in Teams dark the form and My requests fit the width, and the deep link opens the request', async () => {
+  await confirmPolicy('owner');
+  const page = await as('owner', '/teams/personal?theme=dark&smh=requests', { width: 380, height: 800 });
+  await page.getByRole('radio', { name: /^A paid campaign/ }).check({ force: true });
+  await page.getByRole('button', { name: 'Send to comms' }).click();
+  await page.getByTestId('request-problems').waitFor();
+  const fits = () => page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth);
+  expect(await fits()).toBe(true);
+  await page.screenshot({ path: join(SCREENSHOTS, 'request-form-380-teams-dark.png'), fullPage: true });
+
+  await page.getByRole('radio', { name: /^An idea or question/ }).check({ force: true });
+  await field(page.getByTestId('request-form'), 'Subject').fill('Reading challenge videos with a very long subject line that must wrap at 380 px');
+  await field(page.getByTestId('request-form'), 'Your idea or question').fill('Short videos of staff reading.');
+  await page.getByRole('button', { name: 'Send to comms' }).click();
+  const detail = page.getByTestId('request-detail');
+  await detail.getByText('Sent by Olivia Reed').waitFor();
+  const id = await detail.getAttribute('data-request-id');
+  await page.getByRole('button', { name: 'My requests', exact: true }).click();
+  await page.getByTestId('my-requests').locator(`tr[data-request-id="${id}"]`).waitFor();
+  expect(await fits()).toBe(true);
+  await page.screenshot({ path: join(SCREENSHOTS, 'my-requests-380-teams-dark.png'), fullPage: true });
+  await page.context().close();
+
+  // The link a notification carries ({ pageId: 'requests', subPageId: id }) opens that request.
+  const linked = await as('owner', `/teams/personal?smh=requests&item=${id}`);
+  await linked.getByTestId('request-detail').getByRole('heading', { name: /^Idea or question: Reading challenge videos/ }).waitFor();
+  await linked.getByTestId('request-status').getByText('Status: Submitted: waiting for comms').waitFor();
+  await linked.screenshot({ path: join(SCREENSHOTS, 'request-detail-teams-personal.png'), fullPage: true });
+  await linked.context().close();
 });

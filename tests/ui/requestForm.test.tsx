@@ -79,7 +79,7 @@ it('on send, lists every problem in a summary that takes focus, each taking focu
   expect(summary.textContent).toContain('There are 2 things to put right before you send:');
   expect(summary.textContent).toContain('Subject: Give your idea or question a short subject.');
   expect(summary.textContent).toContain('Your idea or question: Write your idea or question for comms.');
-  fireEvent.click(screen.getByRole('button', { name: 'Your idea or question' }));
+  fireEvent.click(screen.getByRole('link', { name: 'Your idea or question' }));
   expect(document.activeElement).toBe(screen.getByLabelText('Your idea or question'));
   expect(requests.calls).toEqual([]);
 });

@@ -86,7 +86,7 @@ export function HashtagField({ value, onChange, error, touch, disabled, label, c
       {(
         <>
           <TextField id={fieldId('hashtag.checkedOn')} label={strings.ReqHashtagCheckedOn} type="date" value={value.checkedOn} disabled={disabled} required={value.tag !== ''}
-            errorMessage={error('hashtag.checkedOn')} onChange={(_, v) => set('checkedOn', v ?? '')} onBlur={() => touch('hashtag.checkedOn')} styles={{ root: { maxWidth: 220 } }} />
+            errorMessage={error('hashtag.checkedOn')} onChange={(_, v) => set('checkedOn', v ?? '')} onBlur={() => touch('hashtag.checkedOn')} styles={{ root: { maxWidth: 320 } }} />
           <TextField id={fieldId('hashtag.evidenceUrl')} label={strings.ReqHashtagEvidence} type="url" value={value.evidenceUrl} disabled={disabled} required={value.tag !== ''}
             errorMessage={error('hashtag.evidenceUrl')} onChange={(_, v) => set('evidenceUrl', v ?? '')} onBlur={() => touch('hashtag.evidenceUrl')} />
         </>

@@ -183,11 +183,13 @@ export function RequestForm({ service, kind, place, revising, onSaved, onCancel 
             <ul className={s.summaryList}>
               {problems.map((p, i) => (
                 <li key={`${p.path}-${i}`}>
-                  <button type="button" className={s.summaryLink} onClick={() => {
+                  {/* A link to a place in the page (it wraps with the text, where a button would become a block on a phone). */}
+                  <a href={`#${focusTarget(kind, p.path)}`} className={s.summaryLink} onClick={(e) => {
+                    e.preventDefault();
                     const el = document.getElementById(focusTarget(kind, p.path));
                     el?.focus();
                     el?.scrollIntoView?.({ block: 'center' });
-                  }}>{labelFor(kind, p.path)}</button>: {p.message}
+                  }}>{labelFor(kind, p.path)}</a>: {p.message}
                 </li>
               ))}
             </ul>
