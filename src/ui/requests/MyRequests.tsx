@@ -116,7 +116,7 @@ export function RequestDetailView({ service, id, onBack, onRevise, banner }: Req
       {back}
       {banner}
       {problem}
-      <h3 className={s.subHeading} ref={headingRef} tabIndex={-1}>{r.title}</h3>
+      <h3 className={s.titleHeading} ref={headingRef} tabIndex={-1}>{r.title}</h3>
       <p data-testid="request-status"><strong>{format(strings.ReqStatusLine, statusText(r.status))}</strong></p>
       {(r.actions.revise || r.actions.withdraw) ? (
         <div className={s.actions}>

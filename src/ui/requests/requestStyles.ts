@@ -14,7 +14,9 @@ export function requestStyles(theme: ITheme) {
   return mergeStyleSets({
     root: { maxWidth: 820, color: s.bodyText },
     heading: { ...fonts.xLarge, margin: '4px 0 12px' },
-    subHeading: { ...fonts.large, margin: '16px 0 8px' },
+    subHeading: { ...fonts.large, fontWeight: 600, margin: '16px 0 8px' },
+    // Focus is put on the request's heading when it opens (so a screen reader starts there); no ring for that.
+    titleHeading: { ...fonts.xLarge, fontWeight: 600, margin: '12px 0 4px', overflowWrap: 'anywhere', selectors: { ':focus': { outline: 'none' } } },
     switcher: { display: 'flex', flexWrap: 'wrap', gap: 8, marginBottom: 12 },
     // Plain buttons rather than Fluent's toggle, whose checked colours are unreadable in high contrast.
     switch: {
