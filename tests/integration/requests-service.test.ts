@@ -181,3 +181,22 @@ it('the clean check finds exact, near and retired tags in the register', async (
   expect((await service.checkHashtag('#NorthshireHomes'))?.clean).toBe(true);
   expect(await service.checkHashtag('no spaces allowed here')).toBeUndefined();
 });
+
+it('a notification Teams cannot deliver never fails the request: the person sees who was not reachable, and the Activity log keeps the outcome', async () => {
+  const { service, policy } = serviceFor('staff');
+  await policy.acknowledge(await policy.loadPage());
+  await fetch(`${emu.url}/__emulator/graph/installations`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ user: person('comms').upn, installed: false }) });
+  try {
+    const outcome = await service.submit(service.startDraft('Idea or question', null, idea('Nobody has the app')));
+    if (outcome.kind !== 'saved') throw new Error(outcome.kind);
+    const byPerson = Object.fromEntries(outcome.notified!.results.map((r) => [r.recipient.toLowerCase(), `${r.status}${r.reason ? `:${r.reason}` : ''}`]));
+    expect(byPerson).toEqual({ [person('comms').upn]: 'notReachable:appNotInstalled', [person('commsHead').upn]: 'sent' });
+    expect((await service.one(outcome.originalId))?.status).toBe('submitted');
+    const log = await spAs(emu, person('comms').upn).web.lists.getByTitle('SMH Activity').items.filter(`TargetId eq ${outcome.originalId}`).select('Action', 'Data', 'AuthorId')<{ Action: string; Data: string; AuthorId: number }[]>();
+    const entry = log.find((l) => l.Action === 'request.submitted');
+    expect(entry?.AuthorId).toBe(ids.staff);
+    expect(JSON.parse(entry!.Data)).toMatchObject({ type: 'Idea or question', notified: 2, sent: 1, notReachable: 1, failed: 0 });
+  } finally {
+    await fetch(`${emu.url}/__emulator/graph/installations`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ reset: true }) });
+  }
+});
