@@ -3,6 +3,7 @@ import { TextField } from '@fluentui/react/lib/TextField';
 import { Dropdown, type IDropdownOption } from '@fluentui/react/lib/Dropdown';
 import { Checkbox } from '@fluentui/react/lib/Checkbox';
 import { DefaultButton } from '@fluentui/react/lib/Button';
+import { useTheme } from '@fluentui/react/lib/Theme';
 import * as strings from 'SocialMediaHubWebPartStrings';
 import { WEEKDAYS, type HashtagInput, type StaffedHoursInput } from '../../domain/requests';
 import type { CleanCheck } from '../../domain/hashtags';
@@ -27,6 +28,7 @@ export function StaffedHoursField({ value, onChange, error, touch, disabled, lab
   const setSlot = (i: number, key: 'day' | 'from' | 'to', v: string): void => onChange({ ...value, slots: value.slots.map((s, j) => (j === i ? { ...s, [key]: v } : s)) });
   const dayOptions: IDropdownOption[] = WEEKDAYS.map((d) => ({ key: d, text: d }));
   const slotsError = error('staffedHours.slots');
+  const theme = useTheme();
   return (
     <fieldset style={{ border: 0, padding: 0, margin: '8px 0' }}>
       <legend style={{ fontWeight: 600, padding: 0 }}>{label}</legend>
@@ -49,7 +51,8 @@ export function StaffedHoursField({ value, onChange, error, touch, disabled, lab
           ))}
           <DefaultButton text={strings.ReqAddSlot} disabled={disabled} styles={{ root: { marginTop: 8 } }}
             onClick={() => { touch('staffedHours.slots'); onChange({ ...value, slots: [...value.slots, { day: '', from: '09:00', to: '17:00' }] }); }} />
-          {slotsError && <p role="alert" style={{ color: 'inherit', margin: '4px 0' }} data-field-error="staffedHours.slots"><strong>{slotsError}</strong></p>}
+          {/* Said like Fluent says a field's problem: the theme's error colour, small, under the control. */}
+          {slotsError && <p role="alert" style={{ fontSize: theme.fonts.small.fontSize, color: theme.semanticColors.errorText, margin: '4px 0' }} data-field-error="staffedHours.slots">{slotsError}</p>}
         </div>
       )}
       <Checkbox id={fieldId('staffedHours.profileWillSaySo')} label={strings.ReqProfileSaysSo} checked={value.profileWillSaySo} disabled={disabled}
