@@ -10,6 +10,7 @@ import type { CoverageService } from '../services/coverageService';
 import type { AudienceService } from '../services/audienceService';
 import type { RequestReviewService } from '../services/requestReviewService';
 import type { RegisterService } from '../services/registerService';
+import type { RequestsService } from '../services/requestsService';
 
 // The composition root: the only place that knows which adapter serves which port. Views get
 // services from here (through ServicesContext), never build adapters themselves. What only comms or
@@ -28,6 +29,8 @@ export interface Services {
   review(teamsAppId: string): Promise<RequestReviewService>;
   /** The account register: search, detail, 'is this account ours?'. */
   register(): Promise<RegisterService>;
+  /** The requester's side of requests (everyone); notifications carry this Teams app id. */
+  requests(teamsAppId: string): Promise<RequestsService>;
 }
 
 const once = <T>(load: () => Promise<T>): (() => Promise<T>) => {
@@ -47,10 +50,11 @@ export function createServices(host: Host): Services {
   const coverage = once(() => import(/* webpackChunkName: 'smh-comms' */ './lazyComms').then((m) => m.createCoverage(host, acknowledgements)));
   // One audience service per app id, so its cached directory read is shared by the views that count.
   const audiences = new Map<string, Promise<AudienceService>>();
+  const gate = new AcknowledgementGate(policies, acknowledgements, me);
   return {
     host,
     policy: new PolicyService(policies, acknowledgements, me),
-    gate: new AcknowledgementGate(policies, acknowledgements, me),
+    gate,
     setup: once(() => import(/* webpackChunkName: 'smh-setup' */ './lazySetup').then((m) => m.createSetupService(host, policies, new SpSettingsRepository(host.sp)))),
     publisher: (teamsAppId) => import(/* webpackChunkName: 'smh-comms' */ './lazyComms').then((m) => m.createPublisher(host, policies, teamsAppId)),
     coverage,
@@ -64,6 +68,7 @@ export function createServices(host: Host): Services {
       return made;
     },
     review: (teamsAppId) => import(/* webpackChunkName: 'smh-comms' */ './lazyComms').then((m) => m.createReview(host, teamsAppId, me)),
-    register: once(() => import(/* webpackChunkName: 'smh-register' */ './lazyRegister').then((m) => m.createRegister(host, me)))
+    register: once(() => import(/* webpackChunkName: 'smh-register' */ './lazyRegister').then((m) => m.createRegister(host, me))),
+    requests: (teamsAppId) => import(/* webpackChunkName: 'smh-requests' */ './lazyRequests').then((m) => m.createRequests(host, gate, me, teamsAppId))
   };
 }

@@ -135,6 +135,38 @@ describe.each(HOSTS)('axe-core: $name', ({ path }) => {
     await page.context().close();
   });
 
+  it('requests: a form with its problems, a request just sent, My requests and the withdrawal dialog have no violations', async () => {
+    // Olivia confirms the policy once (the first host), so she may send.
+    const policy = await open(person('owner').upn, `${path}smh=policy`);
+    const confirm = policy.getByRole('button', { name: 'I have read the policy and will follow it' });
+    await Promise.race([confirm.waitFor(), policy.getByText(/^You acknowledged version/).first().waitFor()]);
+    if (await confirm.isVisible()) {
+      await confirm.click();
+      await policy.getByText(/^You acknowledged version/).first().waitFor();
+    }
+    await policy.context().close();
+
+    const page = await open(person('owner').upn, `${path}smh=requests`);
+    await page.getByRole('radio', { name: /^A new account/ }).check();
+    await page.getByRole('button', { name: 'Send to comms' }).click();
+    await page.getByTestId('request-problems').waitFor();
+    expect(await violations(page)).toEqual([]);
+    await page.getByRole('radio', { name: /^An idea or question/ }).check();
+    await page.getByLabel(/^Subject/).fill('A library podcast');
+    await page.getByLabel(/^Your idea or question/).fill('Could we record one a month?');
+    await page.getByRole('button', { name: 'Send to comms' }).click();
+    await page.getByTestId('request-detail').getByText('Sent by Olivia Reed').waitFor();
+    expect(await violations(page)).toEqual([]);
+    await page.getByRole('button', { name: 'Withdraw' }).click();
+    await page.getByRole('alertdialog').getByText('Withdraw this request?').waitFor();
+    expect(await violations(page, '[role="alertdialog"]')).toEqual([]);
+    await page.getByRole('alertdialog').getByRole('button', { name: 'Cancel' }).click();
+    await page.getByRole('button', { name: 'My requests', exact: true }).click();
+    await page.getByTestId('my-requests').waitFor();
+    expect(await violations(page)).toEqual([]);
+    await page.context().close();
+  });
+
   it('set-up has no violations', async () => {
     const page = await open(person('siteOwner').upn, `${path}smh=setup`);
     await page.getByRole('button', { name: 'Run set-up' }).waitFor();

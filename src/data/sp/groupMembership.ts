@@ -27,4 +27,9 @@ export class SpGroupMembership implements IGroupMembership {
         .filter((m) => m.login !== '');
     });
   }
+
+  public memberLogins(group: HubGroup): Promise<string[]> {
+    // Only people: a group nested by claims (c:0t.c|tenant|…) has no sign-in name to notify.
+    return this.members(group).then((people) => people.map((p) => p.login).filter((upn) => upn.includes('@')));
+  }
 }

@@ -15,4 +15,6 @@ export interface IGroupMembership {
   memberIds(group: HubGroup): Promise<number[]>;
   /** The group's direct members with names and sign-in names (people only, not nested groups). */
   members(group: HubGroup): Promise<GroupMember[]>;
+  /** Sign-in names (UPNs) of the group's direct members, which Teams notifications address. */
+  memberLogins(group: HubGroup): Promise<string[]>;
 }

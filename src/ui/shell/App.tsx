@@ -24,7 +24,8 @@ const LAZY_VIEWS = {
   edit: retryableLazy(() => import(/* webpackChunkName: 'smh-editor-view' */ '../editor/PolicyEditorView')),
   coverage: retryableLazy(() => import(/* webpackChunkName: 'smh-coverage-view' */ '../coverage/CoverageView')),
   review: retryableLazy(() => import(/* webpackChunkName: 'smh-review-view' */ '../review/ReviewView')),
-  register: retryableLazy(() => import(/* webpackChunkName: 'smh-register-view' */ '../register/RegisterView'))
+  register: retryableLazy(() => import(/* webpackChunkName: 'smh-register-view' */ '../register/RegisterView')),
+  requests: retryableLazy(() => import(/* webpackChunkName: 'smh-requests-view' */ '../requests/RequestsView'))
 };
 const SetupView = LAZY_VIEWS.setup.View;
 const HistoryView = LAZY_VIEWS.history.View;
@@ -32,9 +33,10 @@ const PolicyEditorView = LAZY_VIEWS.edit.View;
 const CoverageView = LAZY_VIEWS.coverage.View;
 const ReviewView = LAZY_VIEWS.review.View;
 const RegisterView = LAZY_VIEWS.register.View;
+const RequestsView = LAZY_VIEWS.requests.View;
 
-export type PageId = 'policy' | 'history' | 'register' | 'edit' | 'coverage' | 'review' | 'setup';
-const PAGES: PageId[] = ['policy', 'history', 'register', 'edit', 'coverage', 'review', 'setup'];
+export type PageId = 'policy' | 'history' | 'requests' | 'register' | 'edit' | 'coverage' | 'review' | 'setup';
+const PAGES: PageId[] = ['policy', 'history', 'requests', 'register', 'edit', 'coverage', 'review', 'setup'];
 
 export function initialPage(services: Services): PageId {
   const asked = services.host.deepLink?.pageId as PageId | undefined;
@@ -45,6 +47,8 @@ function visibleTabs(state: PolicyPageState['state']): Tab<PageId>[] {
   const page = state.status === 'ready' ? state.value : undefined;
   const notSetUp = state.status === 'error' && (state.error as { kind?: string }).kind === 'notSetUp';
   const tabs: Tab<PageId>[] = [{ key: 'policy', label: strings.NavPolicy }, { key: 'history', label: strings.NavHistory }];
+  // Everyone may ask comms for something; the gate (policy confirmed) is asked when they send.
+  if (!notSetUp) tabs.push({ key: 'requests', label: strings.NavRequests });
   // Everyone reads the register ("is this account ours?"), once the site is set up.
   if (page) tabs.push({ key: 'register', label: strings.RegisterNav });
   // Showing comms' and owners' tools only to them is tidiness, not security: SharePoint refuses
@@ -88,6 +92,7 @@ export function App({ services, theme: themeName, palette }: { services: Service
                   {current === 'history' && <HistoryView />}
                   {current === 'edit' && <PolicyEditorView onPublished={() => setPage('policy')} />}
                   {current === 'coverage' && <CoverageView />}
+                  {current === 'requests' && <RequestsView />}
                   {current === 'review' && <ReviewView />}
                   {current === 'register' && <RegisterView />}
                   {current === 'setup' && <SetupView />}

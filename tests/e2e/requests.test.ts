@@ -1,0 +1,161 @@
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { startWorkbench, type Workbench } from '../../workbench/harness';
+import { person } from '../../workbench/seed';
+import { launchBrowser, contextAs, SCREENSHOTS } from '../support/browser';
+import { localDate } from '../../src/domain/requests';
+
+// A member of staff asks for a new account from the Teams tab: the form keeps their answers across a
+// reload, the request appears in "My requests" as submitted, and comms get the Teams notification
+// whose link opens that request.
+
+let wb: Workbench;
+let browser: Browser;
+
+beforeAll(async () => {
+  wb = await startWorkbench({ seed: true });
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await wb?.close();
+});
+
+async function as(p: Parameters<typeof person>[0], path: string, viewport?: { width: number; height: number }): Promise<Page> {
+  const ctx = await contextAs(browser, wb.url, person(p).upn, viewport);
+  const page = await ctx.newPage();
+  await page.goto(path);
+  return page;
+}
+
+async function confirmPolicy(p: Parameters<typeof person>[0]): Promise<void> {
+  const page = await as(p, '/sharepoint?smh=policy');
+  await page.getByRole('button', { name: 'I have read the policy and will follow it' }).click();
+  await page.getByText(/^You acknowledged version/).first().waitFor();
+  await page.context().close();
+}
+
+/** A form field by its label's start (a required field's name ends in " *"; "Owner's name" must not find the backup's). */
+function field(scope: ReturnType<Page['getByTestId']>, label: string) {
+  return scope.getByLabel(new RegExp(`^${label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`));
+}
+
+async function choose(page: Page, label: string, option: string): Promise<void> {
+  await page.getByRole('combobox', { name: label }).click();
+  await page.getByRole('option', { name: option, exact: true }).click();
+}
+
+it('staff send a new-account request from the Teams tab, find their draft after a reload, see it submitted, and comms are told in Teams', async () => {
+  await confirmPolicy('staff');
+  const page = await as('staff', '/teams/tab');
+  await page.getByRole('tab', { name: 'Requests' }).click();
+  await page.getByRole('radio', { name: /^A new account/ }).check({ force: true });
+  const form = page.getByTestId('request-form');
+  await field(form, 'Account name').fill('Northshire Housing');
+  await choose(page, 'Platform', 'Instagram');
+  await field(form, 'Service or team that will run it').fill('Housing');
+  // Leaving a required field empty says what to write beside it.
+  await field(form, 'Who the account is for').focus();
+  await field(form, 'What it should achieve').focus();
+  await form.getByText('Say who the account is for.').waitFor();
+  await field(form, 'Hours a week it will take (everyone together)').fill('lots');
+  await field(form, 'Owner\'s name').focus();
+  await form.getByText('Write the hours as a number, like 6 or 7.5 (no words or units).').waitFor();
+
+  // Reload in the middle: the answers come back.
+  await page.reload();
+  await page.getByRole('tab', { name: 'Requests' }).click();
+  await page.getByRole('radio', { name: /^A new account \(draft kept\)/ }).check({ force: true });
+  await page.getByText(/^Your draft from .+ is back, as you left it\.$/).waitFor();
+  expect(await field(form, 'Account name').inputValue()).toBe('Northshire Housing');
+  expect(await field(form, 'Hours a week it will take (everyone together)').inputValue()).toBe('lots');
+
+  // Sending with problems lists them in a summary that takes focus.
+  await form.getByRole('button', { name: 'Send to comms' }).click();
+  const summary = page.getByTestId('request-problems');
+  await summary.waitFor();
+  expect(await summary.evaluate((el) => el === document.activeElement)).toBe(true);
+  await summary.getByRole('link', { name: 'Who the account is for' }).click();
+  expect(await field(form, 'Who the account is for').evaluate((el) => el === document.activeElement)).toBe(true);
+
+  await field(form, 'Handle you hope for (optional)').fill('northshirehousing');
+  await field(form, 'Why the organisation\'s existing accounts cannot serve').fill('Tenants do not follow the main council account.');
+  await field(form, 'Who the account is for').fill('Council tenants');
+  await field(form, 'Where these people already talk online').fill('Estate Facebook groups');
+  await field(form, 'What it should achieve').fill('Fewer repair calls');
+  await field(form, 'Content plan: what you will post, how often').fill('Two posts a week');
+  await field(form, 'Hours a week it will take (everyone together)').fill('3');
+  await field(form, 'Exit plan: when and how it would close').fill('Close when the estate project ends.');
+  await field(form, 'Owner\'s name').fill('Sam Patel');
+  await field(form, 'Owner\'s work e-mail').fill('sam.patel@northshire.gov.uk');
+  await field(form, 'Backup owner\'s name').fill('Olivia Reed');
+  await field(form, 'Backup owner\'s work e-mail').fill('olivia.reed@northshire.gov.uk');
+  await field(form, 'Rota: how the owner and backup share the work and cover leave').fill('Sam on weekdays, Olivia covers leave.');
+  await form.getByRole('button', { name: 'Add a time slot' }).click();
+  await choose(page, 'Slot 1: Day', 'Mon');
+  await field(form, 'The profile will say when it is staffed').check({ force: true });
+  await field(form, 'Proposed hashtag (optional)').fill('#NorthshireHomes');
+  await page.getByTestId('hashtag-check').getByText('#NorthshireHomes is not in our register, and nothing like it is.', { exact: false }).waitFor();
+  await field(form, 'Date you searched for it in public').fill(localDate(new Date()));
+  await field(form, 'Link to what you found (search results or a screenshot)').fill('https://www.instagram.com/explore/tags/northshirehomes/');
+  await page.screenshot({ path: join(SCREENSHOTS, 'request-new-account-teams.png'), fullPage: true });
+  await form.getByRole('button', { name: 'Send to comms' }).click();
+
+  await page.getByTestId('request-saved').getByText('Comms have your request.', { exact: false }).waitFor();
+  expect(await page.getByTestId('request-notified').textContent()).toBe('Comms were told in Teams (sent to 2 of 2 people).');
+  const detail = page.getByTestId('request-detail');
+  await detail.getByRole('heading', { name: 'New account: Northshire Housing (Instagram)' }).waitFor();
+  const id = await detail.getAttribute('data-request-id');
+  await detail.getByText('Sent by Sam Patel').waitFor();
+
+  // My requests lists it as submitted.
+  await page.getByRole('button', { name: 'My requests', exact: true }).click();
+  const row = page.getByTestId('my-requests').locator(`tr[data-request-id="${id}"]`);
+  await row.getByText('Submitted: waiting for comms').waitFor();
+  await row.getByText('New account: Northshire Housing (Instagram)').waitFor();
+
+  // The draft went once the request was saved.
+  await page.getByRole('button', { name: 'New request', exact: true }).click();
+  await page.getByRole('radio', { name: /^A new account\. / }).waitFor();
+  await page.getByRole('radio', { name: 'A new account', exact: false }).first().check({ force: true });
+  expect(await field(form, 'Account name').inputValue()).toBe('');
+  await page.context().close();
+
+  // Chris (comms) has the notification; its link opens the request in the personal app.
+  const feed = (await (await fetch(`${wb.url}/__emulator/graph/feed?user=${encodeURIComponent(person('comms').upn)}`)).json()) as { value: { activityType: string; text: string; webUrl: string }[] };
+  const note = feed.value.find((n) => n.activityType === 'approvalRequired');
+  expect(note?.text).toBe('Sam Patel asks you to review the request New account: Northshire Housing (Instagram)');
+  expect(decodeURIComponent(note!.webUrl)).toContain(`"subEntityId":"review:${id}"`);
+});
+
+it('at 380 px in Teams dark the form and My requests fit the width, and the deep link opens the request', async () => {
+  await confirmPolicy('owner');
+  const page = await as('owner', '/teams/personal?theme=dark&smh=requests', { width: 380, height: 800 });
+  await page.getByRole('radio', { name: /^A paid campaign/ }).check({ force: true });
+  await page.getByRole('button', { name: 'Send to comms' }).click();
+  await page.getByTestId('request-problems').waitFor();
+  const fits = () => page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth);
+  expect(await fits()).toBe(true);
+  await page.screenshot({ path: join(SCREENSHOTS, 'request-form-380-teams-dark.png'), fullPage: true });
+
+  await page.getByRole('radio', { name: /^An idea or question/ }).check({ force: true });
+  await field(page.getByTestId('request-form'), 'Subject').fill('Reading challenge videos with a very long subject line that must wrap at 380 px');
+  await field(page.getByTestId('request-form'), 'Your idea or question').fill('Short videos of staff reading.');
+  await page.getByRole('button', { name: 'Send to comms' }).click();
+  const detail = page.getByTestId('request-detail');
+  await detail.getByText('Sent by Olivia Reed').waitFor();
+  const id = await detail.getAttribute('data-request-id');
+  await page.getByRole('button', { name: 'My requests', exact: true }).click();
+  await page.getByTestId('my-requests').locator(`tr[data-request-id="${id}"]`).waitFor();
+  expect(await fits()).toBe(true);
+  await page.screenshot({ path: join(SCREENSHOTS, 'my-requests-380-teams-dark.png'), fullPage: true });
+  await page.context().close();
+
+  // The link a notification carries ({ pageId: 'requests', subPageId: id }) opens that request.
+  const linked = await as('owner', `/teams/personal?smh=requests&item=${id}`);
+  await linked.getByTestId('request-detail').getByRole('heading', { name: /^Idea or question: Reading challenge videos/ }).waitFor();
+  await linked.getByTestId('request-status').getByText('Status: Submitted: waiting for comms').waitFor();
+  await linked.screenshot({ path: join(SCREENSHOTS, 'request-detail-teams-personal.png'), fullPage: true });
+  await linked.context().close();
+});
