@@ -4,6 +4,8 @@ import { startWorkbench, type Workbench } from '../../workbench/harness';
 import { person } from '../../workbench/seed';
 import { launchBrowser, contextAs, SCREENSHOTS } from '../support/browser';
 import { localDate } from '../../src/domain/requests';
+import { spAs } from '../support/emulator-sharepoint';
+import { SpAccountUpdates } from '../../src/data/sp/accountUpdatesRepository';
 
 // A member of staff asks for a new account from the Teams tab: the form keeps their answers across a
 // reload, the request appears in "My requests" as submitted, and comms get the Teams notification
@@ -46,7 +48,7 @@ async function choose(page: Page, label: string, option: string): Promise<void> 
   await page.getByRole('option', { name: option, exact: true }).click();
 }
 
-it('staff send a new-account request from the Teams tab, find their draft after a reload, see it submitted, and comms are told in Teams', async () => {
+it('the whole path: staff send a new-account request from the Teams tab (draft kept across a reload); comms send it to decision from Teams; the head approves from her notification; the requester sees it approved; the account is in the register, where the owner\'s update counts and a colleague\'s does not', async () => {
   await confirmPolicy('staff');
   const page = await as('staff', '/teams/tab');
   await page.getByRole('tab', { name: 'Requests' }).click();
@@ -127,6 +129,72 @@ it('staff send a new-account request from the Teams tab, find their draft after 
   const note = feed.value.find((n) => n.activityType === 'approvalRequired');
   expect(note?.text).toBe('Sam Patel asks you to review the request New account: Northshire Housing (Instagram)');
   expect(decodeURIComponent(note!.webUrl)).toContain(`"subEntityId":"review:${id}"`);
+
+  // Chris opens it from his Teams activity feed, in the personal app, and sends it to decision.
+  const chris = await as('comms', '/teams/tab');
+  await chris.getByTestId('open-activity').click();
+  await chris.getByRole('link', { name: /asks you to review the request New account: Northshire Housing \(Instagram\)/ }).first().click();
+  await chris.waitForURL(/\/teams\/personal\?.*subEntityId=review/);
+  const review = chris.getByTestId('request-case');
+  await review.getByText('Tenants do not follow the main council account.').waitFor();
+  await review.getByRole('radio', { name: 'Send to the head of communications for a decision' }).check();
+  await review.getByLabel('Message to the requester').fill('Well planned, with real cover for leave.');
+  await review.getByRole('button', { name: 'Send review' }).click();
+  await review.getByText('Saved. The request is now: Waiting for the head of communications.').waitFor();
+  await chris.context().close();
+
+  // Hannah, head of communications, gets it in her feed; the link opens that request; she approves.
+  const hannah = await as('commsHead', '/teams/tab');
+  await hannah.getByTestId('open-activity').click();
+  await hannah.getByRole('link', { name: /asks you to review the request New account: Northshire Housing \(Instagram\)/ }).first().click();
+  await hannah.waitForURL(/\/teams\/personal\?.*subEntityId=review/);
+  const decide = hannah.getByTestId('request-case');
+  await decide.getByText(/Chris Morgan: To decision\. "Well planned, with real cover for leave\."/).waitFor();
+  await decide.getByRole('radio', { name: 'Approve' }).check();
+  await decide.getByLabel('Reason').fill('A clear case; the hours are realistic.');
+  await decide.getByRole('button', { name: 'Record decision' }).click();
+  await decide.getByText('Saved. The request is now: Approved.').waitFor();
+  await decide.getByText('Northshire Housing is in the register as a proposed account.').waitFor();
+  await hannah.context().close();
+
+  // Sam is told in Teams; the link opens the request, now approved.
+  const sam = await as('staff', '/teams/tab');
+  await sam.getByTestId('open-activity').click();
+  await sam.getByRole('link', { name: /updated your request New account: Northshire Housing \(Instagram\): approved/ }).click();
+  await sam.waitForURL(/\/teams\/personal\?.*subEntityId=requests/);
+  await sam.getByTestId('request-detail').getByText('Status: Approved').waitFor();
+
+  // The register knows the account, with its owner and backup.
+  await sam.getByRole('tab', { name: 'Accounts' }).click();
+  await sam.getByRole('textbox', { name: 'Account address or handle' }).fill('https://www.instagram.com/northshirehousing/');
+  await sam.getByRole('button', { name: 'Check' }).click();
+  await sam.getByText('Yes, @northshirehousing is ours.').waitFor();
+  await sam.getByText(/Owner: Sam Patel \(sam\.patel@northshire\.gov\.uk\) · Backup: Olivia Reed/).waitFor();
+  await sam.getByRole('button', { name: /^Northshire Housing on Instagram/ }).click();
+  const ops = sam.getByRole('dialog').getByTestId('account-operations');
+  await ops.getByRole('button', { name: 'Update how the account is run' }).click();
+  await ops.getByLabel('Rota').fill('Sam on weekdays; Olivia covers leave.');
+  await ops.getByLabel('Response target').fill('24');
+  await ops.getByLabel('Content plan').fill('Repairs news on Tuesdays, estate events on Fridays.');
+  await ops.getByRole('button', { name: 'Save update' }).click();
+  await ops.getByText('Saved. This is now how the account is run.').waitFor();
+  await sam.context().close();
+
+  // Ben Hughes, neither owner nor backup of it, files an update through the list (SharePoint lets anyone add):
+  // it is kept, and it does not count.
+  const ben = spAs(wb.emulator, person('backup').upn);
+  const benId = (await ben.web.currentUser.select('Id')<{ Id: number }>()).Id;
+  const [housing] = await ben.web.lists.getByTitle('SMH Accounts').items.filter("HandleKey eq 'northshirehousing'").select('Id')<{ Id: number }[]>();
+  await new SpAccountUpdates(ben, async () => benId).add(housing.Id, { rota: 'Ben runs it', staffedHours: '{"always":true}', profileStatesHours: true, responseTargetHours: 1, contentPlan: 'Ben posts' }, 'e2e-colleague');
+  const olivia = await as('owner', '/sharepoint?smh=register');
+  await olivia.getByRole('textbox', { name: 'Account address or handle' }).fill('@northshirehousing');
+  await olivia.getByRole('button', { name: 'Check' }).click();
+  await olivia.getByRole('button', { name: /^Northshire Housing on Instagram/ }).click();
+  const seen = olivia.getByRole('dialog').getByTestId('account-operations');
+  await seen.getByText(/^Last updated by Sam Patel on /).waitFor();
+  await seen.getByText('Sam on weekdays; Olivia covers leave.').waitFor();
+  await seen.getByText(/Not counted, because their authors are not this account's owner or backup: updates by Ben Hughes/).waitFor();
+  await olivia.context().close();
 });
 
 it('at 380 px in Teams dark the form and My requests fit the width, and the deep link opens the request', async () => {
