@@ -1,9 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { startWorkbench, type Workbench } from '../../workbench/harness';
 import { person } from '../../workbench/seed';
-import { launchBrowser, contextAs } from '../support/browser';
+import { workbenchForFile } from '../support/workbenchSession';
 
 // Coverage of everyone, in the workbench as comms would use it: "X of Y" over the organisation's
 // enabled people (from the directory), who is still to confirm by department, the export of both,
@@ -11,32 +9,11 @@ import { launchBrowser, contextAs } from '../support/browser';
 
 const DOCS_SCREENSHOTS = join(__dirname, '..', '..', 'docs', 'screenshots');
 
-let wb: Workbench;
-let browser: Browser;
+const session = workbenchForFile();
+const as = session.as;
+const confirmPolicy = session.confirmPolicy;
 
-beforeAll(async () => {
-  wb = await startWorkbench({ seed: true });
-  browser = await launchBrowser();
-});
 
-afterAll(async () => {
-  await browser?.close();
-  await wb?.close();
-});
-
-async function as(p: Parameters<typeof person>[0], path: string): Promise<Page> {
-  const ctx = await contextAs(browser, wb.url, person(p).upn);
-  const page = await ctx.newPage();
-  await page.goto(path);
-  return page;
-}
-
-async function confirmPolicy(p: Parameters<typeof person>[0]): Promise<void> {
-  const page = await as(p, '/sharepoint?smh=policy');
-  await page.getByRole('button', { name: 'I have read the policy and will follow it' }).click();
-  await page.getByText(/^You acknowledged version/).first().waitFor();
-  await page.context().close();
-}
 
 it('comms see X of Y, who is still to confirm, export both, remind them, and the report says what was sent and who was not reachable', async () => {
   await confirmPolicy('staff');
@@ -78,7 +55,7 @@ it('comms see X of Y, who is still to confirm, export both, remind them, and the
   await page.screenshot({ path: join(DOCS_SCREENSHOTS, 'coverage-everyone.png'), fullPage: true });
 
   // Hannah's Teams feed has the reminder; its link opens the policy.
-  const feed = (await (await fetch(`${wb.url}/__emulator/graph/feed?user=${encodeURIComponent(person('commsHead').upn)}`)).json()) as { value: { activityType: string; text: string }[] };
+  const feed = (await (await fetch(`${session.wb.url}/__emulator/graph/feed?user=${encodeURIComponent(person('commsHead').upn)}`)).json()) as { value: { activityType: string; text: string }[] };
   expect(feed.value.find((n) => n.activityType === 'policyReminder')?.text).toBe('Chris Morgan reminds you to confirm version 1.0 of the social media policy');
 
   // The next comms person sees the last reminder and who it did not reach.

@@ -1,9 +1,8 @@
 import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
 import { AxeBuilder } from '@axe-core/playwright';
-import { startWorkbench, type Workbench } from '../../workbench/harness';
 import { person } from '../../workbench/seed';
-import { launchBrowser, contextAs } from '../support/browser';
+import { contextAs } from '../support/browser';
+import { workbenchForFile } from '../support/workbenchSession';
 
 // The product views at a phone's width in the Teams personal app: tables become stacked cards
 // with labels rather than scrolling who (the first column) or whether they confirmed (the last)
@@ -12,22 +11,11 @@ import { launchBrowser, contextAs } from '../support/browser';
 const DOCS_SCREENSHOTS = join(__dirname, '..', '..', 'docs', 'screenshots');
 const NARROW = { width: 380, height: 800 };
 
-let wb: Workbench;
-let browser: Browser;
-
-beforeAll(async () => {
-  wb = await startWorkbench({ seed: true });
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await wb?.close();
-});
+const session = workbenchForFile();
 
 describe('narrow views', () => {
   it("the coverage view's owners and backups reflow into labelled cards at 380 px", async () => {
-    const ctx = await contextAs(browser, wb.url, person('comms').upn, NARROW);
+    const ctx = await contextAs(session.browser, session.wb.url, person('comms').upn, NARROW);
     const page = await ctx.newPage();
     await page.goto('/teams/personal?theme=default&subEntityId=coverage');
     const table = page.getByTestId('key-people');
@@ -62,7 +50,7 @@ describe('narrow views', () => {
   });
 
   it('the same table stays a table where there is room', async () => {
-    const ctx = await contextAs(browser, wb.url, person('comms').upn);
+    const ctx = await contextAs(session.browser, session.wb.url, person('comms').upn);
     const page = await ctx.newPage();
     await page.goto('/teams/personal?theme=default&subEntityId=coverage');
     const table = page.getByTestId('key-people');

@@ -1,10 +1,10 @@
 import { join } from 'node:path';
 import { AxeBuilder } from '@axe-core/playwright';
-import type { Browser, Page } from 'playwright-core';
-import { startWorkbench, type Workbench } from '../../workbench/harness';
+import type { Page } from 'playwright-core';
 import { person, spAs } from '../../workbench/seed';
 import { SpPolicyRepository } from '../../src/data/sp/policyRepository';
-import { launchBrowser, contextAs, SCREENSHOTS } from '../support/browser';
+import { SCREENSHOTS } from '../support/browser';
+import { workbenchForFile } from '../support/workbenchSession';
 
 // Issue 7's "no lost edits" in Chromium: Chris Morgan (comms officer) and Hannah Lewis (head of
 // comms, also in the comms group) open the editor on the same version, each rewords a different
@@ -12,29 +12,13 @@ import { launchBrowser, contextAs, SCREENSHOTS } from '../support/browser';
 // until she has chosen in the three-way view; after she keeps her section, the version in force
 // holds both changes.
 
-let wb: Workbench;
-let browser: Browser;
+const session = workbenchForFile();
+const as = session.as;
 
-beforeAll(async () => {
-  wb = await startWorkbench({ seed: true });
-  browser = await launchBrowser();
-});
 
-afterAll(async () => {
-  await browser?.close();
-  await wb?.close();
-});
-
-async function as(p: Parameters<typeof person>[0], path: string): Promise<Page> {
-  const ctx = await contextAs(browser, wb.url, person(p).upn);
-  const page = await ctx.newPage();
-  await page.goto(path);
-  return page;
-}
-
-/** The version in force as SharePoint holds it, read as someone entitled (comms), outside the browser. */
+/** The version in force as SharePoint holds it, read as someone entitled (comms), outside the session.browser. */
 async function inForce() {
-  const repo = new SpPolicyRepository(spAs(wb.siteUrl, person('comms').upn));
+  const repo = new SpPolicyRepository(spAs(session.wb.siteUrl, person('comms').upn));
   const [newest] = await repo.listVersions();
   return repo.getVersion(newest.id);
 }

@@ -1,32 +1,14 @@
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { startWorkbench, type Workbench } from '../../workbench/harness';
-import { person } from '../../workbench/seed';
-import { launchBrowser, contextAs, SCREENSHOTS } from '../support/browser';
+import { SCREENSHOTS } from '../support/browser';
+import { workbenchForFile } from '../support/workbenchSession';
 
 // Issue 7's editing and compare view in the workbench: a comms officer removes a section and undoes
 // it, sees the counters and the outline of a long policy, publishes a minor version with a reworded
 // section, and the compare view marks the words that changed inside the section's own formatting.
 
-let wb: Workbench;
-let browser: Browser;
+const session = workbenchForFile();
+const as = session.as;
 
-beforeAll(async () => {
-  wb = await startWorkbench({ seed: true });
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await wb?.close();
-});
-
-async function as(p: Parameters<typeof person>[0], path: string, viewport?: { width: number; height: number }): Promise<Page> {
-  const ctx = await contextAs(browser, wb.url, person(p).upn, viewport);
-  const page = await ctx.newPage();
-  await page.goto(path);
-  return page;
-}
 
 describe('editing and comparing the policy in Chromium', () => {
   it('removes and restores a section, counts characters, jumps through the outline, publishes a reworded section', async () => {

@@ -1,9 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { startWorkbench, type Workbench } from '../../workbench/harness';
 import { person } from '../../workbench/seed';
-import { launchBrowser, contextAs, SCREENSHOTS } from '../support/browser';
+import { SCREENSHOTS } from '../support/browser';
+import { workbenchForFile } from '../support/workbenchSession';
 
 // Issue 3 end to end, in the workbench as people would do it: comms publish a major version; a member
 // of staff is asked on every view, reads and acknowledges, and is no longer asked; an account owner
@@ -11,25 +10,9 @@ import { launchBrowser, contextAs, SCREENSHOTS } from '../support/browser';
 // report names who Teams cannot reach (Ben Hughes, a backup the Teams app is not installed for; Leah
 // Ward, an owner who has left and is disabled) and never claims delivery, which a sender cannot know.
 
-let wb: Workbench;
-let browser: Browser;
+const session = workbenchForFile();
+const as = session.as;
 
-beforeAll(async () => {
-  wb = await startWorkbench({ seed: true });
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await wb?.close();
-});
-
-async function as(p: Parameters<typeof person>[0], path: string): Promise<Page> {
-  const ctx = await contextAs(browser, wb.url, person(p).upn);
-  const page = await ctx.newPage();
-  await page.goto(path);
-  return page;
-}
 
 describe('policy lifecycle in Chromium', () => {
   it('comms edit the policy and publish a major version; the report says who was sent to and who cannot be reached', async () => {
@@ -139,7 +122,7 @@ describe('policy lifecycle in Chromium', () => {
 
     // A Teams administrator installs the app for Ben; comms try again from the same report, which is
     // written anew (append-only) with the whole picture.
-    const installed = await fetch(`${wb.url}/__emulator/graph/installations`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ user: person('backup').upn, installed: true }) });
+    const installed = await fetch(`${session.wb.url}/__emulator/graph/installations`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ user: person('backup').upn, installed: true }) });
     expect(installed.status).toBe(200);
     await report.getByRole('button', { name: 'Try again for those not reached' }).click();
     await report.getByText('Teams notification sent to 2 of 3 owners and backups.').waitFor();

@@ -1,26 +1,19 @@
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { startWorkbench, type Workbench } from '../../workbench/harness';
 import { person } from '../../workbench/seed';
 import { spAs } from '../support/emulator-sharepoint';
-import { launchBrowser, contextAs } from '../support/browser';
 import { SpRequestsRepository } from '../../src/data/sp/requestsRepository';
 import { emptyNewAccount, serialiseDetails, validateNewAccount } from '../../src/domain/requests';
 import { LISTS } from '../../src/data/schema';
+import { workbenchForFile } from '../support/workbenchSession';
 
 // Comms review a new-account request in the workbench and send it to decision; the head of comms
 // gets the Teams notification, its link opens that request in the personal app, and she approves;
 // the account is proposed in the register with its owner and backup.
 
-let wb: Workbench;
-let browser: Browser;
 let requestId: number;
-
-beforeAll(async () => {
-  wb = await startWorkbench({ seed: true });
-  browser = await launchBrowser();
+const session = workbenchForFile({ seed: true }, async (session) => {
   // Sam Patel's request, sent the way the form sends it (the form has its own browser test).
-  const sam = spAs(wb.emulator, person('staff').upn);
+  const sam = spAs(session.wb.emulator, person('staff').upn);
   const me = (await sam.web.currentUser.select('Id')<{ Id: number }>()).Id;
   const checked = validateNewAccount({
     ...emptyNewAccount(), accountName: 'Northshire Tenants', platform: 'Instagram', handle: 'northshiretenants', owningService: 'Housing',
@@ -33,18 +26,8 @@ beforeAll(async () => {
   if (!checked.ok) throw new Error('the test request is not valid');
   requestId = (await new SpRequestsRepository(sam, async () => me).submit({ type: 'New account', details: serialiseDetails(checked.value), submissionId: 'e2e-review-1' })).id;
 });
+const as = session.as;
 
-afterAll(async () => {
-  await browser?.close();
-  await wb?.close();
-});
-
-async function as(p: Parameters<typeof person>[0], path: string): Promise<Page> {
-  const ctx = await contextAs(browser, wb.url, person(p).upn);
-  const page = await ctx.newPage();
-  await page.goto(path);
-  return page;
-}
 
 it('comms send to decision; the head opens the notification in the personal app and approves; the register has the account', async () => {
   const chris = await as('comms', '/sharepoint');
@@ -77,7 +60,7 @@ it('comms send to decision; the head opens the notification in the personal app 
   await hannah.screenshot({ path: join(__dirname, '..', '..', 'docs', 'screenshots', 'request-decided-teams-personal.png'), fullPage: true });
   await hannah.context().close();
 
-  const [entry] = await spAs(wb.emulator, person('siteOwner').upn).web.lists.getByTitle(LISTS.accounts.title).items
+  const [entry] = await spAs(session.wb.emulator, person('siteOwner').upn).web.lists.getByTitle(LISTS.accounts.title).items
     .filter(`FromRequestId eq ${requestId}`).select('Title', 'AccountStatus', 'Owner/Title', 'Backup/Title').expand('Owner', 'Backup')<{ Title: string; AccountStatus: string; Owner: { Title: string }; Backup: { Title: string } }[]>();
   expect(entry).toMatchObject({ Title: 'Northshire Tenants', AccountStatus: 'Proposed', Owner: { Title: 'Sam Patel' }, Backup: { Title: 'Olivia Reed' } });
 });

@@ -1,42 +1,21 @@
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { startWorkbench, type Workbench } from '../../workbench/harness';
+import type { Page } from 'playwright-core';
 import { person } from '../../workbench/seed';
-import { launchBrowser, contextAs, SCREENSHOTS } from '../support/browser';
+import { SCREENSHOTS } from '../support/browser';
 import { localDate } from '../../src/domain/requests';
 import { spAs } from '../support/emulator-sharepoint';
 import { SpAccountUpdates } from '../../src/data/sp/accountUpdatesRepository';
+import { workbenchForFile } from '../support/workbenchSession';
 
 // A member of staff asks for a new account from the Teams tab: the form keeps their answers across a
 // reload, the request appears in "My requests" as submitted, and comms get the Teams notification
 // whose link opens that request.
 
-let wb: Workbench;
-let browser: Browser;
+const session = workbenchForFile();
+const as = session.as;
+const confirmPolicy = session.confirmPolicy;
 
-beforeAll(async () => {
-  wb = await startWorkbench({ seed: true });
-  browser = await launchBrowser();
-});
 
-afterAll(async () => {
-  await browser?.close();
-  await wb?.close();
-});
-
-async function as(p: Parameters<typeof person>[0], path: string, viewport?: { width: number; height: number }): Promise<Page> {
-  const ctx = await contextAs(browser, wb.url, person(p).upn, viewport);
-  const page = await ctx.newPage();
-  await page.goto(path);
-  return page;
-}
-
-async function confirmPolicy(p: Parameters<typeof person>[0]): Promise<void> {
-  const page = await as(p, '/sharepoint?smh=policy');
-  await page.getByRole('button', { name: 'I have read the policy and will follow it' }).click();
-  await page.getByText(/^You acknowledged version/).first().waitFor();
-  await page.context().close();
-}
 
 /** A form field by its label's start (a required field's name ends in " *"; "Owner's name" must not find the backup's). */
 function field(scope: ReturnType<Page['getByTestId']>, label: string) {
@@ -125,7 +104,7 @@ it('the whole path: staff send a new-account request from the Teams tab (draft k
   await page.context().close();
 
   // Chris (comms) has the notification; its link opens the request in the personal app.
-  const feed = (await (await fetch(`${wb.url}/__emulator/graph/feed?user=${encodeURIComponent(person('comms').upn)}`)).json()) as { value: { activityType: string; text: string; webUrl: string }[] };
+  const feed = (await (await fetch(`${session.wb.url}/__emulator/graph/feed?user=${encodeURIComponent(person('comms').upn)}`)).json()) as { value: { activityType: string; text: string; webUrl: string }[] };
   const note = feed.value.find((n) => n.activityType === 'approvalRequired');
   expect(note?.text).toBe('Sam Patel asks you to review the request New account: Northshire Housing (Instagram)');
   expect(decodeURIComponent(note!.webUrl)).toContain(`"subEntityId":"review:${id}"`);
@@ -182,7 +161,7 @@ it('the whole path: staff send a new-account request from the Teams tab (draft k
 
   // Ben Hughes, neither owner nor backup of it, files an update through the list (SharePoint lets anyone add):
   // it is kept, and it does not count.
-  const ben = spAs(wb.emulator, person('backup').upn);
+  const ben = spAs(session.wb.emulator, person('backup').upn);
   const benId = (await ben.web.currentUser.select('Id')<{ Id: number }>()).Id;
   const [housing] = await ben.web.lists.getByTitle('SMH Accounts').items.filter("HandleKey eq 'northshirehousing'").select('Id')<{ Id: number }[]>();
   await new SpAccountUpdates(ben, async () => benId).add(housing.Id, { rota: 'Ben runs it', staffedHours: '{"always":true}', profileStatesHours: true, responseTargetHours: 1, contentPlan: 'Ben posts' }, 'e2e-colleague');

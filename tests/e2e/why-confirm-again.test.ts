@@ -1,34 +1,18 @@
 import { join } from 'node:path';
 import { AxeBuilder } from '@axe-core/playwright';
-import type { Browser, Page } from 'playwright-core';
-import { startWorkbench, type Workbench } from '../../workbench/harness';
+import type { Page } from 'playwright-core';
 import { person } from '../../workbench/seed';
-import { launchBrowser, contextAs, SCREENSHOTS } from '../support/browser';
+import { contextAs, SCREENSHOTS } from '../support/browser';
+import { workbenchForFile } from '../support/workbenchSession';
 
 // Issue 7, "why confirm again", as people would live it: a member of staff confirms 1.0; comms
 // publish 1.1 (minor: nobody is asked again), then 2.0 (major) with a section reworded. The staff
 // banner says what changed since 1.0 (2.0's note, then 1.1's), the reworded section is marked
 // "Changed" in the policy, and once they confirm the marks are gone.
 
-let wb: Workbench;
-let browser: Browser;
+const session = workbenchForFile();
+const as = session.as;
 
-beforeAll(async () => {
-  wb = await startWorkbench({ seed: true });
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await wb?.close();
-});
-
-async function as(p: Parameters<typeof person>[0], path: string, viewport?: { width: number; height: number }): Promise<Page> {
-  const ctx = await contextAs(browser, wb.url, person(p).upn, viewport);
-  const page = await ctx.newPage();
-  await page.goto(path);
-  return page;
-}
 
 /** axe-core over the product (not the workbench's chrome): the banner's list and the marks included. */
 async function axeViolations(page: Page): Promise<string[]> {
@@ -82,7 +66,7 @@ describe('why confirm again, in Chromium', () => {
   });
 
   it("staff see what changed since 1.0 in the banner and the renamed section marked, until they confirm", async () => {
-    const ctx = await contextAs(browser, wb.url, person('staff').upn);
+    const ctx = await contextAs(session.browser, session.wb.url, person('staff').upn);
     const page = await ctx.newPage();
     const spRequests: string[] = [];
     page.on('request', (r) => { if (new URL(r.url()).pathname.includes('/_api/')) spRequests.push(new URL(r.url()).pathname); });
