@@ -160,7 +160,7 @@ export class RequestReviewService {
     const problem = reviewMessageProblem(outcome, message);
     if (problem) throw new AppError('validation', problem);
     const before = await this.open(seen.original.id);
-    this.stopIfMovedOn(seen, before, commsMayReview(before));
+    this.stopIfMovedOn(seen, before, commsMayReview(before), submissionId);
     const record = await this.requests.review({ requestId: before.original.id, requesterId: before.original.authorId, outcome, message: message.trim(), submissionId });
     const now = await this.open(before.original.id);
     const { counts, concurrent } = outcomeOf(now, { list: 'reviews', id: record.id }, seen.seen);
@@ -174,7 +174,7 @@ export class RequestReviewService {
     const problem = decisionReasonProblem(outcome, reason);
     if (problem) throw new AppError('validation', problem);
     const before = await this.open(seen.original.id);
-    this.stopIfMovedOn(seen, before, headsMayDecide(before));
+    this.stopIfMovedOn(seen, before, headsMayDecide(before), submissionId);
     const record = await this.requests.decide({ requestId: before.original.id, requesterId: before.original.authorId, outcome, reason: reason.trim(), submissionId });
     const now = await this.open(before.original.id);
     const { counts, concurrent } = outcomeOf(now, { list: 'decisions', id: record.id }, seen.seen);
@@ -203,7 +203,16 @@ export class RequestReviewService {
     return this.register.entryFor(c.original.id);
   }
 
-  private stopIfMovedOn(seen: RequestCase, now: RequestCase, allowed: boolean): void {
+  /**
+   * Stops an action when the request moved on since the reader opened it: someone else reviewed or
+   * decided, or the requester changed it (approving what the reader never saw would let the owner,
+   * backup or handle be swapped after the fact). The reader's own earlier attempt of this action
+   * (same client-made id, saved but not finished, e.g. its sharing failed) is not "someone else":
+   * the action resumes, so the record is shared and the notifications go out.
+   */
+  private stopIfMovedOn(seen: RequestCase, now: RequestCase, allowed: boolean, submissionId: string): void {
+    const mine = (r: { submissionId?: string }) => r.submissionId === submissionId;
+    if ([...now.reviews.counting, ...now.decisions.counting].some(mine)) return;
     const newReviews = now.reviews.counting.filter((r) => !seen.seen.reviews.includes(r.id));
     const newDecisions = now.decisions.counting.filter((d) => !seen.seen.decisions.includes(d.id));
     const newest = [...newReviews, ...newDecisions].sort((a, b) => a.created.localeCompare(b.created)).pop();
@@ -211,6 +220,10 @@ export class RequestReviewService {
       const who = newest.authorName ?? 'Someone';
       const what = 'reason' in newest ? `decided it (${newest.outcome.toLowerCase()})` : newest.outcome === 'To decision' ? 'sent it to decision' : newest.outcome === 'Reject' ? 'turned it down' : 'asked for more information';
       throw new RequestMovedOnError(`${who} ${what} while you had it open. Nothing of yours was saved; here is the request as it is now.`, now);
+    }
+    if (now.current.id !== seen.current.id) {
+      const who = (now.original as StoredRequest).authorName ?? 'The requester';
+      throw new RequestMovedOnError(`${who} changed the request while you had it open. Nothing of yours was saved; read what it says now.`, now);
     }
     if (!allowed) throw new RequestMovedOnError(`This request is ${now.status.replace('-', ' ')} now, so that action no longer applies. Nothing was saved.`, now);
   }

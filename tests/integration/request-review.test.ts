@@ -1,7 +1,7 @@
 import { startEmulator, type Emulator } from '../../workbench/emulator';
 import { createGraphHandler } from '../../workbench/emulator/graph';
 import { claimsLogin } from '../../workbench/emulator/directory';
-import { spAs, person } from '../support/emulator-sharepoint';
+import { spAs, person, control } from '../support/emulator-sharepoint';
 import { seedDemoSite } from '../support/site';
 import { createWorkbenchGraphClient } from '../../src/data/graph/workbenchGraphClient';
 import { GraphNotifier } from '../../src/data/graph/graphNotifier';
@@ -28,6 +28,7 @@ beforeAll(async () => {
   for (const p of ['staff', 'owner', 'backup', 'comms', 'commsHead', 'siteOwner'] as const) ids[p] = (await spAs(emu, person(p).upn).web.currentUser.select('Id')<{ Id: number }>()).Id;
 });
 afterAll(async () => { await emu?.close(); });
+afterEach(async () => { await control(emu, 'DELETE', '/faults'); });
 
 function service(p: Persona) {
   const sp = spAs(emu, person(p).upn);
@@ -124,4 +125,34 @@ it('turns down an empty message and an action that no longer applies, writing no
   await expect(hannah.decide(view, 'Approve', 'Skipping review', newSubmissionId())).rejects.toBeInstanceOf(RequestMovedOnError);
   const seen = await service('siteOwner').requests.one(request.id);
   expect([seen.reviews, seen.decisions]).toEqual([[], []]);
+});
+
+it('a review saved but not shared (the sharing failed) is finished by trying again, not reported as someone else\'s', async () => {
+  const request = await submitNewAccount('Northshire Allotments');
+  const chris = service('comms').review;
+  const view = await chris.open(request.id);
+  const submissionId = newSubmissionId();
+  await control(emu, 'POST', '/faults', { match: 'addroleassignment', status: 500 });
+  await expect(chris.review(view, 'More information', 'Which sites?', submissionId)).rejects.toMatchObject({ kind: 'server' });
+  // The review exists, but Sam cannot see it yet.
+  expect((await service('staff').requests.one(request.id)).reviews).toEqual([]);
+  const done = await chris.review(view, 'More information', 'Which sites?', submissionId);
+  expect(done).toMatchObject({ counts: true, concurrent: [] });
+  expect(done.now.status).toBe('more-information');
+  expect((await service('staff').requests.one(request.id)).reviews.map((r) => r.id)).toEqual([done.record.id]);
+  expect((await feed('staff')).some((n) => n.text.includes('Northshire Allotments') && n.text.includes('more information needed'))).toBe(true);
+});
+
+it('the requester changing the request while the head has it open stops the decision: nobody approves what they did not read', async () => {
+  const request = await submitNewAccount('Northshire Cemeteries');
+  const chris = service('comms').review;
+  await chris.review(await chris.open(request.id), 'To decision', 'Fine.', newSubmissionId());
+  const hannah = service('commsHead').review;
+  const opened = await hannah.open(request.id);
+  await service('staff').requests.submit({ type: 'New account', details: newAccountDetails('Northshire Cemeteries and Crematoria'), submissionId: newSubmissionId(), revisionOf: request.id });
+  const refused = await hannah.decide(opened, 'Approve', 'Yes.', newSubmissionId()).catch((e: unknown) => e);
+  expect(refused).toBeInstanceOf(RequestMovedOnError);
+  expect((refused as Error).message).toBe('Sam Patel changed the request while you had it open. Nothing of yours was saved; read what it says now.');
+  expect((refused as RequestMovedOnError).now.title).toBe('New account: Northshire Cemeteries and Crematoria (Instagram)');
+  expect((await service('siteOwner').requests.one(request.id)).decisions).toEqual([]);
 });

@@ -53,10 +53,10 @@ const toRequest = (i: RequestItem): StoredRequest => ({
   authorName: i.Author?.Title, authorLogin: i.Author?.Name ? upnOf(i.Author.Name, '') : undefined
 });
 const toReview = (i: ReviewItem): StoredReview => ({
-  id: i.Id, authorId: i.AuthorId, created: i.Created, modified: i.Modified, requestId: i.RequestId, outcome: i.Outcome, message: i.Message ?? '', authorName: i.Author?.Title
+  id: i.Id, authorId: i.AuthorId, created: i.Created, modified: i.Modified, requestId: i.RequestId, outcome: i.Outcome, message: i.Message ?? '', authorName: i.Author?.Title, submissionId: i.SubmissionId ?? undefined
 });
 const toDecision = (i: DecisionItem): StoredDecision => ({
-  id: i.Id, authorId: i.AuthorId, created: i.Created, modified: i.Modified, requestId: i.RequestId, outcome: i.Outcome, reason: i.Reason ?? '', authorName: i.Author?.Title
+  id: i.Id, authorId: i.AuthorId, created: i.Created, modified: i.Modified, requestId: i.RequestId, outcome: i.Outcome, reason: i.Reason ?? '', authorName: i.Author?.Title, submissionId: i.SubmissionId ?? undefined
 });
 
 /** A failure after which the write may still have happened on the server. */

@@ -65,7 +65,7 @@ export interface RequestContext<R extends RequestRecord, V extends ReviewRecord,
 /**
  * The state of the request whose original item is `originalId`, or undefined when there is no such
  * original. A revision or withdrawal counts only if its Author wrote the original and SharePoint
- * recorded it before the first decision that counts.
+ * recorded it before the first decision that counts (or comms' first turning it down).
  */
 export function requestState<R extends RequestRecord, V extends ReviewRecord, D extends DecisionRecord>(
   originalId: number,
@@ -76,9 +76,13 @@ export function requestState<R extends RequestRecord, V extends ReviewRecord, D 
   const reviews = countingReviews(ctx.reviews.filter((r) => r.requestId === originalId), ctx);
   const decisions = countingDecisions(ctx.decisions.filter((d) => d.requestId === originalId), ctx);
   const decision = decisions.counting[0];
+  // Comms turning a request down is as final for the requester as a decision (they send a new one):
+  // nothing recorded from then on changes or withdraws it.
+  const turnedDown = [...reviews.counting].sort(byCreated).find((r) => r.outcome === 'Reject');
+  const closedAt = [decision?.created, turnedDown?.created].filter((t): t is string => !!t).sort()[0];
   const revisions = judge(ctx.requests.filter((r) => r.revisionOf === originalId), (r) => {
     if (r.authorId !== original.authorId) return 'not-original-author';
-    if (decision && !isBefore(r.created, decision.created)) return 'after-decision';
+    if (closedAt && !isBefore(r.created, closedAt)) return 'after-decision';
     return undefined;
   });
   const changes = revisions.counting.filter((r) => !r.withdrawn);

@@ -19,11 +19,14 @@ export interface StoredRequest extends RequestRecord {
 export interface StoredReview extends ReviewRecord {
   message: string;
   authorName?: string;
+  /** The writer's client-made id: a retry of the same action finds it. */
+  submissionId?: string;
 }
 
 export interface StoredDecision extends DecisionRecord {
   reason: string;
   authorName?: string;
+  submissionId?: string;
 }
 
 export interface NewRequest {

@@ -43,6 +43,20 @@ describe('a request and its revisions', () => {
     expect(s.revisions.ignored).toEqual([{ record: late, reason: 'after-decision' }, { record: withdrawal, reason: 'after-decision' }]);
   });
 
+  it('comms turning it down is final for the requester: a later revision or withdrawal changes nothing', () => {
+    const f = flow();
+    const early = f.c.record(SAM, { revisionOf: f.original.id });
+    f.requests.push(early);
+    f.reviews.push(f.c.record(CHRIS, { requestId: f.original.id, outcome: 'Reject' as const }));
+    const late = f.c.record(SAM, { revisionOf: f.original.id });
+    const withdrawal = f.c.record(SAM, { revisionOf: f.original.id, withdrawn: true });
+    f.requests.push(late, withdrawal);
+    const s = f.state();
+    expect(s.status).toBe('rejected');
+    expect(s.current).toBe(early);
+    expect(s.revisions.ignored.map((i) => [i.record, i.reason])).toEqual([[late, 'after-decision'], [withdrawal, 'after-decision']]);
+  });
+
   it('ignores a revision or withdrawal by someone other than the original\'s author', () => {
     const f = flow();
     const byComms = f.c.record(CHRIS, { revisionOf: f.original.id });
