@@ -156,3 +156,19 @@ it('the requester changing the request while the head has it open stops the deci
   expect((refused as RequestMovedOnError).now.title).toBe('New account: Northshire Cemeteries and Crematoria (Instagram)');
   expect((await service('siteOwner').requests.one(request.id)).decisions).toEqual([]);
 });
+
+it('two comms members adding the approved account at once leave one register entry', async () => {
+  const sam = await submitNewAccount('Northshire Museums');
+  const chris = service('comms').review;
+  await chris.review(await chris.open(sam.id), 'To decision', 'Fine.', newSubmissionId());
+  const heads = GROUPS.find((g) => g.principal === 'commsHeads')!.title;
+  await spAs(emu, person('siteOwner').upn).web.siteGroups.getByName(heads).users.add(claimsLogin(person('backup').upn));
+  const ben = service('backup').review;
+  await ben.decide(await ben.open(sam.id), 'Approve', 'Yes.', newSubmissionId());
+  const approved = await chris.open(sam.id);
+  const hannah = service('commsHead').review;
+  const [a, b] = await Promise.all([chris.proposeInRegister(approved), hannah.proposeInRegister(approved)]);
+  expect(a).toEqual(b);
+  const entries = await spAs(emu, person('siteOwner').upn).web.lists.getByTitle(LISTS.accounts.title).items.filter(`FromRequestId eq ${sam.id}`).select('Id')<{ Id: number }[]>();
+  expect(entries.map((e) => e.Id)).toEqual([(a as { id: number }).id]);
+});

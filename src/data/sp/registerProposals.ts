@@ -40,7 +40,13 @@ export class SpRegisterProposals implements IRegisterProposals {
         [F.StaffedHours]: p.staffedHours, [F.ProfileStatesHours]: p.profileStatesHours, [F.Hashtags]: p.hashtags,
         [F.AccountStatus]: ACCOUNT_STATUS.proposed, [F.FromRequestId]: p.fromRequestId
       })) as { Id: number };
-      return { id: added.Id };
+      // Two comms people adding at once, or a POST repeated after a lost answer, can make two entries:
+      // the earliest is the entry; a later one this call made is removed (comms may delete in the
+      // register), so the register holds the account once.
+      const all = await this.items.filter(`${F.FromRequestId} eq ${odataNumber(p.fromRequestId)}`).select(BUILT_IN.Id).orderBy(BUILT_IN.Id, true).top(50)<{ Id: number }[]>();
+      const earliest = all[0]?.Id ?? added.Id;
+      if (earliest !== added.Id) await this.items.getById(added.Id).delete();
+      return { id: earliest };
     });
   }
 }
