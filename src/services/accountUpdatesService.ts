@@ -50,7 +50,13 @@ export class AccountUpdatesService {
   public async file(account: AccountHolders, input: AccountUpdateInput, submissionId: string): Promise<FiledUpdate> {
     const checked = validateAccountUpdate(input);
     if (!checked.ok) throw new AppError('validation', Object.values(checked.problems)[0] ?? 'Check the update.');
-    const record = await this.updates.add(account.accountId, checked.value, submissionId);
+    let record = await this.updates.add(account.accountId, checked.value, submissionId);
+    const v = checked.value;
+    if (record.rota !== v.rota || record.staffedHours !== v.staffedHours || record.profileStatesHours !== v.profileStatesHours || record.responseTargetHours !== v.responseTargetHours || record.contentPlan !== v.contentPlan) {
+      // An earlier save of this update went through although its answer never came, and the form was
+      // changed since: the changed one is a new update (the latest that counts is current).
+      record = await this.updates.add(account.accountId, v, this.newSubmissionId());
+    }
     const now = await this.operations(account);
     const counts = now.current?.id === record.id || !now.ignored.some((i) => i.record.id === record.id);
     try {

@@ -130,10 +130,16 @@ export class RequestsService {
       const open = await this.stillOpen(draft.revisionOf);
       if (open) return { kind: 'closed', why: open };
     }
-    const request = await this.save(() => this.d.requests.submit({
+    let request = await this.save(() => this.d.requests.submit({
       type: draft.kind, details: accepted.json, submissionId: draft.submissionId, ...(draft.revisionOf !== null ? { revisionOf: draft.revisionOf } : {})
     }));
     const originalId = draft.revisionOf ?? request.id;
+    if (request.details !== accepted.json) {
+      // An earlier send of this draft was saved although its answer never came, and the person has
+      // changed the form since: what they send now goes in as a revision, so their edits are kept.
+      const revisionId = this.d.newId();
+      request = await this.save(() => this.d.requests.submit({ type: draft.kind, details: accepted.json, submissionId: revisionId, revisionOf: originalId }));
+    }
     const notified = await this.notifyComms(originalId, accepted.details, draft.revisionOf !== null);
     await this.log(draft.revisionOf !== null ? 'request.revised' : 'request.submitted', originalId, {
       type: draft.kind, itemId: request.id, submissionId: draft.submissionId, ...summary(notified)

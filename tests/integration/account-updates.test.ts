@@ -67,3 +67,21 @@ it('refuses an update that leaves out what the register needs, saving nothing', 
   await expect(service('owner').file(libraries, { ...update(''), responseTargetHours: 'soon' }, newSubmissionId())).rejects.toMatchObject({ kind: 'validation' });
   expect((await new SpAccountUpdates(spAs(emu, person('comms').upn), async () => ids.comms).forAccount(libraries.accountId)).length).toBe(before);
 });
+
+it('an update saved without its answer and then changed is filed again as the changed one, not lost', async () => {
+  const submissionId = newSubmissionId();
+  const first = await service('owner').file(libraries, update('First wording'), submissionId);
+  // The person never saw "saved" (the answer was lost), changed the rota and pressed Save again.
+  const second = await service('owner').file(libraries, update('Second wording, after the change'), submissionId);
+  expect(second.record.id).not.toBe(first.record.id);
+  expect(second.current?.rota).toBe('Second wording, after the change');
+});
+
+it('still reads an account whose updates someone flooded past the list view threshold', async () => {
+  emu.sharepoint.bulkAddItemsAs(LISTS.accountUpdates.title, Array.from({ length: 5200 }, (_, n) => ({ authorId: ids.staff, values: { Title: 'Flood', AccountId: libraries.accountId, Rota: `flood ${n}`, SubmissionId: `flood-${n}` } })));
+  const filed = await service('owner').file(libraries, update('After the flood'), newSubmissionId());
+  expect(filed.counts).toBe(true);
+  const seen = await service('comms').operations(libraries);
+  expect(seen.current?.rota).toBe('After the flood');
+  expect(seen.ignored.length).toBeGreaterThanOrEqual(5200);
+});

@@ -204,3 +204,17 @@ it('a notification Teams cannot deliver never fails the request: the person sees
     await fetch(`${emu.url}/__emulator/graph/installations`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ reset: true }) });
   }
 });
+
+it('a draft sent again after changes, when its first send was saved unseen, keeps the changes as a revision', async () => {
+  const { service, policy } = serviceFor('owner');
+  await policy.acknowledge(await policy.loadPage()).catch(() => undefined);
+  const draft = service.startDraft('Idea or question', null, idea('First subject'));
+  const first = await service.submit(draft);
+  expect(first.kind).toBe('saved');
+  // The answer never reached the person; they edit the form and send the same draft again.
+  const edited = { ...draft, input: idea('Second subject, after editing') };
+  const again = await service.submit(edited);
+  expect(again.kind === 'saved' && again.originalId).toBe(first.kind === 'saved' && first.originalId);
+  const history = await service.one((first as { originalId: number }).originalId);
+  expect(JSON.stringify(history)).toContain('Second subject, after editing');
+});

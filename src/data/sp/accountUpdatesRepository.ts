@@ -9,6 +9,9 @@ import type { AccountUpdate } from '../../domain/accountUpdates';
 import type { IAccountUpdates, StoredAccountUpdate } from '../../services/ports/accountUpdates';
 
 const F = fieldNames(LISTS.accountUpdates);
+/** SharePoint's list view threshold: no query step may scan more rows. */
+const WINDOW = 5000;
+const WINDOWS_PER_BATCH = 5;
 const { Id, Title, Created, Modified, AuthorId, Author } = BUILT_IN;
 const SELECT = [Id, Created, Modified, AuthorId, F.AccountId, F.Rota, F.StaffedHours, F.ProfileStatesHours, F.ResponseTargetHours, F.ContentPlan, F.SubmissionId, through(Author, PERSON.Title)];
 
@@ -51,10 +54,28 @@ export class SpAccountUpdates implements IAccountUpdates {
     });
   }
 
+  /**
+   * Every update of one account, oldest first. Anyone may add updates with any AccountId, so one
+   * account can hold more than the list view threshold: the list is read in Id windows of 5,000
+   * (the Id range narrows first), five windows to a $batch, never with AccountId alone.
+   */
   public forAccount(accountId: number): Promise<StoredAccountUpdate[]> {
     return guarded(async () => {
-      const found = await this.items.filter(`${F.AccountId} eq ${odataNumber(accountId)}`).select(...SELECT).expand(Author).orderBy(Id, true).top(5000)<Item[]>();
-      return found.map(toRecord);
+      const [newest] = await this.items.select(Id).orderBy(Id, false).top(1)<{ Id: number }[]>();
+      if (!newest) return [];
+      const out: StoredAccountUpdate[] = [];
+      for (let from = 1; from <= newest.Id; from += WINDOW * WINDOWS_PER_BATCH) {
+        const [batched, execute] = this.sp.batched();
+        const reads: Promise<Item[]>[] = [];
+        for (let lo = from; lo < from + WINDOW * WINDOWS_PER_BATCH && lo <= newest.Id; lo += WINDOW) {
+          reads.push(batched.web.lists.getByTitle(LISTS.accountUpdates.title).items
+            .filter(`${Id} ge ${lo} and ${Id} lt ${lo + WINDOW} and ${F.AccountId} eq ${odataNumber(accountId)}`)
+            .select(...SELECT).expand(Author).orderBy(Id, true).top(WINDOW)<Item[]>());
+        }
+        await execute();
+        for (const page of await Promise.all(reads)) out.push(...page.map(toRecord));
+      }
+      return out;
     });
   }
 }
