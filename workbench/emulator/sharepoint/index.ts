@@ -191,12 +191,16 @@ export function createSharePointService(opts: SharePointOptions): SharePointServ
   async function runBatch(input: Incoming): Promise<RawResponse> {
     const parts = parseBatch(input.headers['content-type'], input.body.toString('utf8'), new URL(`${input.url.origin}${sitePath}/`));
     const responses: PartResponse[] = [];
+    // A part that draws "drop after": every part still runs (the server did the work), then the
+    // connection goes without an answer, as a $batch whose response was lost.
+    let dropAfterAll = false;
     for (const part of parts) {
       const line = `${part.method} ${part.url.pathname}${part.url.search}`;
       let raw: RawResponse;
       const fault = input.hooks?.takeFault(line);
       if (fault?.latencyMs) await new Promise((r) => setTimeout(r, fault.latencyMs));
       if (fault?.drop) throw new DropConnection();
+      if (fault?.dropAfter) dropAfterAll = true;
       if (fault?.status) {
         raw = errorResponse(faultError(fault.status, fault.retryAfter), part.headers.accept);
       } else if (part.url.origin !== input.url.origin || !part.url.pathname.toLowerCase().startsWith(apiPrefix)) {
@@ -212,6 +216,7 @@ export function createSharePointService(opts: SharePointOptions): SharePointServ
       for (const h of ['ETag', 'Retry-After']) if (raw.headers[h]) headers[h] = raw.headers[h];
       responses.push({ status: raw.status, headers, body: raw.body });
     }
+    if (dropAfterAll) throw new DropConnection();
     const out = renderBatchResponse(responses);
     return { status: 200, headers: { 'Content-Type': out.contentType }, body: out.body };
   }
