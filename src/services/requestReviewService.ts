@@ -58,7 +58,7 @@ export class RequestMovedOnError extends AppError {
 }
 
 const TARGET = 'requests';
-/** Requests of a queue section shown (and read in full) at a time. */
+/** Requests of a queue section shown at a time. */
 export const QUEUE_PAGE = 50;
 
 export class RequestReviewService {
@@ -81,7 +81,7 @@ export class RequestReviewService {
   private static described(c: RequestCase, details: string): RequestCase {
     const current = { ...c.current, details };
     const parsed = parseDetails(details, current.type);
-    return { ...c, current, details: parsed, title: parsed.ok ? requestTitle(parsed.details) : `${c.original.type} (request ${c.original.id})` };
+    return { ...c, current, details: parsed, title: parsed.ok ? requestTitle(parsed.details) : c.title };
   }
 
   private async cases(records: RequestRecords, groups?: { comms: number[]; commsHeads: number[] }): Promise<RequestCase[]> {
@@ -114,7 +114,7 @@ export class RequestReviewService {
       out.push({
         ...state,
         details,
-        title: details.ok ? requestTitle(details.details) : `${original.type} (request ${original.id})`,
+        title: details.ok ? requestTitle(details.details) : state.current.title || original.title || `${original.type} (request ${original.id})`,
         seen: { reviews: state.reviews.counting.map((r) => r.id), decisions: state.decisions.counting.map((d) => d.id) }
       });
     }
@@ -122,31 +122,21 @@ export class RequestReviewService {
   }
 
   /**
-   * Every request by whose move it is. The forms (most of the bytes) are read only for the first
-   * QUEUE_PAGE of each section; `more` reads the next ones when the reader asks.
+   * Every request by whose move it is, from one SharePoint round trip: the requests without their
+   * forms (each item's Title names it), their reviews and decisions, and the groups' members.
+   * The form is read when a request is opened.
    */
   public async queue(): Promise<Queue> {
-    const [records, groups] = await Promise.all([this.requests.all(), this.groupIds()]);
+    const { comms, commsHeads, ...records } = await this.requests.queue();
     const latestRecord = (c: RequestCase) => [c.current.created, ...c.reviews.counting.map((r) => r.created), ...c.decisions.counting.map((d) => d.created)].sort().pop()!;
     const byOldest = (a: RequestCase, b: RequestCase) => a.original.created.localeCompare(b.original.created) || a.original.id - b.original.id;
-    const all = await this.cases(records, groups);
-    const sections: Queue = {
+    const all = await this.cases(records, { comms, commsHeads });
+    return {
       toReview: all.filter((c) => c.status === 'submitted').sort(byOldest),
       toDecide: all.filter((c) => c.status === 'awaiting-decision').sort(byOldest),
       withRequester: all.filter((c) => c.status === 'more-information').sort(byOldest),
       closed: all.filter((c) => ['approved', 'rejected', 'withdrawn'].includes(c.status)).sort((a, b) => latestRecord(b).localeCompare(latestRecord(a)))
     };
-    const firsts = Object.values(sections).flatMap((list: RequestCase[]) => list.slice(0, QUEUE_PAGE));
-    const described = new Map((await this.more(firsts)).map((c) => [c.original.id, c]));
-    const fill = (list: RequestCase[]) => list.map((c) => described.get(c.original.id) ?? c);
-    return { toReview: fill(sections.toReview), toDecide: fill(sections.toDecide), withRequester: fill(sections.withRequester), closed: fill(sections.closed) };
-  }
-
-  /** These cases with their forms read (for the next page of a queue section). */
-  public async more(cases: RequestCase[]): Promise<RequestCase[]> {
-    if (cases.length === 0) return [];
-    const forms = await this.requests.detailsOf(cases.map((c) => c.current.id));
-    return cases.map((c) => (forms.has(c.current.id) ? RequestReviewService.described(c, forms.get(c.current.id)!) : c));
   }
 
   public async open(originalId: number): Promise<RequestCase> {

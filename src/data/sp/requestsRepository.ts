@@ -12,13 +12,14 @@
 //   it again; a second identical role assignment changes nothing in SharePoint.
 import './pnpAdmin';
 import type { SPFI } from './pnpAdmin';
-import { BUILT_IN, LISTS, PERSON, fieldNames, through } from '../schema';
+import { BUILT_IN, GROUPS, LISTS, PERSON, fieldNames, through } from '../schema';
 import { guarded, toAppError } from '../errors/normalise';
 import { AppError, isAppError } from '../../domain/errors';
 import { odataNumber, odataString } from './odata';
 import { upnOf } from './claims';
-import type { IRequestsRepository, NewDecision, NewRequest, NewReview, RequestRecords, RequestType, StoredDecision, StoredRequest, StoredReview } from '../../services/ports/requests';
+import type { IRequestsRepository, QueueRecords, NewDecision, NewRequest, NewReview, RequestRecords, RequestType, StoredDecision, StoredRequest, StoredReview } from '../../services/ports/requests';
 import type { DecisionOutcome, ReviewOutcome } from '../../domain/trust';
+import { clip, parseDetails, requestTitle } from '../../domain/requests';
 
 const R = fieldNames(LISTS.requests);
 const V = fieldNames(LISTS.reviews);
@@ -26,10 +27,15 @@ const D = fieldNames(LISTS.decisions);
 const { Id, Title, Created, Modified, AuthorId, Author } = BUILT_IN;
 const AUTHOR = [through(Author, PERSON.Title), through(Author, PERSON.Name)];
 
-const REQUEST_SELECT = [Id, Created, Modified, AuthorId, R.RequestType, R.SubmissionId, R.Details, R.SubmittedAt, R.RevisionOf, R.Withdrawn, ...AUTHOR];
+const REQUEST_SELECT = [Id, Title, Created, Modified, AuthorId, R.RequestType, R.SubmissionId, R.Details, R.SubmittedAt, R.RevisionOf, R.Withdrawn, ...AUTHOR];
 const REQUEST_INDEX_SELECT = REQUEST_SELECT.filter((f) => f !== R.Details);
 const REVIEW_SELECT = [Id, Created, Modified, AuthorId, V.RequestId, V.Outcome, V.Message, V.SubmissionId, ...AUTHOR];
 const DECISION_SELECT = [Id, Created, Modified, AuthorId, D.RequestId, D.Outcome, D.Reason, D.SubmissionId, ...AUTHOR];
+// For status alone: no message or reason (they are read when one request is opened).
+const REVIEW_INDEX_SELECT = REVIEW_SELECT.filter((f) => f !== V.Message);
+const DECISION_INDEX_SELECT = DECISION_SELECT.filter((f) => f !== D.Reason);
+/** Id windows asked for in the queue's first $batch, per list: 60,000 items each in one round trip. */
+const FIRST_WINDOWS = 12;
 
 /** SharePoint's largest page; lists are read in pages of this many. */
 const PAGE = 5000;
@@ -40,14 +46,14 @@ const READER = 2;
 
 interface AuthorValue { Title?: string; Name?: string }
 interface RequestItem {
-  Id: number; Created: string; Modified?: string; AuthorId: number; Author?: AuthorValue;
+  Id: number; Title?: string | null; Created: string; Modified?: string; AuthorId: number; Author?: AuthorValue;
   RequestType: RequestType; SubmissionId?: string | null; Details?: string | null; SubmittedAt?: string | null; RevisionOf?: number | null; Withdrawn?: boolean | null;
 }
 interface ReviewItem { Id: number; Created: string; Modified?: string; AuthorId: number; Author?: AuthorValue; RequestId: number; Outcome: ReviewOutcome; Message?: string | null; SubmissionId?: string | null }
 interface DecisionItem { Id: number; Created: string; Modified?: string; AuthorId: number; Author?: AuthorValue; RequestId: number; Outcome: DecisionOutcome; Reason?: string | null; SubmissionId?: string | null }
 
 const toRequest = (i: RequestItem): StoredRequest => ({
-  id: i.Id, authorId: i.AuthorId, created: i.Created, modified: i.Modified, type: i.RequestType, details: i.Details ?? '',
+  id: i.Id, title: i.Title ?? undefined, authorId: i.AuthorId, created: i.Created, modified: i.Modified, type: i.RequestType, details: i.Details ?? '',
   submissionId: i.SubmissionId ?? undefined, submittedAt: i.SubmittedAt ?? undefined,
   revisionOf: typeof i.RevisionOf === 'number' ? i.RevisionOf : undefined, withdrawn: i.Withdrawn === true,
   authorName: i.Author?.Title, authorLogin: i.Author?.Name ? upnOf(i.Author.Name, '') : undefined
@@ -58,6 +64,12 @@ const toReview = (i: ReviewItem): StoredReview => ({
 const toDecision = (i: DecisionItem): StoredDecision => ({
   id: i.Id, authorId: i.AuthorId, created: i.Created, modified: i.Modified, requestId: i.RequestId, outcome: i.Outcome, reason: i.Reason ?? '', authorName: i.Author?.Title, submissionId: i.SubmissionId ?? undefined
 });
+
+function titleOf(request: NewRequest): string {
+  const parsed = parseDetails(request.details, request.type);
+  const title = parsed.ok ? requestTitle(parsed.details) : request.type;
+  return request.withdrawn ? clip(`Withdrawn: ${title}`, 255) : title;
+}
 
 /** A failure after which the write may still have happened on the server. */
 function mayHaveWritten(e: unknown): boolean {
@@ -119,7 +131,9 @@ export class SpRequestsRepository implements IRequestsRepository {
 
   public submit(request: NewRequest): Promise<StoredRequest> {
     return guarded(async () => toRequest(await this.addOnce<RequestItem>('requests', request.submissionId, REQUEST_SELECT, {
-      [Title]: `${request.withdrawn ? 'Withdrawal' : request.revisionOf ? 'Revision' : 'Request'}: ${request.type}`,
+      // The item's Title names the request ("New account: Northshire Housing (Instagram)"), so lists
+      // of requests (comms' queue) read it without the form.
+      [Title]: titleOf(request),
       [R.RequestType]: request.type,
       [R.SubmissionId]: request.submissionId,
       [R.Details]: request.details,
@@ -148,30 +162,51 @@ export class SpRequestsRepository implements IRequestsRepository {
     });
   }
 
-  public all(): Promise<RequestRecords> {
+  public async all(): Promise<RequestRecords> {
+    const { requests, reviews, decisions } = await this.queue();
+    return { requests, reviews, decisions };
+  }
+
+  public queue(): Promise<QueueRecords> {
     return guarded(async () => {
-      const [requests, reviews, decisions] = await Promise.all([
-        this.pages<RequestItem>('requests', undefined, REQUEST_INDEX_SELECT),
-        this.pages<ReviewItem>('reviews', undefined, REVIEW_SELECT),
-        this.pages<DecisionItem>('decisions', undefined, DECISION_SELECT)
-      ]);
-      return { requests: requests.map(toRequest), reviews: reviews.map(toReview), decisions: decisions.map(toDecision) };
+      const lists = [
+        { key: 'requests' as const, select: REQUEST_INDEX_SELECT },
+        { key: 'reviews' as const, select: REVIEW_INDEX_SELECT },
+        { key: 'decisions' as const, select: DECISION_INDEX_SELECT }
+      ];
+      // One $batch: each list's newest id, its first Id windows (each narrowed by the Id range first,
+      // so never refused by the list view threshold), and both groups' members. PnPjs splits a batch
+      // every 20 requests unless told otherwise; SharePoint takes up to 100 in one.
+      const [batched, execute] = this.sp.batched({ maxRequests: 100 });
+      const newest = lists.map((l) => this.list(l.key, batched).items.select(Id).orderBy(Id, false).top(1)<{ Id: number }[]>());
+      const windows = lists.map((l) => Array.from({ length: FIRST_WINDOWS }, (_, w) => this.window(l.key, batched, w * PAGE + 1, l.select)));
+      const groups = (['comms', 'commsHeads'] as const).map((g) => batched.web.siteGroups.getByName(GROUPS.find((x) => x.principal === g)!.title).users.select(PERSON.Id)<{ Id: number }[]>());
+      await execute();
+      const rows = await Promise.all(lists.map(async (l, n) => {
+        const found = (await Promise.all(windows[n])).flat();
+        const [top] = await newest[n];
+        // A list beyond the first windows (more than 60,000 items) is read on, five windows a $batch.
+        for (let lo = FIRST_WINDOWS * PAGE + 1; top && lo <= top.Id; lo += PAGE * 5) {
+          const [more, run] = this.sp.batched();
+          const next = Array.from({ length: 5 }, (_, w) => this.window(l.key, more, lo + w * PAGE, l.select));
+          await run();
+          found.push(...(await Promise.all(next)).flat());
+        }
+        return found;
+      }));
+      const [comms, commsHeads] = await Promise.all(groups);
+      return {
+        requests: (rows[0] as RequestItem[]).map(toRequest),
+        reviews: (rows[1] as ReviewItem[]).map(toReview),
+        decisions: (rows[2] as DecisionItem[]).map(toDecision),
+        comms: comms.map((u) => u.Id),
+        commsHeads: commsHeads.map((u) => u.Id)
+      };
     });
   }
 
-  public detailsOf(ids: number[]): Promise<Map<number, string>> {
-    return guarded(async () => {
-      const out = new Map<number, string>();
-      // Id is always indexed; 100 look-ups to a $batch, SharePoint's limit for one.
-      for (let i = 0; i < ids.length; i += 100) {
-        const [batched, execute] = this.sp.batched();
-        const reads = ids.slice(i, i + 100).map((id) => this.list('requests', batched).items.filter(`${Id} eq ${odataNumber(id)}`).select(Id, R.Details)<{ Id: number; Details?: string | null }[]>()
-          .then((found) => { for (const f of found) out.set(f.Id, f.Details ?? ''); }));
-        await execute();
-        await Promise.all(reads);
-      }
-      return out;
-    });
+  private window(key: 'requests' | 'reviews' | 'decisions', sp: SPFI, lo: number, select: string[]): Promise<unknown[]> {
+    return this.list(key, sp).items.filter(`${Id} ge ${lo} and ${Id} lt ${lo + PAGE}`).select(...select).expand(Author).top(PAGE)<unknown[]>();
   }
 
   public review(review: NewReview): Promise<StoredReview> {

@@ -8,6 +8,8 @@ export type RequestType = 'New account' | 'Paid campaign' | 'Close account' | 'I
 
 export interface StoredRequest extends RequestRecord {
   type: RequestType;
+  /** The item's Title: what the request is about, as the form named it when it was sent. */
+  title?: string;
   /** The form as the requester filled it in (JSON, parsed by the request domain). */
   details: string;
   /** When the requester's browser submitted it (what they see); trust rules use `created`. */
@@ -63,6 +65,11 @@ export interface RequestRecords {
   decisions: StoredDecision[];
 }
 
+export interface QueueRecords extends RequestRecords {
+  comms: number[];
+  commsHeads: number[];
+}
+
 export interface IRequestsRepository {
   /** Adds the signed-in person's request, revision or withdrawal; a retry returns the first item. */
   submit(request: NewRequest): Promise<StoredRequest>;
@@ -70,14 +77,13 @@ export interface IRequestsRepository {
   mine(userId: number): Promise<RequestRecords>;
   /** One request (original and revisions) with its reviews and decisions, as far as the reader may see. */
   one(originalId: number): Promise<RequestRecords>;
-  /**
-   * Comms' queue: every request with every review and decision (comms and heads only). Requests come
-   * without their Details (empty string): at 50,000 requests the forms are most of the bytes, and the
-   * queue needs them only for the requests it shows (`detailsOf`).
-   */
+  /** Every request with every review and decision (comms and heads only); requests without their Details. */
   all(): Promise<RequestRecords>;
-  /** The Details of these request items, by item id. */
-  detailsOf(ids: number[]): Promise<Map<number, string>>;
+  /**
+   * The queue's first paint in one SharePoint round trip: every request (without its form), every
+   * review and decision (without their messages) and who is in Comms and Comms Heads now.
+   */
+  queue(): Promise<QueueRecords>;
   /** Comms add a review and open it to the requester alone. */
   review(review: NewReview): Promise<StoredReview>;
   /** The comms heads add a decision and open it to the requester alone. */

@@ -31,9 +31,7 @@ export default function ReviewView(): React.ReactElement {
   const linked = services.host.deepLink?.pageId === 'review' ? Number(services.host.deepLink.subPageId) : undefined;
   const [openId, setOpenId] = React.useState<number | undefined>(linked && Number.isInteger(linked) ? linked : undefined);
   const [shown, setShown] = React.useState<Record<keyof Queue, number>>({ toReview: QUEUE_PAGE, toDecide: QUEUE_PAGE, withRequester: QUEUE_PAGE, closed: QUEUE_PAGE });
-  const [loadingMore, setLoadingMore] = React.useState<keyof Queue | undefined>();
-  const [moreError, setMoreError] = React.useState<unknown>();
-  const [state, reload, update] = useAsync<{ service: RequestReviewService; queue: Queue }>(async () => {
+  const [state, reload] = useAsync<{ service: RequestReviewService; queue: Queue }>(async () => {
     const service = await services.review(teamsAppId);
     return { service, queue: await service.queue() };
   }, [services, teamsAppId]);
@@ -57,25 +55,7 @@ export default function ReviewView(): React.ReactElement {
   }
   if (state.status === 'loading') return <Spinner label={strings.Loading} />;
   if (state.status === 'error') return <ErrorBar error={state.error} onRetry={reload} />;
-  const { queue, service } = state.value;
-
-  // The next page of a section: its forms are read now, then it shows.
-  const showMore = async (key: keyof Queue): Promise<void> => {
-    setLoadingMore(key);
-    setMoreError(undefined);
-    try {
-      const next = queue[key].slice(shown[key], shown[key] + QUEUE_PAGE);
-      const described = await service.more(next);
-      const list = [...queue[key]];
-      list.splice(shown[key], described.length, ...described);
-      update({ service, queue: { ...queue, [key]: list } });
-      setShown({ ...shown, [key]: shown[key] + QUEUE_PAGE });
-    } catch (e) {
-      setMoreError(e);
-    } finally {
-      setLoadingMore(undefined);
-    }
-  };
+  const { queue } = state.value;
 
   const list = (id: string, title: string, key: keyof Queue, empty: string) => {
     const cases = queue[key].slice(0, shown[key]);
@@ -98,8 +78,7 @@ export default function ReviewView(): React.ReactElement {
           </tbody>
         </table>
       )}
-      {rest > 0 && <DefaultButton text={loadingMore === key ? strings.Loading : format(strings.ReviewShowMore, Math.min(QUEUE_PAGE, rest), rest.toLocaleString('en-GB'))} disabled={loadingMore !== undefined} onClick={() => void showMore(key)} />}
-      {moreError !== undefined && loadingMore === undefined && <ErrorBar error={moreError} onRetry={() => void showMore(key)} />}
+      {rest > 0 && <DefaultButton text={format(strings.ReviewShowMore, Math.min(QUEUE_PAGE, rest), rest.toLocaleString('en-GB'))} onClick={() => setShown({ ...shown, [key]: shown[key] + QUEUE_PAGE })} />}
     </section>
     );
   };
