@@ -11,6 +11,7 @@ import { workbenchForFile } from '../support/workbenchSession';
 // reload, the request appears in "My requests" as submitted, and comms get the Teams notification
 // whose link opens that request.
 
+const DOCS_SCREENSHOTS = join(__dirname, '..', '..', 'docs', 'screenshots');
 const session = workbenchForFile();
 const as = session.as;
 const confirmPolicy = session.confirmPolicy;
@@ -80,7 +81,7 @@ it('the whole path: staff send a new-account request from the Teams tab (draft k
   await page.getByTestId('hashtag-check').getByText('#NorthshireHomes is not in our register, and nothing like it is.', { exact: false }).waitFor();
   await field(form, 'Date you searched for it in public').fill(localDate(new Date()));
   await field(form, 'Link to what you found (search results or a screenshot)').fill('https://www.instagram.com/explore/tags/northshirehomes/');
-  await page.screenshot({ path: join(SCREENSHOTS, 'request-new-account-teams.png'), fullPage: true });
+  await page.screenshot({ path: join(DOCS_SCREENSHOTS, 'request-new-account-teams.png'), fullPage: true });
   await form.getByRole('button', { name: 'Send to comms' }).click();
 
   await page.getByTestId('request-saved').getByText('Comms have your request.', { exact: false }).waitFor();
@@ -203,6 +204,6 @@ it('at 380 px in Teams dark the form and My requests fit the width, and the deep
   const linked = await as('owner', `/teams/personal?smh=requests&item=${id}`);
   await linked.getByTestId('request-detail').getByRole('heading', { name: /^Idea or question: Reading challenge videos/ }).waitFor();
   await linked.getByTestId('request-status').getByText('Status: Submitted: waiting for comms').waitFor();
-  await linked.screenshot({ path: join(SCREENSHOTS, 'request-detail-teams-personal.png'), fullPage: true });
+  await linked.screenshot({ path: join(DOCS_SCREENSHOTS, 'request-detail-teams-personal.png'), fullPage: true });
   await linked.context().close();
 });
