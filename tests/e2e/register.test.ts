@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import { AxeBuilder } from '@axe-core/playwright';
 import type { Browser, Page } from 'playwright-core';
 import { startWorkbench, type Workbench } from '../../workbench/harness';
 import { person } from '../../workbench/seed';
@@ -118,6 +119,10 @@ describe('the account register', () => {
     await ops.getByRole('button', { name: 'Update how the account is run' }).click();
     await ops.getByRole('button', { name: 'Save update' }).click();
     await ops.getByText('Say who looks after the account when, and who covers leave.').waitFor();
+    // The form, with its problems showing, is free of accessibility violations (the product only).
+    const axe = await new AxeBuilder({ page }).include('[role="dialog"]').analyze();
+    expect(axe.passes.length).toBeGreaterThan(10);
+    expect(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
     await ops.getByLabel('Rota').fill('Olivia weekdays; Ben covers leave and Saturdays.');
     await ops.getByRole('button', { name: 'Add a time slot' }).click();
     await ops.getByLabel('Response target').fill('8');
