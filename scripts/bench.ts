@@ -47,7 +47,9 @@ function watchApi(page: Page): { reset(): void; totals(): Promise<{ spRequests: 
     if (!isSp && !isGraph) return;
     if (isSp) spRequests++;
     else graphRequests++;
-    reads.push(res.body().then((b) => b.length, () => 0));
+    // A large $batch answer can be unavailable to body() after the page consumed it; the transfer
+    // sizes Chromium recorded still say how big it was.
+    reads.push(res.body().then((b) => b.length, () => res.request().sizes().then((z) => z.responseBodySize, () => 0)));
   });
   return {
     reset() { spRequests = 0; graphRequests = 0; reads = []; },
