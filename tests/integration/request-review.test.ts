@@ -29,6 +29,10 @@ beforeAll(async () => {
 });
 afterAll(async () => { await emu?.close(); });
 afterEach(async () => { await control(emu, 'DELETE', '/faults'); });
+// Each test starts with Graph's activity budget fresh: the emulator throttles a burst of sends, as Graph does.
+beforeEach(async () => {
+  await fetch(`${emu.url}/__emulator/graph/faults`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ reset: true }) });
+});
 
 function service(p: Persona) {
   const sp = spAs(emu, person(p).upn);
