@@ -601,6 +601,35 @@ declare interface ISocialMediaHubWebPartStrings {
   ReqRevising: string;
   ReqYes: string;
   ReqNo: string;
+  RegEdit: string;
+  RegEditFormLabel: string;
+  RegAddFormLabel: string;
+  RegAdd: string;
+  RegEditName: string;
+  RegEditPlatform: string;
+  RegEditHandle: string;
+  RegEditHandleHelp: string;
+  RegEditProfileUrl: string;
+  RegEditService: string;
+  RegEditOwner: string;
+  RegEditBackup: string;
+  RegEditPersonHelp: string;
+  RegEditStatus: string;
+  RegEditObjectives: string;
+  RegEditHashtags: string;
+  RegEditHashtagsHelp: string;
+  RegEditSave: string;
+  RegAddSave: string;
+  RegEditSaving: string;
+  RegEditCancel: string;
+  RegEditSaved: string;
+  RegEditFix: string;
+  RegEditConflict: string;
+  RegEditConflictSame: string;
+  RegEditConflictTheirs: string;
+  RegEditKeepMine: string;
+  RegEditTakeTheirs: string;
+  RegEditGone: string;
 }
 
 declare module 'SocialMediaHubWebPartStrings' {
