@@ -6,6 +6,7 @@ import type { AccountUpdatesService } from './accountUpdatesService';
 import { checkAccountDraft, type AccountDraft, type AccountDraftField } from '../domain/register/accountEdit';
 import { isAppError } from '../domain/errors';
 import type { EditableAccount, IRegisterWriter } from './ports/registerWriter';
+import type { HashtagRegisterService } from './hashtagRegisterService';
 
 // The register as every member of staff reads it: pages of accounts, one account's detail, the
 // export, and "is this account ours?".
@@ -42,7 +43,9 @@ export class RegisterService {
    */
   public constructor(
     private readonly register: IRegisterRepository, public readonly me: () => Promise<number>, public readonly updates?: AccountUpdatesService,
-    private readonly writer?: IRegisterWriter
+    private readonly writer?: IRegisterWriter,
+    /** The register of hashtags, shown with the accounts. */
+    public readonly hashtags?: HashtagRegisterService
   ) {}
 
   /** Whether SharePoint lets this person edit and add register entries (comms); false where there is no writer. */
