@@ -98,3 +98,32 @@ it('the edit form fits 380 px in Teams dark, and comms add an account there', as
   await page.getByTestId('account-detail').getByText('Ben Hughes').waitFor();
   await page.context().close();
 });
+
+it('comms add a hashtag after the clean check, are refused a retired one, and retire a tag; staff read the list without changing it', async () => {
+  const page = await openRegister(person('comms').upn);
+  const section = page.getByTestId('hashtags');
+  const add = async (tag: string, usedBy: string): Promise<void> => {
+    await section.getByRole('textbox', { name: 'Hashtag' }).fill(tag);
+    await section.getByRole('textbox', { name: 'Account or campaign' }).fill(usedBy);
+    await section.getByRole('button', { name: 'Check and add' }).click();
+  };
+  await add('#BinDayReminder', 'Waste services');
+  await section.getByText('#BinDayReminder is in the register.').waitFor();
+  // Retire it; then the same tag, or one that differs only by digits for letters, is refused.
+  await section.getByRole('button', { name: 'Retire #BinDayReminder' }).click();
+  await section.getByText('#BinDayReminder is now Retired.').waitFor();
+  await add('#B1nDayReminder', 'Waste services');
+  await section.getByTestId('hashtag-matches').getByText(/differs from #BinDayReminder \(a hashtag we retired\) only in digits used for letters/).waitFor();
+  expect(await section.getByRole('button', { name: /anyway/ }).count()).toBe(0);
+  await add('bin day', 'Waste services');
+  await section.getByText(/Start the hashtag with #/).waitFor();
+  await section.screenshot({ path: join(SCREENSHOTS, 'register-hashtags.png') });
+  await page.context().close();
+
+  const staff = await openRegister(person('staff').upn);
+  const row = staff.getByTestId('hashtags-table').locator('tr[data-tag="#BinDayReminder"]');
+  await expect(row.innerText()).resolves.toMatch(/Retired/);
+  expect(await staff.getByTestId('hashtag-add').count()).toBe(0);
+  expect(await staff.getByTestId('hashtags').getByRole('button', { name: /^Retire/ }).count()).toBe(0);
+  await staff.context().close();
+});

@@ -21,6 +21,7 @@ import { OursCheck } from './OursCheck';
 import { linkColour } from './linkColour';
 import { AccountDetailPanel } from './AccountDetailPanel';
 import { AccountEditForm } from './AccountEditForm';
+import { HashtagsSection } from './HashtagsSection';
 import { Panel, PanelType } from '@fluentui/react/lib/Panel';
 
 // The account register for everyone (PRODUCT.md C2): "is this account ours?" first, since that is
@@ -245,6 +246,8 @@ function Register({ service }: { service: RegisterService }): React.ReactElement
         <AccountDetailPanel service={service} accountId={openId} onDismiss={() => setOpenId(undefined)} onChanged={reloadPage}
           onOwnerFilter={(person) => { setOpenId(undefined); setFilters((f) => ({ ...f, owner: { kind: 'person', person } })); }} />
       )}
+      {service.hashtags && <HashtagsSection service={service.hashtags} />}
+
       {adding && (
         <Panel isOpen onDismiss={() => setAdding(false)} type={PanelType.medium} headerText={strings.RegAdd} closeButtonAriaLabel={strings.RegisterDetailClose} data-testid="account-add-panel">
           <AccountEditForm service={service} onCancel={() => setAdding(false)} onSaved={(id) => { setAdding(false); reloadPage(); setOpenId(id); }} />

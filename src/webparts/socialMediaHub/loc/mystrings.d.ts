@@ -630,6 +630,30 @@ declare interface ISocialMediaHubWebPartStrings {
   RegEditKeepMine: string;
   RegEditTakeTheirs: string;
   RegEditGone: string;
+  TagHeading: string;
+  TagIntro: string;
+  TagStatusProposed: string;
+  TagStatusInUse: string;
+  TagStatusRetired: string;
+  TagColTag: string;
+  TagColStatus: string;
+  TagColUsedBy: string;
+  TagColAdded: string;
+  TagColActions: string;
+  TagNone: string;
+  TagAdd: string;
+  TagAddLabel: string;
+  TagAdded: string;
+  TagChanged: string;
+  TagConflict: string;
+  TagGone: string;
+  TagRefused: string;
+  TagNear: string;
+  TagAddAnyway: string;
+  TagRetire: string;
+  TagRetireLabel: string;
+  TagMarkInUse: string;
+  TagMarkInUseLabel: string;
 }
 
 declare module 'SocialMediaHubWebPartStrings' {
