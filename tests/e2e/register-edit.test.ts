@@ -105,7 +105,7 @@ it('comms add a hashtag after the clean check, are refused a retired one, and re
   const add = async (tag: string, usedBy: string): Promise<void> => {
     await section.getByRole('textbox', { name: 'Hashtag' }).fill(tag);
     await section.getByRole('textbox', { name: 'Account or campaign' }).fill(usedBy);
-    await section.getByRole('button', { name: 'Check and add' }).click();
+    await section.getByRole('button', { name: 'Add hashtag' }).click();
   };
   await add('#BinDayReminder', 'Waste services');
   await section.getByText('#BinDayReminder is in the register.').waitFor();

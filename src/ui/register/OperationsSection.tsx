@@ -46,7 +46,7 @@ export function OperationsSection({ service, holders, canFile }: { service: Acco
   const current = state.value.current;
   return (
     <section aria-labelledby="smh-ops-heading" data-testid="account-operations">
-      <h3 id="smh-ops-heading" className={s.sub}>{strings.OpsHeading}</h3>
+      <h2 id="smh-ops-heading" className={s.sub}>{strings.OpsHeading}</h2>
       {filed && <Notice kind={filed.counts ? 'success' : 'warning'}>{filed.counts ? strings.OpsFiled : strings.OpsFiledNotCounted}</Notice>}
       {current ? (
         <>

@@ -642,7 +642,7 @@ define([], function () {
     "TagColAdded": "Added",
     "TagColActions": "Change",
     "TagNone": "No hashtags are registered yet.",
-    "TagAdd": "Check and add",
+    "TagAdd": "Add hashtag",
     "TagAddLabel": "Add a hashtag",
     "TagAdded": "{0} is in the register.",
     "TagChanged": "{0} is now {1}.",

@@ -642,7 +642,7 @@ define([], function () {
     "TagColAdded": "[!! Âddéd !!]",
     "TagColActions": "[!! Chàngé !!]",
     "TagNone": "[!! Nô hàshtàgs àré régîstéréd yét. !!]",
-    "TagAdd": "[!! Chéck ànd àdd !!]",
+    "TagAdd": "[!! Âdd hàshtàg !!]",
     "TagAddLabel": "[!! Âdd à hàshtàg !!]",
     "TagAdded": "[!! {0} îs în thé régîstér. !!]",
     "TagChanged": "[!! {0} îs nôw {1}. !!]",
