@@ -127,3 +127,39 @@ it('comms add a hashtag after the clean check, are refused a retired one, and re
   expect(await staff.getByTestId('hashtags').getByRole('button', { name: /^Retire/ }).count()).toBe(0);
   await staff.context().close();
 });
+
+it('in Teams dark at 380 px, a second editor is told someone saved first, sees what is saved and keeps their own input to re-apply', async () => {
+  const page = await openRegister(person('comms').upn, '/teams/tab?theme=dark', { width: 380, height: 800 });
+  await openAccount(page, 'x.com/NorthshireMuseums', 'Northshire Museums');
+  const panel = page.getByTestId('account-detail');
+  await panel.getByRole('button', { name: 'Edit', exact: true }).click();
+  const objectives = panel.getByRole('textbox', { name: 'Objectives and audience' });
+  await objectives.fill('Chris: exhibitions and school visits.');
+  // Hannah (comms head) saves the same entry meanwhile, in her own browser.
+  const hannah = await openRegister(person('commsHead').upn);
+  await openAccount(hannah, 'x.com/NorthshireMuseums', 'Northshire Museums');
+  await hannah.getByTestId('account-detail').getByRole('button', { name: 'Edit', exact: true }).click();
+  await hannah.getByTestId('account-detail').getByRole('textbox', { name: 'Owning service' }).fill('Culture and Heritage');
+  await hannah.getByTestId('account-detail').getByRole('button', { name: 'Save changes' }).click();
+  await hannah.getByTestId('account-detail').getByText('Saved.', { exact: true }).waitFor();
+  await hannah.context().close();
+
+  await panel.getByRole('button', { name: 'Save changes' }).click();
+  const conflict = panel.getByTestId('edit-conflict');
+  await conflict.getByText(/Someone else saved this account after you opened it/).waitFor();
+  // What is saved now, where it differs from Chris's form: Hannah's service and the old objectives.
+  await expect(conflict.innerText()).resolves.toContain('Culture and Heritage');
+  await expect(objectives.inputValue()).resolves.toBe('Chris: exhibitions and school visits.');
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  expect(overflow).toBeLessThanOrEqual(0);
+  await page.screenshot({ path: join(SCREENSHOTS, 'register-edit-conflict-380-teams-dark.png') });
+  // He keeps his change and takes hers for the rest; the form shows both, and both stand once saved.
+  await conflict.getByRole('button', { name: 'Keep my changes, take theirs for the rest' }).click();
+  await expect(objectives.inputValue()).resolves.toBe('Chris: exhibitions and school visits.');
+  await expect(panel.getByRole('textbox', { name: 'Owning service' }).inputValue()).resolves.toBe('Culture and Heritage');
+  await panel.getByRole('button', { name: 'Save changes' }).click();
+  await panel.getByText('Saved.', { exact: true }).waitFor();
+  await panel.getByText('Culture and Heritage', { exact: true }).waitFor();
+  await panel.getByText('Chris: exhibitions and school visits.', { exact: true }).waitFor();
+  await page.context().close();
+});

@@ -98,3 +98,13 @@ export function checkAccountDraft(d: AccountDraft): AccountDraftCheck {
 export function changedFields(a: AccountDraft, b: AccountDraft): AccountDraftField[] {
   return (Object.keys(EMPTY_DRAFT) as AccountDraftField[]).filter((k) => a[k] !== b[k]);
 }
+
+/**
+ * After a conflict: my changes (fields where mine differs from what I started from) over what is
+ * saved now, and what is saved for every field I did not touch.
+ */
+export function mergeDrafts(started: AccountDraft, mine: AccountDraft, saved: AccountDraft): AccountDraft {
+  const out = { ...saved };
+  for (const f of Object.keys(EMPTY_DRAFT) as AccountDraftField[]) if (mine[f] !== started[f]) out[f] = mine[f];
+  return out;
+}

@@ -8,7 +8,7 @@ import * as strings from 'SocialMediaHubWebPartStrings';
 import type { RegisterService } from '../../services/registerService';
 import type { EditableAccount } from '../../services/ports/registerWriter';
 import { ACCOUNT_STATUSES, PLATFORMS } from '../../domain/register/choices';
-import { ACCOUNT_LIMITS, EMPTY_DRAFT, changedFields, type AccountDraft, type AccountDraftField } from '../../domain/register/accountEdit';
+import { ACCOUNT_LIMITS, EMPTY_DRAFT, changedFields, mergeDrafts, type AccountDraft, type AccountDraftField } from '../../domain/register/accountEdit';
 import { ErrorBar } from '../common/ErrorBar';
 import { Notice } from '../common/Notice';
 
@@ -31,19 +31,30 @@ export function AccountEditForm({ service, start, onSaved, onCancel }: {
 }): React.ReactElement {
   const theme = useTheme();
   const [draft, setDraft] = React.useState<AccountDraft>(start?.draft ?? EMPTY_DRAFT);
+  /** The entry as this person last saw it saved: what their changes are measured from. */
+  const [seen, setSeen] = React.useState<AccountDraft>(start?.draft ?? EMPTY_DRAFT);
   const [base, setBase] = React.useState(start && { id: start.id, etag: start.etag });
   const [problems, setProblems] = React.useState<Partial<Record<AccountDraftField, string>>>({});
   const [conflict, setConflict] = React.useState<EditableAccount | undefined>();
   const [gone, setGone] = React.useState(false);
   const [saving, setSaving] = React.useState(false);
   const [error, setError] = React.useState<unknown>();
+  // Save sits at the foot of a long form: bring the conflict, at its head, into view and focus.
+  const conflictRef = React.useRef<HTMLDivElement>(null);
+  React.useEffect(() => {
+    if (!conflict) return;
+    conflictRef.current?.scrollIntoView?.({ block: 'start' });
+    conflictRef.current?.focus();
+  }, [conflict]);
   const s = mergeStyleSets({
     form: { display: 'grid', gap: 12, margin: '12px 0' },
     pair: { display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(min(100%, 200px), 1fr))', gap: 12 },
     actions: { display: 'flex', flexWrap: 'wrap', gap: 8, margin: '8px 0' },
     theirs: { display: 'grid', gridTemplateColumns: 'minmax(7em, 35%) minmax(0, 1fr)', gap: '4px 12px', margin: '8px 0', ...theme.fonts.medium },
     term: { fontWeight: 600 },
-    value: { margin: 0, overflowWrap: 'anywhere', whiteSpace: 'pre-line' }
+    value: { margin: 0, overflowWrap: 'anywhere', whiteSpace: 'pre-line' },
+    // The panel's title stays at the top while its body scrolls: stop below it.
+    conflict: { scrollMarginTop: 72, selectors: { ':focus-visible': { outline: `2px solid ${theme.semanticColors.focusBorder}` } } }
   });
 
   const set = (field: AccountDraftField) => (_: unknown, v?: string): void => {
@@ -74,7 +85,7 @@ export function AccountEditForm({ service, start, onSaved, onCancel }: {
   return (
     <form className={s.form} aria-label={start ? strings.RegEditFormLabel : strings.RegAddFormLabel} onSubmit={(e) => { e.preventDefault(); void save(); }} noValidate data-testid="account-edit">
       {conflict && (
-        <div role="alert" data-testid="edit-conflict">
+        <div role="alert" data-testid="edit-conflict" ref={conflictRef} tabIndex={-1} className={s.conflict}>
           <Notice kind="warning">{differing.length ? strings.RegEditConflict : strings.RegEditConflictSame}</Notice>
           {differing.length > 0 && (
             <dl className={s.theirs} aria-label={strings.RegEditConflictTheirs}>
@@ -87,8 +98,11 @@ export function AccountEditForm({ service, start, onSaved, onCancel }: {
             </dl>
           )}
           <div className={s.actions}>
-            <PrimaryButton text={strings.RegEditKeepMine} disabled={saving} onClick={() => { const over = { id: conflict.id, etag: conflict.etag }; setBase(over); setConflict(undefined); void save(over); }} />
-            <DefaultButton text={strings.RegEditTakeTheirs} disabled={saving} onClick={() => { setDraft(conflict.draft); setBase({ id: conflict.id, etag: conflict.etag }); setConflict(undefined); setProblems({}); }} />
+            <PrimaryButton text={strings.RegEditMerge} disabled={saving} onClick={() => {
+              setDraft(mergeDrafts(seen, draft, conflict.draft)); setSeen(conflict.draft); setBase({ id: conflict.id, etag: conflict.etag }); setConflict(undefined); setProblems({});
+            }} />
+            <DefaultButton text={strings.RegEditKeepMine} disabled={saving} onClick={() => { const over = { id: conflict.id, etag: conflict.etag }; setBase(over); setSeen(conflict.draft); setConflict(undefined); void save(over); }} />
+            <DefaultButton text={strings.RegEditTakeTheirs} disabled={saving} onClick={() => { setDraft(conflict.draft); setSeen(conflict.draft); setBase({ id: conflict.id, etag: conflict.etag }); setConflict(undefined); setProblems({}); }} />
           </div>
         </div>
       )}

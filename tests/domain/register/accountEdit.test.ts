@@ -1,4 +1,4 @@
-import { checkAccountDraft, changedFields, EMPTY_DRAFT, type AccountDraft } from '../../../src/domain/register/accountEdit';
+import { checkAccountDraft, changedFields, mergeDrafts, EMPTY_DRAFT, type AccountDraft } from '../../../src/domain/register/accountEdit';
 import { handleKeyOf } from '../../../src/domain/register/accountHandle';
 
 const good: AccountDraft = {
@@ -27,4 +27,10 @@ it('refuses an address on another platform, and the same person as owner and bac
 
 it('lists the fields two drafts differ in', () => {
   expect(changedFields(good, { ...good, handle: '@other', status: 'Closed' })).toEqual(['handle', 'status']);
+});
+
+it('after a conflict, merges my changes over what is saved, taking theirs where I changed nothing', () => {
+  const mine = { ...good, objectives: 'Mine', status: 'Closing' };
+  const saved = { ...good, service: 'Theirs', status: 'Under review' };
+  expect(mergeDrafts(good, mine, saved)).toEqual({ ...good, objectives: 'Mine', service: 'Theirs', status: 'Closing' });
 });

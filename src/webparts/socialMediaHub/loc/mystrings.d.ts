@@ -627,6 +627,7 @@ declare interface ISocialMediaHubWebPartStrings {
   RegEditConflict: string;
   RegEditConflictSame: string;
   RegEditConflictTheirs: string;
+  RegEditMerge: string;
   RegEditKeepMine: string;
   RegEditTakeTheirs: string;
   RegEditGone: string;
