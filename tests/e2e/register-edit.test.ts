@@ -78,6 +78,10 @@ it('a member of staff is offered neither edit nor add', async () => {
 
 it('the edit form fits 380 px in Teams dark, and comms add an account there', async () => {
   const page = await openRegister(person('comms').upn, '/teams/tab?theme=dark', { width: 380, height: 800 });
+  await page.getByTestId('hashtag-add').getByRole('textbox', { name: 'Hashtag' }).fill('#Northshire Reads');
+  await page.getByTestId('hashtag-add').getByRole('button', { name: 'Add hashtag' }).click();
+  await page.getByTestId('hashtag-add').getByText(/Remove spaces/).waitFor();
+  await page.getByTestId('hashtags').screenshot({ path: join(SCREENSHOTS, 'register-hashtags-380-teams-dark.png') });
   await page.getByTestId('account-add').click();
   const panel = page.getByTestId('account-add-panel');
   await panel.getByRole('textbox', { name: 'Name' }).fill('Northshire Allotments');
