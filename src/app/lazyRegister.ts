@@ -1,5 +1,8 @@
 import type { Host } from './host';
 import { SpRegisterRepository } from '../data/sp/registerRepository';
+import { SpRegisterWriter } from '../data/sp/registerWriter';
+import { SpHashtagsRepository } from '../data/sp/hashtagsRepository';
+import { HashtagRegisterService } from '../services/hashtagRegisterService';
 import { RegisterService } from '../services/registerService';
 import { AccountUpdatesService } from '../services/accountUpdatesService';
 import { SpAccountUpdates } from '../data/sp/accountUpdatesRepository';
@@ -11,5 +14,5 @@ import { newSubmissionId } from '../data/sp/submissionId';
 
 export function createRegister(host: Host, me: () => Promise<number>): RegisterService {
   const updates = new AccountUpdatesService(new SpAccountUpdates(host.sp, me), new SpGroupMembership(host.sp), new SpActivityLog(host.sp), newSubmissionId);
-  return new RegisterService(new SpRegisterRepository(host.sp), me, updates);
+  return new RegisterService(new SpRegisterRepository(host.sp), me, updates, new SpRegisterWriter(host.sp), new HashtagRegisterService(new SpHashtagsRepository(host.sp)));
 }

@@ -3,6 +3,10 @@ import { normaliseHandle, sameAccount, type AccountHandle, type HandleProblem } 
 import { describeStaffedHours } from '../domain/register/staffedHours';
 import type { AccountDetail, IRegisterRepository, RegisterPage, RegisterQuery, RegisterRow } from './ports/register';
 import type { AccountUpdatesService } from './accountUpdatesService';
+import { checkAccountDraft, type AccountDraft, type AccountDraftField } from '../domain/register/accountEdit';
+import { isAppError } from '../domain/errors';
+import type { EditableAccount, IRegisterWriter } from './ports/registerWriter';
+import type { HashtagRegisterService } from './hashtagRegisterService';
 
 // The register as every member of staff reads it: pages of accounts, one account's detail, the
 // export, and "is this account ours?".
@@ -22,12 +26,63 @@ function keyOfRow(row: RegisterRow): string | undefined {
   return read.ok ? read.key : undefined;
 }
 
+/** How a save by comms ended. */
+export type AccountSaveOutcome =
+  | { kind: 'saved'; id: number }
+  /** Nothing was written; each field's message says what to put right. */
+  | { kind: 'invalid'; problems: Partial<Record<AccountDraftField, string>> }
+  /** Someone saved the entry after it was read: nothing was written; `current` is the entry now, to compare and re-apply. */
+  | { kind: 'conflict'; current: EditableAccount }
+  /** The entry no longer exists. */
+  | { kind: 'gone' };
+
 export class RegisterService {
   /**
    * `me`: the signed-in person's id on the hub, for "accounts I own" and whose updates count.
    * `updates`: owners' operational records of an account, shown in its detail.
    */
-  public constructor(private readonly register: IRegisterRepository, public readonly me: () => Promise<number>, public readonly updates?: AccountUpdatesService) {}
+  public constructor(
+    private readonly register: IRegisterRepository, public readonly me: () => Promise<number>, public readonly updates?: AccountUpdatesService,
+    private readonly writer?: IRegisterWriter,
+    /** The register of hashtags, shown with the accounts. */
+    public readonly hashtags?: HashtagRegisterService
+  ) {}
+
+  /** Whether SharePoint lets this person edit and add register entries (comms); false where there is no writer. */
+  public async editRights(): Promise<{ canEdit: boolean; canAdd: boolean }> {
+    return this.writer ? this.writer.permissions() : { canEdit: false, canAdd: false };
+  }
+
+  /** An entry as the edit form starts from, with its ETag. */
+  public async editable(id: number): Promise<EditableAccount | undefined> {
+    return this.writer?.editable(id);
+  }
+
+  /**
+   * Checks and saves an entry: a new one when `base` is undefined, else over `base` only if nobody
+   * saved it since it was read. The handle's key is written with the handle (the lookup relies on it).
+   */
+  public async saveAccount(draft: AccountDraft, base?: { id: number; etag: string }): Promise<AccountSaveOutcome> {
+    if (!this.writer) throw new Error('The register cannot be edited here.');
+    const checked = checkAccountDraft(draft);
+    if (!checked.ok) return { kind: 'invalid', problems: checked.problems };
+    const v = checked.value;
+    const [ownerId, backupId] = await Promise.all([v.ownerEmail, v.backupEmail].map((e) => (e ? this.writer!.personId(e) : Promise.resolve(null))));
+    const unknown: Partial<Record<AccountDraftField, string>> = {};
+    if (ownerId === undefined) unknown.ownerEmail = 'Nobody in the organisation has this e-mail address. Check the spelling, or ask them for their work address.';
+    if (backupId === undefined) unknown.backupEmail = 'Nobody in the organisation has this e-mail address. Check the spelling, or ask them for their work address.';
+    if (Object.keys(unknown).length > 0) return { kind: 'invalid', problems: unknown };
+    const people = { ownerId: ownerId ?? null, backupId: backupId ?? null };
+    if (!base) return { kind: 'saved', id: (await this.writer.add(v, people)).id };
+    try {
+      await this.writer.update(base.id, base.etag, v, people);
+      return { kind: 'saved', id: base.id };
+    } catch (e) {
+      if (!isAppError(e) || (e.kind !== 'conflict' && e.kind !== 'notFound')) throw e;
+      const current = await this.writer.editable(base.id);
+      return current ? { kind: 'conflict', current } : { kind: 'gone' };
+    }
+  }
 
   public page(query: RegisterQuery): Promise<RegisterPage> {
     return this.register.page(query);

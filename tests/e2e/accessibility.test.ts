@@ -6,6 +6,9 @@ import { launchBrowser, contextAs } from '../support/browser';
 import { spAs } from '../support/emulator-sharepoint';
 import { SpRequestsRepository } from '../../src/data/sp/requestsRepository';
 import { serialiseDetails } from '../../src/domain/requests';
+import { SpRegisterRepository } from '../../src/data/sp/registerRepository';
+import { SpRegisterWriter } from '../../src/data/sp/registerWriter';
+import { RegisterService } from '../../src/services/registerService';
 
 // axe-core over every product view: the policy, its editor, its history (with a comparison open),
 // coverage (with a reminder report) and set-up, in the SharePoint page and both Teams hosts, in
@@ -91,6 +94,34 @@ describe.each(HOSTS)('axe-core: $name', ({ path }) => {
     expect(await violations(page)).toEqual([]);
     await page.getByTestId('ours-answer').getByRole('button', { name: 'Northshire Council on X (Active)' }).click();
     await page.getByRole('dialog').getByRole('link', { name: 'olivia.reed@northshire.gov.uk' }).waitFor();
+    expect(await violations(page, '[role="dialog"]')).toEqual([]);
+    await page.context().close();
+  });
+
+  it('the register\'s edit mode has no violations, with problems marked and after a conflict', async () => {
+    const page = await open(person('comms').upn, `${path}smh=register`);
+    await page.getByTestId('register-table').waitFor();
+    await page.getByRole('textbox', { name: 'Account address or handle' }).fill('https://x.com/northshirecc');
+    await page.getByRole('button', { name: 'Check' }).click();
+    await page.getByTestId('ours-answer').getByRole('button', { name: 'Northshire Council on X (Active)' }).click();
+    const panel = page.getByTestId('account-detail');
+    await panel.getByRole('button', { name: 'Edit', exact: true }).click();
+    await panel.getByRole('textbox', { name: 'Handle' }).fill('instagram.com/northshirecc');
+    await panel.getByRole('textbox', { name: 'Name' }).fill('');
+    await panel.getByRole('button', { name: 'Save changes' }).click();
+    await panel.getByText(/This address is on Instagram/).waitFor();
+    expect(await violations(page, '[role="dialog"]')).toEqual([]);
+    // Hannah (comms head) saves the entry meanwhile: Chris's save is refused and shows hers.
+    const hannah = spAs(wb.emulator, person('commsHead').upn);
+    const service = new RegisterService(new SpRegisterRepository(hannah), async () => 0, undefined, new SpRegisterWriter(hannah));
+    const found = await service.isOurs('https://x.com/northshirecc');
+    if (found.kind !== 'ours') throw new Error('the demo register has @northshirecc on X');
+    const current = (await service.editable(found.accounts[0].id))!;
+    expect(await service.saveAccount({ ...current.draft, objectives: `${current.draft.objectives} Checked ${path}.` }, current)).toMatchObject({ kind: 'saved' });
+    await panel.getByRole('textbox', { name: 'Handle' }).fill('@northshirecc');
+    await panel.getByRole('textbox', { name: 'Name' }).fill('Northshire Council');
+    await panel.getByRole('button', { name: 'Save changes' }).click();
+    await panel.getByTestId('edit-conflict').waitFor();
     expect(await violations(page, '[role="dialog"]')).toEqual([]);
     await page.context().close();
   });

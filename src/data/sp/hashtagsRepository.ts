@@ -1,9 +1,10 @@
 import './pnp';
 import type { SPFI } from './pnp';
 import { BUILT_IN, LISTS, fieldNames } from '../schema';
+import { SPQueryable } from '@pnp/sp';
 import { normaliseTag, TAG_STATUSES, type TagStatus } from '../../domain/hashtags';
-import { AppError } from '../../domain/errors';
-import type { IHashtagsRepository, NewTag, RegisteredTag } from '../../services/ports/hashtags';
+import { AppError, isAppError } from '../../domain/errors';
+import type { IHashtagRegister, NewTag, RegisteredTag, TagChange } from '../../services/ports/hashtags';
 import { guarded } from '../errors/normalise';
 import { odataString } from './odata';
 
@@ -22,18 +23,23 @@ interface TagItem {
   UsedBy: string | null;
   EvidenceUrl: string | null;
   CheckedAt: string | null;
+  'odata.etag'?: string;
+  __metadata?: { etag?: string };
 }
+
+/** SP.PermissionKind.EditListItems (3) as a bit of EffectiveBasePermissions.Low. */
+const EDIT_LIST_ITEMS = 0x4;
 
 /** An item as the register entry it is; a status outside the choices (written by hand) reads as the first, proposed. */
 function fromItem(i: TagItem): RegisteredTag {
   const status = (TAG_STATUSES as readonly string[]).includes(i.TagStatus ?? '') ? (i.TagStatus as TagStatus) : TAG_STATUSES[0];
   return {
     id: i.Id, tag: i.Tag ?? '', normalisedTag: i.NormalisedTag ?? '', status, usedBy: i.UsedBy ?? '', evidenceUrl: i.EvidenceUrl ?? '',
-    checkedAt: i.CheckedAt ?? undefined, authorId: i.AuthorId, created: i.Created
+    checkedAt: i.CheckedAt ?? undefined, authorId: i.AuthorId, created: i.Created, etag: i['odata.etag'] ?? i.__metadata?.etag
   };
 }
 
-export class SpHashtagsRepository implements IHashtagsRepository {
+export class SpHashtagsRepository implements IHashtagRegister {
   public constructor(private readonly sp: SPFI) {}
 
   private get items() {
@@ -74,6 +80,31 @@ export class SpHashtagsRepository implements IHashtagsRepository {
       const out: RegisteredTag[] = [];
       for await (const page of this.items.select(...SELECT).top(PAGE) as AsyncIterable<TagItem[]>) out.push(...page.map(fromItem));
       return out;
+    });
+  }
+
+  public canEdit(): Promise<boolean> {
+    return guarded(async () => {
+      // SharePoint's own answer for this person; tidiness only, since SharePoint refuses the write itself.
+      const perms = await SPQueryable(this.sp.web.lists.getByTitle(LISTS.hashtags.title), 'EffectiveBasePermissions')<{ Low: number | string }>();
+      return (Number(perms.Low) & EDIT_LIST_ITEMS) !== 0;
+    });
+  }
+
+  public get(id: number): Promise<RegisteredTag | undefined> {
+    return guarded(async () => fromItem(await this.items.getById(id).select(...SELECT)<TagItem>())).catch((e: unknown) => {
+      if (isAppError(e) && e.kind === 'notFound') return undefined;
+      throw e;
+    });
+  }
+
+  public update(id: number, etag: string, change: TagChange): Promise<void> {
+    return guarded(async () => {
+      // If-Match: two comms people changing one tag at once cannot overwrite each other (412 for the second).
+      await this.items.getById(id).update({
+        ...(change.status !== undefined ? { [F.TagStatus]: change.status } : {}),
+        ...(change.usedBy !== undefined ? { [F.UsedBy]: change.usedBy } : {})
+      }, etag);
     });
   }
 }

@@ -17,6 +17,8 @@ export interface RegisteredTag {
   /** Who registered it and when, as SharePoint recorded them. */
   authorId: number;
   created: string;
+  /** The item's ETag when read: a change is saved only if nobody changed the entry since. */
+  etag?: string;
 }
 
 export interface NewTag {
@@ -35,4 +37,19 @@ export interface IHashtagsRepository {
   add(tag: NewTag): Promise<RegisteredTag>;
   /** The whole register, oldest first. */
   list(): Promise<RegisteredTag[]>;
+}
+
+/** A change comms make to a registered tag. */
+export interface TagChange {
+  status?: TagStatus;
+  usedBy?: string;
+}
+
+/** The register of hashtags as comms keep it (C7): the reads above, what SharePoint lets this person do, and changes. */
+export interface IHashtagRegister extends IHashtagsRepository {
+  canEdit(): Promise<boolean>;
+  /** Saves the change only if the entry is still at `etag` (SharePoint answers 412 otherwise: a conflict). */
+  update(id: number, etag: string, change: TagChange): Promise<void>;
+  /** One entry as it is now; undefined when it is gone. */
+  get(id: number): Promise<RegisteredTag | undefined>;
 }

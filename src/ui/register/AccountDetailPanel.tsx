@@ -16,22 +16,49 @@ import { ErrorBar } from '../common/ErrorBar';
 import { Notice } from '../common/Notice';
 import { format, formatDate } from '../common/format';
 import { OperationsSection } from './OperationsSection';
+import { AccountEditForm } from './AccountEditForm';
 
 // One account of the register: who owns and backs it up, what it is for, when it is staffed, and the
-// request it came from. Read-only: comms change the register elsewhere, owners through account updates.
+// request it came from. Comms (those SharePoint lets edit the list) switch to an edit form; owners
+// keep the operational part current through account updates.
 
-export function AccountDetailPanel({ service, accountId, onDismiss, onOwnerFilter }: {
-  service: RegisterService; accountId: number; onDismiss(): void; onOwnerFilter(owner: AccountPerson): void;
+export function AccountDetailPanel({ service, accountId, onDismiss, onOwnerFilter, onChanged }: {
+  service: RegisterService; accountId: number; onDismiss(): void; onOwnerFilter(owner: AccountPerson): void; onChanged?(): void;
 }): React.ReactElement {
   const [state, reload] = useAsync(() => service.account(accountId), [service, accountId]);
+  const [rights] = useAsync(() => service.editRights(), [service]);
+  const [editing, setEditing] = React.useState(false);
+  const [saved, setSaved] = React.useState(false);
+  const canEdit = rights.status === 'ready' && rights.value.canEdit;
   const title = state.status === 'ready' && state.value ? `${state.value.name} (${state.value.platform})` : strings.Loading;
   return (
-    <Panel isOpen onDismiss={onDismiss} type={PanelType.medium} headerText={title} closeButtonAriaLabel={strings.RegisterDetailClose} isLightDismiss data-testid="account-detail">
+    // Light dismiss would throw away a half-typed edit: only while reading.
+    <Panel isOpen onDismiss={onDismiss} type={PanelType.medium} headerText={title} closeButtonAriaLabel={strings.RegisterDetailClose} isLightDismiss={!editing} data-testid="account-detail">
       {state.status === 'loading' && <Spinner label={strings.Loading} />}
       {state.status === 'error' && <ErrorBar error={state.error} onRetry={reload} scope="site" />}
-      {state.status === 'ready' && (state.value ? <><Detail account={state.value} onOwnerFilter={onOwnerFilter} /><Operations service={service} account={state.value} /></> : <Notice kind="info">{strings.RegisterDetailMissing}</Notice>)}
+      {state.status === 'ready' && !state.value && <Notice kind="info">{strings.RegisterDetailMissing}</Notice>}
+      {state.status === 'ready' && state.value && (editing ? (
+        <EditAccount service={service} accountId={accountId} onCancel={() => setEditing(false)}
+          onSaved={() => { setEditing(false); setSaved(true); reload(); onChanged?.(); }} />
+      ) : (
+        <>
+          {saved && <Notice kind="success">{strings.RegEditSaved}</Notice>}
+          {canEdit && <DefaultButton text={strings.RegEdit} onClick={() => { setSaved(false); setEditing(true); }} data-testid="account-edit-start" />}
+          <Detail account={state.value} onOwnerFilter={onOwnerFilter} />
+          <Operations service={service} account={state.value} />
+        </>
+      ))}
     </Panel>
   );
+}
+
+/** The edit form, started from the entry as it is now (with its ETag). */
+function EditAccount({ service, accountId, onSaved, onCancel }: { service: RegisterService; accountId: number; onSaved(): void; onCancel(): void }): React.ReactElement {
+  const [start, reload] = useAsync(() => service.editable(accountId), [service, accountId]);
+  if (start.status === 'loading') return <Spinner label={strings.Loading} />;
+  if (start.status === 'error') return <ErrorBar error={start.error} onRetry={reload} scope="site" />;
+  if (!start.value) return <Notice kind="info">{strings.RegisterDetailMissing}</Notice>;
+  return <AccountEditForm service={service} start={start.value} onSaved={onSaved} onCancel={onCancel} />;
 }
 
 /** The owners' operational record, with the form for those whose updates count (the owner, the backup). */

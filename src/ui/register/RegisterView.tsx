@@ -20,6 +20,9 @@ import { REFLOW_BELOW_PX, reflowTableClass } from '../common/reflowTable';
 import { OursCheck } from './OursCheck';
 import { linkColour } from './linkColour';
 import { AccountDetailPanel } from './AccountDetailPanel';
+import { AccountEditForm } from './AccountEditForm';
+import { HashtagsSection } from './HashtagsSection';
+import { Panel, PanelType } from '@fluentui/react/lib/Panel';
 
 // The account register for everyone (PRODUCT.md C2): "is this account ours?" first, since that is
 // what most people come for, then the register itself: search, filters, sort on indexed columns,
@@ -90,6 +93,8 @@ function Register({ service }: { service: RegisterService }): React.ReactElement
   const [serviceText, setServiceText] = React.useState('');
   const [searchText, setSearchText] = React.useState('');
   const [openId, setOpenId] = React.useState<number | undefined>();
+  const [adding, setAdding] = React.useState(false);
+  const [rights] = useAsync(() => service.editRights(), [service]);
   const [exporting, setExporting] = React.useState<number | undefined>();
   const [exportError, setExportError] = React.useState<unknown>();
   const pageNumber = cursors.length;
@@ -232,13 +237,21 @@ function Register({ service }: { service: RegisterService }): React.ReactElement
       ))}
 
       <div className={s.actions}>
+        {rights.status === 'ready' && rights.value.canAdd && <DefaultButton text={strings.RegAdd} onClick={() => setAdding(true)} data-testid="account-add" />}
         <DefaultButton text={exporting === undefined ? strings.RegisterExport : format(strings.RegisterExporting, exporting.toLocaleString('en-GB'))} onClick={() => void exportCsv()} disabled={exporting !== undefined} />
       </div>
       {exportError !== undefined && <ErrorBar error={exportError} onRetry={() => void exportCsv()} />}
 
       {openId !== undefined && (
-        <AccountDetailPanel service={service} accountId={openId} onDismiss={() => setOpenId(undefined)}
+        <AccountDetailPanel service={service} accountId={openId} onDismiss={() => setOpenId(undefined)} onChanged={reloadPage}
           onOwnerFilter={(person) => { setOpenId(undefined); setFilters((f) => ({ ...f, owner: { kind: 'person', person } })); }} />
+      )}
+      {service.hashtags && <HashtagsSection service={service.hashtags} />}
+
+      {adding && (
+        <Panel isOpen onDismiss={() => setAdding(false)} type={PanelType.medium} headerText={strings.RegAdd} closeButtonAriaLabel={strings.RegisterDetailClose} data-testid="account-add-panel">
+          <AccountEditForm service={service} onCancel={() => setAdding(false)} onSaved={(id) => { setAdding(false); reloadPage(); setOpenId(id); }} />
+        </Panel>
       )}
     </section>
   );
