@@ -148,6 +148,8 @@ describe.each(HOSTS)('axe-core: $name', ({ path }) => {
     expect(await violations(page, '[role="alertdialog"]')).toEqual([]);
     await page.getByRole('alertdialog').getByRole('button', { name: 'Send reminders' }).click();
     await page.getByTestId('reminder-report').waitFor();
+    // While the dialog fades out the page behind it is still aria-hidden, and axe would check almost nothing.
+    await page.getByRole('alertdialog').waitFor({ state: 'detached' });
     expect(await violations(page)).toEqual([]);
     await page.getByRole('combobox', { name: 'Department' }).click();
     await page.getByRole('listbox').waitFor();
@@ -192,6 +194,7 @@ describe.each(HOSTS)('axe-core: $name', ({ path }) => {
     await page.getByRole('alertdialog').getByText('Withdraw this request?').waitFor();
     expect(await violations(page, '[role="alertdialog"]')).toEqual([]);
     await page.getByRole('alertdialog').getByRole('button', { name: 'Cancel' }).click();
+    await page.getByRole('alertdialog').waitFor({ state: 'detached' });
     await page.getByRole('button', { name: 'My requests', exact: true }).click();
     await page.getByTestId('my-requests').waitFor();
     expect(await violations(page)).toEqual([]);
