@@ -77,13 +77,6 @@ export class RequestReviewService {
     return { comms, commsHeads };
   }
 
-  /** The case with its form read: what it asks and the title that names it. */
-  private static described(c: RequestCase, details: string): RequestCase {
-    const current = { ...c.current, details };
-    const parsed = parseDetails(details, current.type);
-    return { ...c, current, details: parsed, title: parsed.ok ? requestTitle(parsed.details) : c.title };
-  }
-
   private async cases(records: RequestRecords, groups?: { comms: number[]; commsHeads: number[] }): Promise<RequestCase[]> {
     const { comms, commsHeads } = groups ?? await this.groupIds();
     const counted = countingRequests(records.requests).counting;
