@@ -17,7 +17,7 @@ import { Notice } from '../common/Notice';
 import { DeliveryReportView } from '../common/DeliveryReportView';
 import { format, formatDate } from '../common/format';
 import { reflowTableClass } from '../common/reflowTable';
-import { downloadCsv } from './download';
+import { downloadCsv } from '../common/download';
 import { RemindDialog } from './RemindDialog';
 
 // Everyone the policy is for, after the owners and backups have painted: the directory and the

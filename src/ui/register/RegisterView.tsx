@@ -23,6 +23,7 @@ import { AccountDetailPanel } from './AccountDetailPanel';
 import { AccountEditForm } from './AccountEditForm';
 import { HashtagsSection } from './HashtagsSection';
 import { Panel, PanelType } from '@fluentui/react/lib/Panel';
+import { downloadCsv } from '../common/download';
 
 // The account register for everyone (PRODUCT.md C2): "is this account ours?" first, since that is
 // what most people come for, then the register itself: search, filters, sort on indexed columns,
@@ -42,17 +43,6 @@ interface Filters {
 }
 
 const NO_FILTERS: Filters = { search: '', service: '', owner: { kind: 'anyone' } };
-
-function download(name: string, text: string): void {
-  const url = URL.createObjectURL(new Blob(['\ufeff', text], { type: 'text/csv;charset=utf-8' }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name;
-  document.body.appendChild(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
-}
 
 /** True while the table is drawn as cards (the reflow's own width), where headers are not shown. */
 function useNarrow(): boolean {
@@ -161,7 +151,7 @@ function Register({ service }: { service: RegisterService }): React.ReactElement
     setExporting(0);
     setExportError(undefined);
     try {
-      download('account-register.csv', await service.exportCsv(setExporting));
+      downloadCsv('account-register.csv', await service.exportCsv(setExporting));
     } catch (e) {
       setExportError(e);
     } finally {
