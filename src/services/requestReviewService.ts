@@ -72,13 +72,7 @@ export class RequestReviewService {
     public readonly newActionId: () => string
   ) {}
 
-  private async groupIds(): Promise<{ comms: number[]; commsHeads: number[] }> {
-    const [comms, commsHeads] = await Promise.all([this.groups.memberIds('comms'), this.groups.memberIds('commsHeads')]);
-    return { comms, commsHeads };
-  }
-
-  private async cases(records: RequestRecords, groups?: { comms: number[]; commsHeads: number[] }): Promise<RequestCase[]> {
-    const { comms, commsHeads } = groups ?? await this.groupIds();
+  private cases(records: RequestRecords, { comms, commsHeads }: { comms: number[]; commsHeads: number[] }): RequestCase[] {
     const counted = countingRequests(records.requests).counting;
     const originals = counted.filter((r) => r.revisionOf === undefined);
     // Each request's own records, grouped once: at 50,000 requests, handing every state the whole
@@ -123,7 +117,7 @@ export class RequestReviewService {
     const { comms, commsHeads, ...records } = await this.requests.queue();
     const latestRecord = (c: RequestCase) => [c.current.created, ...c.reviews.counting.map((r) => r.created), ...c.decisions.counting.map((d) => d.created)].sort().pop()!;
     const byOldest = (a: RequestCase, b: RequestCase) => a.original.created.localeCompare(b.original.created) || a.original.id - b.original.id;
-    const all = await this.cases(records, { comms, commsHeads });
+    const all = this.cases(records, { comms, commsHeads });
     return {
       toReview: all.filter((c) => c.status === 'submitted').sort(byOldest),
       toDecide: all.filter((c) => c.status === 'awaiting-decision').sort(byOldest),
@@ -133,7 +127,8 @@ export class RequestReviewService {
   }
 
   public async open(originalId: number): Promise<RequestCase> {
-    const [found] = await this.cases(await this.requests.one(originalId));
+    const { comms, commsHeads, ...records } = await this.requests.one(originalId);
+    const [found] = this.cases(records, { comms, commsHeads });
     if (!found) throw new AppError('notFound', 'This request does not exist, or you cannot see it.');
     return found;
   }

@@ -174,7 +174,8 @@ export class RequestsService {
   /** One request as the reader may see it, with its history; undefined when there is no such request for them. */
   public async one(originalId: number): Promise<RequestDetail | undefined> {
     const me = await this.d.me();
-    const [records, people] = await Promise.all([this.d.requests.one(originalId), this.people()]);
+    const { comms, commsHeads, ...records } = await this.d.requests.one(originalId);
+    const people = { comms, commsHeads };
     const made = this.summaryOf(originalId, records, people, me);
     if (!made) return undefined;
     const { state, summary: s } = made;
@@ -225,7 +226,8 @@ export class RequestsService {
   /** Why a revision or withdrawal would not count now, or undefined while the request is open. */
   private async stillOpen(originalId: number): Promise<string | undefined> {
     const me = await this.d.me();
-    const [records, people] = await Promise.all([this.d.requests.one(originalId), this.people()]);
+    const { comms, commsHeads, ...records } = await this.d.requests.one(originalId);
+    const people = { comms, commsHeads };
     const made = this.summaryOf(originalId, records, people, me);
     if (!made) throw new AppError('notFound', 'This request was not found, or it is not yours.');
     const a = made.summary.actions;

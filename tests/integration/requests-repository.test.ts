@@ -132,3 +132,17 @@ it("comms' queue reads every request, review and decision and both groups in one
   expect(q.commsHeads).toContain(ids.commsHead);
   expect(q.requests.length).toBe((await repo('siteOwner').all()).requests.length);
 });
+
+it('opens one request with its reviews, decisions and both groups in one round trip', async () => {
+  const request = await repo('staff').submit({ type: 'Idea or question', details: details('Open in one'), submissionId: newSubmissionId() });
+  const review = await repo('comms').review({ requestId: request.id, requesterId: ids.staff, outcome: 'To decision', message: 'For the head.', submissionId: newSubmissionId() });
+  emu.requestLog.clear();
+  const seen = await repo('commsHead').one(request.id);
+  const calls = emu.requestLog.all().filter((e) => e.path.includes('/_api/'));
+  expect(calls).toHaveLength(1);
+  expect(calls[0].path).toContain('$batch');
+  expect(seen.requests.map((r) => r.id)).toEqual([request.id]);
+  expect(seen.reviews.map((r) => r.id)).toEqual([review.id]);
+  expect(seen.comms).toContain(ids.comms);
+  expect(seen.commsHeads).toContain(ids.commsHead);
+});

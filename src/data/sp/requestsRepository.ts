@@ -153,15 +153,31 @@ export class SpRequestsRepository implements IRequestsRepository {
     });
   }
 
-  public one(originalId: number): Promise<RequestRecords> {
+  public one(originalId: number): Promise<QueueRecords> {
     return guarded(async () => {
+      // One $batch: the request, its revisions, the reviews and decisions the reader may see, and
+      // who is in Comms and Comms Heads now (the state is judged against today's groups).
       const [batched, execute] = this.sp.batched();
       const original = this.list('requests', batched).items.filter(`${Id} eq ${odataNumber(originalId)}`).select(...REQUEST_SELECT).expand(Author)<RequestItem[]>();
       const revisions = this.list('requests', batched).items.filter(`${R.RevisionOf} eq ${odataNumber(originalId)}`).select(...REQUEST_SELECT).expand(Author).top(PAGE)<RequestItem[]>();
+      const reviews = orNothing(this.list('reviews', batched).items.filter(`${V.RequestId} eq ${odataNumber(originalId)}`).select(...REVIEW_SELECT).expand(Author).top(PAGE)<ReviewItem[]>());
+      const decisions = orNothing(this.list('decisions', batched).items.filter(`${D.RequestId} eq ${odataNumber(originalId)}`).select(...DECISION_SELECT).expand(Author).top(PAGE)<DecisionItem[]>());
+      const groups = this.groupMembers(batched);
       await execute();
-      const requests = [...(await original), ...(await revisions)].map(toRequest);
-      return { requests, ...(await this.verdictsFor([originalId])) };
+      const [comms, commsHeads] = await Promise.all(groups);
+      return {
+        requests: [...(await original), ...(await revisions)].map(toRequest),
+        reviews: (await reviews).map(toReview),
+        decisions: (await decisions).map(toDecision),
+        comms: comms.map((u) => u.Id),
+        commsHeads: commsHeads.map((u) => u.Id)
+      };
     });
+  }
+
+  /** Who is in Comms and Comms Heads, as two requests of the caller's $batch. */
+  private groupMembers(batched: SPFI): Promise<{ Id: number }[]>[] {
+    return (['comms', 'commsHeads'] as const).map((g) => batched.web.siteGroups.getByName(GROUPS.find((x) => x.principal === g)!.title).users.select(PERSON.Id)<{ Id: number }[]>());
   }
 
   public async all(): Promise<RequestRecords> {
@@ -182,7 +198,7 @@ export class SpRequestsRepository implements IRequestsRepository {
       const [batched, execute] = this.sp.batched({ maxRequests: 100 });
       const newest = lists.map((l) => this.list(l.key, batched).items.select(Id).orderBy(Id, false).top(1)<{ Id: number }[]>());
       const windows = lists.map((l) => Array.from({ length: FIRST_WINDOWS }, (_, w) => this.window(l.key, batched, w * PAGE + 1, l.select)));
-      const groups = (['comms', 'commsHeads'] as const).map((g) => batched.web.siteGroups.getByName(GROUPS.find((x) => x.principal === g)!.title).users.select(PERSON.Id)<{ Id: number }[]>());
+      const groups = this.groupMembers(batched);
       await execute();
       const rows = await Promise.all(lists.map(async (l, n) => {
         const found = (await Promise.all(windows[n])).flat();

@@ -75,8 +75,11 @@ export interface IRequestsRepository {
   submit(request: NewRequest): Promise<StoredRequest>;
   /** The signed-in person's own requests with the reviews and decisions opened to them. */
   mine(userId: number): Promise<RequestRecords>;
-  /** One request (original and revisions) with its reviews and decisions, as far as the reader may see. */
-  one(originalId: number): Promise<RequestRecords>;
+  /**
+   * One request (original and revisions) with its reviews and decisions, as far as the reader may
+   * see, and who is in Comms and Comms Heads now: one SharePoint round trip.
+   */
+  one(originalId: number): Promise<QueueRecords>;
   /** Every request with every review and decision (comms and heads only); requests without their Details. */
   all(): Promise<RequestRecords>;
   /**
