@@ -29,7 +29,10 @@ const { Id, Title, Created, Modified, AuthorId, Author } = BUILT_IN;
 const AUTHOR = [through(Author, PERSON.Title), through(Author, PERSON.Name)];
 
 const REQUEST_SELECT = [Id, Title, Created, Modified, AuthorId, R.RequestType, R.SubmissionId, R.Details, R.SubmittedAt, R.RevisionOf, R.Withdrawn, ...AUTHOR];
-const REQUEST_INDEX_SELECT = REQUEST_SELECT.filter((f) => f !== R.Details && f !== through(Author, PERSON.Name));
+// The queue leaves out the form and the sign-in name (read when a request is opened) and the
+// browser's own send time (the queue orders by Created); Modified stays, since a record edited
+// after writing does not count.
+const REQUEST_INDEX_SELECT = REQUEST_SELECT.filter((f) => f !== R.Details && f !== R.SubmittedAt && f !== through(Author, PERSON.Name));
 const REVIEW_SELECT = [Id, Created, Modified, AuthorId, V.RequestId, V.Outcome, V.Message, V.SubmissionId, ...AUTHOR];
 const DECISION_SELECT = [Id, Created, Modified, AuthorId, D.RequestId, D.Outcome, D.Reason, D.SubmissionId, ...AUTHOR];
 // For status alone: no message or reason (they are read when one request is opened).
