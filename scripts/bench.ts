@@ -3,15 +3,12 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { spawnSync } from 'node:child_process';
 import { unzipSync, strFromU8 } from 'fflate';
-import type { Page } from 'playwright-core';
-import { startWorkbench } from '../workbench/harness';
 import { person } from '../workbench/seed';
-import { launchBrowser, contextAs } from '../tests/support/browser';
+import { contextAs } from '../tests/support/browser';
+import { measured, policyPageAs, watchApi, withWorkbench, type ApiTotals } from './bench-support';
 import { LISTS } from '../src/data/schema';
 import { serialiseDetails } from '../src/domain/requests';
 import { spAs as spAsEmulator } from '../tests/support/emulator-sharepoint';
-
-const spAsBench = (wb: Awaited<ReturnType<typeof startWorkbench>>, upn: string) => spAsEmulator(wb.emulator, upn);
 
 // `npm run bench`: the figures behind the performance targets of ARCHITECTURE.md, printed, never
 // asserted. (1) the initial web part script of the SharePoint package, gzip; (2) the policy view's
@@ -35,59 +32,25 @@ function initialScript(): { name: string; gzip: number } {
   return { name: path, gzip: gzipSync(Buffer.from(files[`ClientSideAssets/${path}`])).length };
 }
 
-/** Counts the SharePoint and Graph calls a page makes and the bytes they answer (bodies are read in full before counting ends). */
-function watchApi(page: Page): { reset(): void; totals(): Promise<{ spRequests: number; graphRequests: number; apiBytes: number }> } {
-  let spRequests = 0;
-  let graphRequests = 0;
-  let reads: Promise<number>[] = [];
-  page.on('response', (res) => {
-    const url = new URL(res.url());
-    const isSp = url.pathname.includes('/_api/');
-    const isGraph = /^\/(v1\.0|beta)\//.test(url.pathname);
-    if (!isSp && !isGraph) return;
-    if (isSp) spRequests++;
-    else graphRequests++;
-    // A large $batch answer can be unavailable to body() after the page consumed it; the transfer
-    // sizes Chromium recorded still say how big it was.
-    reads.push(res.body().then((b) => b.length, () => res.request().sizes().then((z) => z.responseBodySize, () => 0)));
-  });
-  return {
-    reset() { spRequests = 0; graphRequests = 0; reads = []; },
-    async totals() {
-      const bytes = await Promise.all(reads);
-      return { spRequests, graphRequests, apiBytes: bytes.reduce((a, b) => a + b, 0) };
-    }
-  };
-}
-
-async function firstRender(): Promise<{ spRequests: number; graphRequests: number; apiBytes: number; ms: number }> {
-  const wb = await startWorkbench({ seed: true, minify: true });
-  const browser = await launchBrowser();
-  try {
+async function firstRender(): Promise<ApiTotals & { ms: number }> {
+  return withWorkbench(() => undefined, async (wb, browser) => {
     const ctx = await contextAs(browser, wb.url, person('staff').upn);
     const page = await ctx.newPage();
     const api = watchApi(page);
     await page.goto('/sharepoint');
     await page.getByRole('heading', { name: /social media policy/ }).waitFor();
+    // From navigation start: the page's own clock began when it started loading.
     const ms = await page.evaluate(() => performance.now());
-    const { spRequests, graphRequests, apiBytes } = await api.totals();
-    return { spRequests, graphRequests, apiBytes, ms };
-  } finally {
-    await browser.close();
-    await wb.close();
-  }
+    return { ...(await api.totals()), ms };
+  });
 }
 
 async function coverageAt100k(): Promise<{ acknowledgements: number; spRequests: number; keyPeopleRequests: number; apiBytes: number; keyPeopleMs: number; countedMs: number }> {
-  const wb = await startWorkbench({ seed: true, minify: true });
-  const staff = wb.emulator.sharepoint.addSyntheticStaff(100_000);
-  wb.emulator.sharepoint.bulkAddItemsAs(LISTS.acknowledgements.title, staff.map((authorId) => ({ authorId, values: { Title: 'Acknowledged', PolicyMajor: 1, VersionLabel: '1.0' } })));
-  const browser = await launchBrowser();
-  try {
-    const ctx = await contextAs(browser, wb.url, person('comms').upn);
-    const page = await ctx.newPage();
-    await page.goto('/sharepoint');
-    await page.getByRole('heading', { name: /social media policy/ }).waitFor();
+  return withWorkbench((wb) => {
+    const staff = wb.emulator.sharepoint.addSyntheticStaff(100_000);
+    wb.emulator.sharepoint.bulkAddItemsAs(LISTS.acknowledgements.title, staff.map((authorId) => ({ authorId, values: { Title: 'Acknowledged', PolicyMajor: 1, VersionLabel: '1.0' } })));
+  }, async (wb, browser) => {
+    const page = await policyPageAs(browser, wb, 'comms');
     const api = watchApi(page);
     const start = await page.evaluate(() => performance.now());
     await page.getByRole('tab', { name: 'Acknowledgements' }).click();
@@ -103,82 +66,44 @@ async function coverageAt100k(): Promise<{ acknowledgements: number; spRequests:
     const acknowledgements = confirmedInAudience + Number(/^([\d,]+)/.exec(outside ?? '')?.[1].replace(/,/g, '') ?? 0);
     const { spRequests, apiBytes } = await api.totals();
     return { acknowledgements, spRequests, keyPeopleRequests, apiBytes, keyPeopleMs, countedMs };
-  } finally {
-    await browser.close();
-    await wb.close();
-  }
+  });
 }
 
 /** The review queue as comms at 50,000 requests: 45,000 decided, 5,000 open. */
 async function queueAt50k(): Promise<{ requests: number; spRequests: number; apiBytes: number; ms: number }> {
-  const wb = await startWorkbench({ seed: true, minify: true });
-  const staff = wb.emulator.sharepoint.addSyntheticStaff(5_000);
-  const form = serialiseDetails({ kind: 'Idea or question', subject: 'A bench request', message: 'A question for comms. '.repeat(70) });
-  const ids = wb.emulator.sharepoint.bulkAddItemsAs(LISTS.requests.title, Array.from({ length: 50_000 }, (_, n) => ({
-    authorId: staff[n % staff.length], values: { Title: 'Request: Idea or question', RequestType: 'Idea or question', SubmissionId: `bench-${n}`, Details: form }
-  })));
-  const sp = spAsBench(wb, person('commsHead').upn);
-  const headId = (await sp.web.currentUser.select('Id')<{ Id: number }>()).Id;
-  wb.emulator.sharepoint.bulkAddItemsAs(LISTS.decisions.title, ids.slice(0, 45_000).map((id) => ({ authorId: headId, values: { Title: 'Approve', RequestId: id, Outcome: 'Approve', Reason: 'Fine.' } })));
-  const browser = await launchBrowser();
-  try {
-    const ctx = await contextAs(browser, wb.url, person('comms').upn);
-    const page = await ctx.newPage();
-    await page.goto('/sharepoint');
-    await page.getByRole('heading', { name: /social media policy/ }).waitFor();
-    const api = watchApi(page);
-    const start = await page.evaluate(() => performance.now());
-    await page.getByRole('tab', { name: 'Review requests' }).click();
-    await page.getByTestId('smh-queue-review').waitFor({ timeout: 300_000 });
-    const ms = (await page.evaluate(() => performance.now())) - start;
+  return withWorkbench(async (wb) => {
+    const staff = wb.emulator.sharepoint.addSyntheticStaff(5_000);
+    const form = serialiseDetails({ kind: 'Idea or question', subject: 'A bench request', message: 'A question for comms. '.repeat(70) });
+    const ids = wb.emulator.sharepoint.bulkAddItemsAs(LISTS.requests.title, Array.from({ length: 50_000 }, (_, n) => ({
+      authorId: staff[n % staff.length], values: { Title: 'Request: Idea or question', RequestType: 'Idea or question', SubmissionId: `bench-${n}`, Details: form }
+    })));
+    const headId = (await spAsEmulator(wb.emulator, person('commsHead').upn).web.currentUser.select('Id')<{ Id: number }>()).Id;
+    wb.emulator.sharepoint.bulkAddItemsAs(LISTS.decisions.title, ids.slice(0, 45_000).map((id) => ({ authorId: headId, values: { Title: 'Approve', RequestId: id, Outcome: 'Approve', Reason: 'Fine.' } })));
+  }, async (wb, browser) => {
+    const page = await policyPageAs(browser, wb, 'comms');
+    const { spRequests, apiBytes, ms } = await measured(page, '[data-testid="smh-queue-review"]', () => page.getByRole('tab', { name: 'Review requests' }).click());
     const heading = await page.getByRole('heading', { name: /^To review/ }).textContent();
-    const { spRequests, apiBytes } = await api.totals();
     return { requests: Number(/\(([\d,]+)\)/.exec(heading ?? '')?.[1].replace(/,/g, '') ?? 0), spRequests, apiBytes, ms };
-  } finally {
-    await browser.close();
-    await wb.close();
-  }
+  });
 }
 
 /** The register at 20,000 accounts: its first page, then "is this account ours?", as a member of staff. */
-async function registerAt20k(): Promise<{ accounts: number; firstPage: { spRequests: number; apiBytes: number; ms: number }; ours: { spRequests: number; apiBytes: number; ms: number } }> {
-  const wb = await startWorkbench({ seed: true, minify: true });
-  const owner = wb.emulator.sharepoint.addSyntheticStaff(1)[0];
-  const platforms = ['Facebook', 'Facebook', 'X', 'Instagram', 'LinkedIn'];
+async function registerAt20k(): Promise<{ accounts: number; firstPage: ApiTotals & { ms: number }; ours: ApiTotals & { ms: number } }> {
   const accounts = 20_000;
-  wb.emulator.sharepoint.bulkAddItemsAs(LISTS.accounts.title, Array.from({ length: accounts }, (_, n) => {
-    const handle = `account${String(n).padStart(5, '0')}`;
-    return { authorId: owner, values: { Title: `Service account ${n % 997}`, Platform: platforms[n % 5], Handle: handle, HandleKey: handle, OwningService: `Service ${n % 40}`, AccountStatus: n % 5 < 3 ? 'Active' : 'Proposed' } };
-  }));
-  const browser = await launchBrowser();
-  try {
-    const ctx = await contextAs(browser, wb.url, person('staff').upn);
-    const page = await ctx.newPage();
-    await page.goto('/sharepoint');
-    await page.getByRole('heading', { name: /social media policy/ }).waitFor();
-    const api = watchApi(page);
-    const measure = async (act: () => Promise<void>): Promise<{ spRequests: number; apiBytes: number; ms: number }> => {
-      api.reset();
-      const start = await page.evaluate(() => performance.now());
-      await act();
-      const ms = (await page.evaluate(() => performance.now())) - start;
-      const { spRequests, apiBytes } = await api.totals();
-      return { spRequests, apiBytes, ms };
-    };
-    const firstPage = await measure(async () => {
-      await page.getByRole('tab', { name: 'Accounts' }).click();
-      await page.getByTestId('register-table').waitFor();
-    });
-    const ours = await measure(async () => {
-      await page.getByRole('textbox', { name: 'Account address or handle' }).fill('https://www.facebook.com/Account12345/?ref=bookmarks');
-      await page.getByRole('button', { name: 'Check' }).click();
-      await page.getByTestId('ours-answer').locator('[data-answer]').waitFor();
-    });
+  return withWorkbench((wb) => {
+    const owner = wb.emulator.sharepoint.addSyntheticStaff(1)[0];
+    const platforms = ['Facebook', 'Facebook', 'X', 'Instagram', 'LinkedIn'];
+    wb.emulator.sharepoint.bulkAddItemsAs(LISTS.accounts.title, Array.from({ length: accounts }, (_, n) => {
+      const handle = `account${String(n).padStart(5, '0')}`;
+      return { authorId: owner, values: { Title: `Service account ${n % 997}`, Platform: platforms[n % 5], Handle: handle, HandleKey: handle, OwningService: `Service ${n % 40}`, AccountStatus: n % 5 < 3 ? 'Active' : 'Proposed' } };
+    }));
+  }, async (wb, browser) => {
+    const page = await policyPageAs(browser, wb, 'staff');
+    const firstPage = await measured(page, '[data-testid="register-table"]', () => page.getByRole('tab', { name: 'Accounts' }).click());
+    await page.getByRole('textbox', { name: 'Account address or handle' }).fill('https://www.facebook.com/Account12345/?ref=bookmarks');
+    const ours = await measured(page, '[data-testid="ours-answer"] [data-answer]', () => page.getByRole('button', { name: 'Check' }).click());
     return { accounts, firstPage, ours };
-  } finally {
-    await browser.close();
-    await wb.close();
-  }
+  });
 }
 
 /** `npm run bench` runs every part; `npm run bench -- queue register` only those (names below). */

@@ -84,7 +84,6 @@ function Register({ service }: { service: RegisterService }): React.ReactElement
   const [searchText, setSearchText] = React.useState('');
   const [openId, setOpenId] = React.useState<number | undefined>();
   const [adding, setAdding] = React.useState(false);
-  const [rights] = useAsync(() => service.editRights(), [service]);
   const [exporting, setExporting] = React.useState<number | undefined>();
   const [exportError, setExportError] = React.useState<unknown>();
   const pageNumber = cursors.length;
@@ -104,6 +103,11 @@ function Register({ service }: { service: RegisterService }): React.ReactElement
     if (filters.owner.kind === 'person') q.ownerId = filters.owner.person.userId;
     return service.page(q);
   }, [service, view]);
+  // The first page is the first paint, one SharePoint round trip; what only comms use (edit rights)
+  // and the hashtag register below the table are read once it is on screen.
+  const [painted, setPainted] = React.useState(false);
+  React.useEffect(() => { if (page.status !== 'loading') setPainted(true); }, [page.status]);
+  const [rights] = useAsync(() => (painted ? service.editRights() : Promise.resolve({ canEdit: false, canAdd: false })), [service, painted]);
 
   const s = mergeStyleSets({
     heading: { ...theme.fonts.large, fontWeight: 600, margin: '0 0 4px' },
@@ -236,7 +240,7 @@ function Register({ service }: { service: RegisterService }): React.ReactElement
         <AccountDetailPanel service={service} accountId={openId} onDismiss={() => setOpenId(undefined)} onChanged={reloadPage}
           onOwnerFilter={(person) => { setOpenId(undefined); setFilters((f) => ({ ...f, owner: { kind: 'person', person } })); }} />
       )}
-      {service.hashtags && <HashtagsSection service={service.hashtags} />}
+      {painted && service.hashtags && <HashtagsSection service={service.hashtags} />}
 
       {adding && (
         <Panel isOpen onDismiss={() => setAdding(false)} type={PanelType.medium} headerText={strings.RegAdd} closeButtonAriaLabel={strings.RegisterDetailClose} data-testid="account-add-panel">
