@@ -1,10 +1,9 @@
 import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
 import { AxeBuilder } from '@axe-core/playwright';
-import { startWorkbench, type Workbench } from '../../workbench/harness';
 import { person } from '../../workbench/seed';
 import { spAs } from '../support/emulator-sharepoint';
-import { launchBrowser, contextAs, SCREENSHOTS } from '../support/browser';
+import { SCREENSHOTS } from '../support/browser';
+import { workbenchForFile } from '../support/workbenchSession';
 
 // The workbench driven like a person: a site owner sets the hub up (twice), then a member of staff
 // reads the policy on the intranet page and in the Teams tab's dark theme.
@@ -12,37 +11,22 @@ import { launchBrowser, contextAs, SCREENSHOTS } from '../support/browser';
 // Screenshots the README shows are kept with the docs; the rest stay in test-results.
 const DOCS_SCREENSHOTS = join(__dirname, '..', '..', 'docs', 'screenshots');
 
-let wb: Workbench;
-let browser: Browser;
-
-beforeAll(async () => {
-  wb = await startWorkbench({ seed: false });
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await wb?.close();
-});
+const session = workbenchForFile({ seed: false });
 
 describe('workbench in Chromium', () => {
   it('a member of staff cannot run set-up, and is told why', async () => {
-    const ctx = await contextAs(browser, wb.url, person('staff').upn);
-    const page = await ctx.newPage();
-    await page.goto('/sharepoint');
+    const page = await session.as('staff', '/sharepoint');
     await page.getByRole('tab', { name: 'Set-up' }).click();
     await page.getByText('Only a site owner can run set-up').waitFor();
-    await ctx.close();
+    await page.context().close();
   });
 
   it('the site owner runs set-up; the second run changes nothing', async () => {
     // A list an earlier version made and this one retired: set-up keeps it and says so on every run.
-    const owner = spAs(wb.emulator, person('siteOwner').upn);
+    const owner = spAs(session.wb.emulator, person('siteOwner').upn);
     await owner.web.lists.add('SMH Vault Keys', 'Made by an earlier version', 100, false);
     await owner.web.lists.getByTitle('SMH Vault Keys').items.add({ Title: 'an old key' });
-    const ctx = await contextAs(browser, wb.url, person('siteOwner').upn);
-    const page = await ctx.newPage();
-    await page.goto('/sharepoint?smh=setup');
+    const page = await session.as('siteOwner', '/sharepoint?smh=setup');
     await page.getByLabel('Organisation name').fill('Northshire Council');
     await page.getByLabel('Head of communications (name shown in the policy)').fill('Hannah Lewis');
     await page.getByRole('button', { name: 'Run set-up' }).click();
@@ -63,13 +47,11 @@ describe('workbench in Chromium', () => {
     await page.getByText('Everything was already up to date. Nothing was changed.').waitFor({ timeout: 60_000 });
     await page.getByText('"SMH Vault Keys" is retired', { exact: false }).waitFor();
     await page.screenshot({ path: join(DOCS_SCREENSHOTS, 'setup-second-run.png'), fullPage: true });
-    await ctx.close();
+    await page.context().close();
   });
 
   it('a member of staff reads and searches the policy on the intranet page', async () => {
-    const ctx = await contextAs(browser, wb.url, person('staff').upn);
-    const page = await ctx.newPage();
-    await page.goto('/sharepoint');
+    const page = await session.as('staff', '/sharepoint');
     await page.getByRole('heading', { name: 'Northshire Council: social media policy' }).waitFor();
     await page.getByText('Hannah Lewis takes the final decision on every new organisational account.', { exact: false }).waitFor();
     await page.screenshot({ path: join(SCREENSHOTS, 'sharepoint-policy.png'), fullPage: true });
@@ -77,30 +59,26 @@ describe('workbench in Chromium', () => {
     const dos = page.locator('.smh-dos li');
     await expect(dos.count()).resolves.toBe(1);
     await expect(dos.first().locator('mark').first().textContent()).resolves.toMatch(/hashtag/i);
-    await ctx.close();
+    await page.context().close();
   });
 
   it('the Teams tab in the dark theme shows the policy on a dark background', async () => {
-    const ctx = await contextAs(browser, wb.url, person('staff').upn);
-    const page = await ctx.newPage();
-    await page.goto('/teams/tab?theme=dark');
+    const page = await session.as('staff', '/teams/tab?theme=dark');
     await page.getByRole('heading', { name: 'Northshire Council: social media policy' }).waitFor();
     const themed = page.locator('[data-smh-theme="dark"]');
     await expect(themed.count()).resolves.toBe(1);
     const text = await page.locator('.smh-dos li').first().evaluate((el) => getComputedStyle(el).color);
     expect(text).toBe('rgb(255, 255, 255)');
     await page.screenshot({ path: join(SCREENSHOTS, 'teams-tab-dark.png') });
-    await ctx.close();
+    await page.context().close();
   });
 
   it('works in a narrow window', async () => {
-    const ctx = await contextAs(browser, wb.url, person('staff').upn, { width: 380, height: 800 });
-    const page = await ctx.newPage();
-    await page.goto('/teams/personal?theme=default');
+    const page = await session.as('staff', '/teams/personal?theme=default', { width: 380, height: 800 });
     await page.getByRole('heading', { name: 'Northshire Council: social media policy' }).waitFor();
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     expect(overflow).toBeLessThanOrEqual(0);
     await page.screenshot({ path: join(SCREENSHOTS, 'teams-personal-narrow.png'), fullPage: true });
-    await ctx.close();
+    await page.context().close();
   });
 });

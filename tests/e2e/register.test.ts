@@ -1,9 +1,9 @@
 import { join } from 'node:path';
 import { AxeBuilder } from '@axe-core/playwright';
-import type { Browser, Page } from 'playwright-core';
-import { startWorkbench, type Workbench } from '../../workbench/harness';
+import type { Page } from 'playwright-core';
 import { person } from '../../workbench/seed';
-import { launchBrowser, contextAs, SCREENSHOTS } from '../support/browser';
+import { SCREENSHOTS } from '../support/browser';
+import { workbenchForFile } from '../support/workbenchSession';
 import { spAs } from '../support/emulator-sharepoint';
 import { SpAccountUpdates } from '../../src/data/sp/accountUpdatesRepository';
 
@@ -12,23 +12,10 @@ import { SpAccountUpdates } from '../../src/data/sp/accountUpdatesRepository';
 // view at a phone's width, reflowed rather than scrolling sideways.
 
 const DOCS_SCREENSHOTS = join(__dirname, '..', '..', 'docs', 'screenshots');
-let wb: Workbench;
-let browser: Browser;
-
-beforeAll(async () => {
-  wb = await startWorkbench({ seed: true });
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await wb?.close();
-});
+const session = workbenchForFile({ seed: true });
 
 async function openRegister(viewport?: { width: number; height: number }, path = '/sharepoint'): Promise<Page> {
-  const ctx = await contextAs(browser, wb.url, person('staff').upn, viewport);
-  const page = await ctx.newPage();
-  await page.goto(path);
+  const page = await session.as('staff', path, viewport);
   await page.getByRole('tab', { name: 'Accounts' }).click();
   await page.getByTestId('register-table').waitFor();
   return page;
@@ -100,14 +87,12 @@ describe('the account register', () => {
 
   it("the owner files how the account is run and it counts; a colleague's update is kept but does not count", async () => {
     // Sam Patel (not the owner) adds an update through the list, which SharePoint lets anyone do.
-    const sam = spAs(wb.emulator, person('staff').upn);
+    const sam = spAs(session.wb.emulator, person('staff').upn);
     const samId = (await sam.web.currentUser.select('Id')<{ Id: number }>()).Id;
     const [libraries] = await sam.web.lists.getByTitle('SMH Accounts').items.filter("Platform eq 'Facebook' and Title eq 'Northshire Libraries'").select('Id')<{ Id: number }[]>();
     await new SpAccountUpdates(sam, async () => samId).add(libraries.Id, { rota: 'Sam runs it now', staffedHours: '{"always":true}', profileStatesHours: false, responseTargetHours: 1, contentPlan: 'Anything' }, 'e2e-planted');
 
-    const ctx = await contextAs(browser, wb.url, person('owner').upn);
-    const page = await ctx.newPage();
-    await page.goto('/teams/tab');
+    const page = await session.as('owner', '/teams/tab');
     await page.getByRole('tab', { name: 'Accounts' }).click();
     await page.getByRole('textbox', { name: 'Account address or handle' }).fill('facebook.com/northshirelibraries');
     await page.getByRole('button', { name: 'Check' }).click();
@@ -132,7 +117,7 @@ describe('the account register', () => {
     await ops.getByText(/^Last updated by Olivia Reed on /).waitFor();
     await ops.getByText('Olivia weekdays; Ben covers leave and Saturdays.').waitFor();
     await page.screenshot({ path: join(DOCS_SCREENSHOTS, 'register-operations-teams.png'), fullPage: true });
-    await ctx.close();
+    await page.context().close();
   });
 
   it('answers "is this account ours?" from an address as people paste it', async () => {
