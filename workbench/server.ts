@@ -16,7 +16,9 @@ async function main(): Promise<void> {
     process.stdout.write('First run: setting up the demo site with the product\'s own set-up…\n');
     const { seedDemo } = await import('./seed');
     const report = await seedDemo(wb.siteUrl);
-    process.stdout.write(`  ${report.changes.length} changes made.\n`);
+    const { seedDemoRequests } = await import('./seed-requests');
+    await seedDemoRequests(wb.siteUrl);
+    process.stdout.write(`  ${report.changes.length} changes made; demo accounts and requests added.\n`);
   }
   process.stdout.write([
     '',

@@ -1,0 +1,29 @@
+import { startEmulator, type Emulator } from '../../workbench/emulator';
+import { seedDemoSite } from '../support/site';
+import { seedDemoRequests } from '../../workbench/seed-requests';
+import { spAs, person } from '../support/emulator-sharepoint';
+import { SpRequestsRepository } from '../../src/data/sp/requestsRepository';
+import { requestState } from '../../src/domain/trust';
+
+// The demo `npm start` opens has work waiting in every part of the review queue; the requests pass
+// the forms' own checks (a paid campaign's dates stay in the future whenever the demo is started).
+
+let emu: Emulator;
+beforeAll(async () => {
+  emu = await startEmulator({ quiet: true });
+  await seedDemoSite(emu);
+  await seedDemoRequests(emu.siteUrl);
+});
+afterAll(async () => { await emu?.close(); });
+
+it('leaves one request to review, one for the head to decide and one with its requester', async () => {
+  const sp = spAs(emu, person('commsHead').upn);
+  const me = (await sp.web.currentUser.select('Id')<{ Id: number }>()).Id;
+  const { comms, commsHeads, ...records } = await new SpRequestsRepository(sp, async () => me).queue();
+  const originals = records.requests.filter((r) => r.revisionOf === undefined);
+  const statuses = originals.map((r) => requestState(r.id, { ...records, comms, commsHeads })?.status).sort();
+  expect(statuses).toEqual(['awaiting-decision', 'more-information', 'submitted']);
+  // Each request is its requester's own: SharePoint's Author, not the seeding account.
+  const authors = new Set(originals.map((r) => r.authorId));
+  expect(authors.size).toBe(3);
+});
