@@ -47,3 +47,11 @@ export function isShown(item: Record<string, unknown>, complete: ReadonlySet<str
 export function shownOnly<T extends Record<string, unknown>>(items: readonly T[], complete: ReadonlySet<string>): T[] {
   return items.filter((i) => isShown(i, complete));
 }
+
+/**
+ * Marks a batch's part promises as handled before the batch is sent: when the whole batch fails
+ * (a dropped connection), every part rejects too, and the caller hears it once, from execute().
+ */
+export function quietParts(...parts: readonly (Promise<unknown> | undefined)[]): void {
+  for (const p of parts) p?.catch(() => undefined);
+}

@@ -5,7 +5,7 @@ import { guarded } from '../errors/normalise';
 import { odataNumber, odataString } from './odata';
 import { normaliseHandle } from '../../domain/register/accountHandle';
 import type { AccountPerson } from '../../services/ports/accounts';
-import { IMPORT_RUN_COLUMN, completeRuns, shownOnly } from './importVisibility';
+import { IMPORT_RUN_COLUMN, completeRuns, quietParts, shownOnly } from './importVisibility';
 import type { AccountDetail, IRegisterRepository, RegisterCursor, RegisterPage, RegisterQuery, RegisterRow, RegisterSort } from '../../services/ports/register';
 
 // The register on SMH Accounts, built for 20,000 entries and SharePoint's list view threshold: a
@@ -169,6 +169,7 @@ export class SpRegisterRepository implements IRegisterRepository {
       const highest = list().select(Id).orderBy(Id, false).top(1)<Item[]>();
       // Unfiltered and sorted on an indexed column: SharePoint pages through the index itself.
       const first = clauses.length === 0 ? list().select(...ROW_SELECT).expand(F.Owner, F.Backup).orderBy(column, !desc).orderBy(Id, true).top(take)<Item[]>() : undefined;
+      quietParts(complete, highest, first);
       await execute();
       this.highestId = Math.max(this.highestId ?? 0, (await highest)[0]?.Id ?? 0);
       if (first) return { complete: await complete, parts: [await first] };
@@ -199,6 +200,7 @@ export class SpRegisterRepository implements IRegisterRepository {
       const asks = filters.slice(i, i + size).map((filter) => batched.web.lists.getByTitle(LIST).items.filter(filter)
         .select(...ROW_SELECT).expand(F.Owner, F.Backup).orderBy(column, !desc).orderBy(Id, true).top(take)<Item[]>());
       i += size;
+      quietParts(complete, ...asks);
       await execute();
       parts.push(...await Promise.all(asks));
     }
@@ -210,6 +212,7 @@ export class SpRegisterRepository implements IRegisterRepository {
       const [batched, execute] = this.sp.batched();
       const complete = completeRuns(batched.web);
       const asked = batched.web.lists.getByTitle(LIST).items.filter(`${Id} eq ${odataNumber(id)}`).select(...DETAIL_SELECT).expand(F.Owner, F.Backup).top(1)<Item[]>();
+      quietParts(complete, asked);
       await execute();
       const found = shownOnly(await asked, await complete);
       return found[0] ? toDetail(found[0]) : undefined;
@@ -223,6 +226,7 @@ export class SpRegisterRepository implements IRegisterRepository {
       const [batched, execute] = this.sp.batched();
       const complete = completeRuns(batched.web);
       const asked = batched.web.lists.getByTitle(LIST).items.filter(keyMatch(key)).select(...ROW_SELECT).expand(F.Owner, F.Backup).top(100)<Item[]>();
+      quietParts(complete, asked);
       await execute();
       return shownOnly(await asked, await complete).map(toRow);
     });
