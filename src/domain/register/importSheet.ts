@@ -40,6 +40,8 @@ export interface ImportRow {
   problems: ImportProblem[];
   /** Things worth knowing that are not wrong (a cell kept as text that Excel would take for a formula). */
   notes: string[];
+  /** The row's cells as the file has them (what the preview shows of a row with problems). */
+  cells: AccountDraft;
 }
 
 export interface ImportColumn { header: string; field?: ImportField; ignoredBecause?: string }
@@ -108,6 +110,7 @@ function readRow(row: number, cells: readonly string[], columns: readonly Import
       notes.push(`${col.header} starts with "${value[0]}": it is stored as text, exactly as written, and never run as a formula.`);
     }
   });
+  const asRead = { ...draft };
   draft.platform = matchChoice(draft.platform, PLATFORMS);
   draft.status = matchChoice(draft.status, ACCOUNT_STATUSES);
   const headerOf = (f: ImportField) => columns.find((c) => c.field === f)?.header ?? IMPORT_HEADERS[f];
@@ -145,7 +148,7 @@ function readRow(row: number, cells: readonly string[], columns: readonly Import
     if (/^[1-9]\d{0,8}$/.test(from)) more.fromRequestId = Number(from);
     else problem('fromRequestId', `Write the request's number (such as 42), or leave it empty, not "${extra.fromRequestId}".`);
   }
-  return { row, problems, notes, values: checked.ok && problems.length === 0 ? { ...checked.value, ...more } : undefined };
+  return { row, problems, notes, cells: asRead, values: checked.ok && problems.length === 0 ? { ...checked.value, ...more } : undefined };
 }
 
 /** The account a row is, for duplicates: the platform and the handle's key. */

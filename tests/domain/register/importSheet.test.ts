@@ -20,7 +20,7 @@ describe('reading an import file', () => {
       + 'Northshire Libraries,facebook,https://www.facebook.com/NorthshireLibraries/,active,olivia.reed@northshire.gov.uk,ben.hughes@northshire.gov.uk,Mon-Fri 9:00-17:00,Yes,4\r\n');
     expect(s.columns.map((c) => c.field)).toEqual(['name', 'platform', 'handle', 'status', 'ownerEmail', 'backupEmail', 'staffedHours', 'profileStatesHours', 'responseTargetHours']);
     expect(s.rows).toEqual([{
-      row: 2, problems: [], notes: [],
+      row: 2, problems: [], notes: [], cells: expect.objectContaining({ platform: 'facebook', status: 'active' }),
       values: expect.objectContaining({
         name: 'Northshire Libraries', platform: 'Facebook', handle: 'https://www.facebook.com/NorthshireLibraries/', handleKey: 'northshirelibraries', status: 'Active',
         ownerEmail: 'olivia.reed@northshire.gov.uk', profileStatesHours: true, responseTargetHours: 4
