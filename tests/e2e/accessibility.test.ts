@@ -126,6 +126,19 @@ describe.each(HOSTS)('axe-core: $name', ({ path }) => {
     await page.context().close();
   });
 
+  it('the register import, its preview with a problem report, has no violations', async () => {
+    const page = await open(person('comms').upn, `${path}smh=register`);
+    await page.getByTestId('register-table').waitFor();
+    await page.getByTestId('import-open').click();
+    await page.getByTestId('import-file').waitFor();
+    expect(await violations(page, '[role="dialog"]')).toEqual([]);
+    const csv = 'Name,Platform,Handle,Status,Colour\r\nNorthshire Orchards,Instagram,@northshireorchards,Active,green\r\nNo platform,,@northshireplums,Active,\r\n';
+    await page.getByTestId('import-file').setInputFiles({ name: 'accounts.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+    await page.getByTestId('import-problems').waitFor();
+    expect(await violations(page, '[role="dialog"]')).toEqual([]);
+    await page.context().close();
+  });
+
   it('the editor has no violations, nor its confirmation dialog', async () => {
     const page = await open(person('comms').upn, `${path}smh=edit`);
     await page.getByRole('button', { name: /^Publish version/ }).waitFor();

@@ -7,7 +7,7 @@ describe('schema', () => {
   it('holds every list of PRODUCT.md §3, and the comms-only delivery reports', () => {
     expect(Object.keys(LISTS).sort()).toEqual([
       'accountUpdates', 'accounts', 'acknowledgements', 'activity', 'credentials', 'decisions', 'emergencyRoles', 'hashtags',
-      'monthlyReports', 'notifications', 'policyVersions', 'requests', 'reviews', 'settings', 'vaultPrivateKeys', 'vaultPublicKeys'
+      'importRuns', 'monthlyReports', 'notifications', 'policyVersions', 'requests', 'reviews', 'settings', 'vaultPrivateKeys', 'vaultPublicKeys'
     ]);
     expect(RETIRED_LISTS.map((r) => r.title)).toEqual(['SMH Vault Keys']);
     expect(ALL_LISTS.map((l) => l.title)).not.toContain('SMH Vault Keys');
@@ -61,6 +61,7 @@ describe('schema', () => {
     policyVersions: [1, ['everyone:read', 'comms:addOwn']],
     acknowledgements: [2, ['everyone:addOwn', 'comms:readAll', 'commsHeads:readAll']],
     accounts: [1, ['everyone:read', 'comms:contribute']],
+    importRuns: [1, ['everyone:read', 'comms:contribute']],
     accountUpdates: [1, ['everyone:addOwn']],
     requests: [2, ['everyone:addOwn', 'comms:readAll', 'commsHeads:readAll']],
     reviews: [1, ['comms:addAndShare', 'commsHeads:read']],

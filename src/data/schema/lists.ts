@@ -12,6 +12,9 @@ export const POLICY_STATUSES = Object.values(POLICY_STATUS);
 export const REQUEST_TYPES = ['New account', 'Paid campaign', 'Close account', 'Idea or question'] as const;
 export const REVIEW_OUTCOMES = ['To decision', 'More information', 'Reject'] as const;
 export const DECISION_OUTCOMES = ['Approve', 'Reject'] as const;
+/** A register import's records, one item each (see importRuns): a run's accounts show once it has a Complete record. */
+export const IMPORT_RUN_STATE = { started: 'Started', complete: 'Complete', removed: 'Removed' } as const;
+export const IMPORT_RUN_STATES = Object.values(IMPORT_RUN_STATE);
 
 // The helpers keep each field's name as a literal type, so `fieldNames` can give repositories typed
 // names and a misspelt field is a compile error rather than a 400 at run time.
@@ -101,7 +104,26 @@ export const LISTS = {
       choice('AccountStatus', 'Status', ACCOUNT_STATUSES, { required: true, indexed: true }),
       num('FromRequestId', 'Created from request', { indexed: true }),
       date('LastReportMonth', 'Last report month'),
-      num('HealthScore', 'Health score', { indexed: true })
+      num('HealthScore', 'Health score', { indexed: true }),
+      // Written by a CSV import (src/data/sp/registerImporter.ts): the run the entry came in with. Every
+      // reader hides an entry whose run has no Complete record in SMH Import Runs, so a run shows whole
+      // or not at all; the client-made id of its row makes a retried write count once.
+      text('ImportRunId', 'Import run', { indexed: true, maxLength: 64 }),
+      submissionId()
+    ]
+  },
+  importRuns: {
+    key: 'importRuns',
+    title: 'SMH Import Runs',
+    description: 'CSV imports of the register: started, complete (its accounts are shown) or removed.',
+    // Comms write it (as they write the register); everyone reads it, because every register reader
+    // needs to know which runs are complete.
+    permissions: [owners, everyoneReads, commsEdit],
+    fields: [
+      text('RunId', 'Run id', { required: true, indexed: true, maxLength: 64 }),
+      choice('RunState', 'State', IMPORT_RUN_STATES, { required: true, indexed: true }),
+      num('RowCount', 'Rows'),
+      text('FileName', 'File name')
     ]
   },
   accountUpdates: {

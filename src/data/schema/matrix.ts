@@ -36,7 +36,7 @@ export type MatrixVerb = (typeof MATRIX_VERBS)[number];
 export const MATRIX_LISTS = [
   'policyVersions', 'acknowledgements', 'accounts', 'accountUpdates', 'requests', 'reviews', 'decisions',
   'monthlyReports', 'credentials', 'vaultPublicKeys', 'vaultPrivateKeys', 'hashtags', 'emergencyRoles',
-  'activity', 'notifications', 'settings'
+  'activity', 'notifications', 'settings', 'importRuns'
 ] as const;
 export type MatrixList = (typeof MATRIX_LISTS)[number];
 
@@ -189,6 +189,12 @@ const ROWS: Readonly<Record<MatrixList, ListRows>> = {
   },
   hashtags: {
     why: 'everyone reads; comms edit',
+    staff: READER,
+    commsOfficer: EDITOR,
+    commsHead: READER
+  },
+  importRuns: {
+    why: 'register imports: everyone reads (every register reader asks which runs are complete); comms write',
     staff: READER,
     commsOfficer: EDITOR,
     commsHead: READER

@@ -5,6 +5,7 @@ import { guarded } from '../errors/normalise';
 import { odataNumber, odataString } from './odata';
 import { normaliseHandle } from '../../domain/register/accountHandle';
 import type { AccountPerson } from '../../services/ports/accounts';
+import { IMPORT_RUN_COLUMN, completeRuns, quietParts, shownOnly } from './importVisibility';
 import type { AccountDetail, IRegisterRepository, RegisterCursor, RegisterPage, RegisterQuery, RegisterRow, RegisterSort } from '../../services/ports/register';
 
 // The register on SMH Accounts, built for 20,000 entries and SharePoint's list view threshold: a
@@ -14,6 +15,8 @@ import type { AccountDetail, IRegisterRepository, RegisterCursor, RegisterPage, 
 // indexed), all windows in one $batch: one round trip whatever the filters, each window sorted on an
 // indexed column and cut at the page size, merged here. Pages continue from a cursor (the last row's
 // sort value and Id) rather than an offset, so a later page costs what the first does.
+// Entries of an import run that is not complete are hidden from every read here (importVisibility.ts):
+// the complete runs are asked first in the same $batch, so hiding costs no round trip.
 
 const F = fieldNames(LISTS.accounts);
 const { Id, Title, Created, Modified } = BUILT_IN;
@@ -27,7 +30,7 @@ const MAX_BATCH = 100;
 
 const PERSON_PROPS = [PERSON.Id, PERSON.Title, PERSON.EMail, PERSON.Name];
 const PEOPLE_SELECT = [F.Owner, F.Backup].flatMap((f) => PERSON_PROPS.map((p) => through(f, p)));
-const ROW_SELECT = [Id, Title, F.Platform, F.Handle, F.HandleKey, F.ProfileUrl, F.OwningService, F.AccountStatus, ...PEOPLE_SELECT];
+const ROW_SELECT = [Id, Title, F.Platform, F.Handle, F.HandleKey, F.ProfileUrl, F.OwningService, F.AccountStatus, IMPORT_RUN_COLUMN, ...PEOPLE_SELECT];
 const DETAIL_SELECT = [...ROW_SELECT, F.Objectives, F.ContentPlan, F.StaffedHours, F.ProfileStatesHours, F.ResponseTargetHours, F.Hashtags, F.FromRequestId, F.LastReportMonth, Created, Modified];
 
 /** The indexed column behind each sort. */
@@ -135,21 +138,17 @@ export class SpRegisterRepository implements IRegisterRepository {
       const desc = !!q.descending;
       const clauses = filterClauses(q);
       if (q.after) clauses.push(afterClause(column, desc, q.after));
-      const take = q.pageSize + 1;
+      const need = q.pageSize + 1;
+      let take = need;
       let found: Item[];
-      if (clauses.length === 0 || this.highestId === undefined) {
-        const [batched, execute] = this.sp.batched();
-        // PnPjs queryables are changed by select/filter: each query starts from its own.
-        const list = () => batched.web.lists.getByTitle(LIST).items;
-        // The highest Id comes with the first page, in the same round trip.
-        const highest = list().select(Id).orderBy(Id, false).top(1)<Item[]>();
-        // Unfiltered and sorted on an indexed column: SharePoint pages through the index itself.
-        const first = clauses.length === 0 ? list().select(...ROW_SELECT).expand(F.Owner, F.Backup).orderBy(column, !desc).orderBy(Id, true).top(take)<Item[]>() : undefined;
-        await execute();
-        this.highestId = Math.max(this.highestId ?? 0, (await highest)[0]?.Id ?? 0);
-        found = first ? await first : await this.windows(clauses, column, desc, take);
-      } else {
-        found = await this.windows(clauses, column, desc, take);
+      for (;;) {
+        const { complete, parts } = await this.fetch(clauses, column, desc, take);
+        // A part cut at `take` may hold more rows beyond it; while hidden entries (an unfinished
+        // import) leave such a part short of a page, ask again for more. Without hidden entries, or
+        // once the run is complete, this is the one round trip it always was.
+        const shortBy = parts.filter((p) => p.length === take).map((p) => need - shownOnly(p, complete).length).filter((n) => n > 0);
+        if (shortBy.length === 0) { found = parts.flatMap((p) => shownOnly(p, complete)); break; }
+        take += Math.max(...shortBy);
       }
       const sorted = found.sort(compareBy(column, desc));
       const rows = sorted.slice(0, q.pageSize);
@@ -159,11 +158,31 @@ export class SpRegisterRepository implements IRegisterRepository {
     });
   }
 
+  /** The page's candidate rows, each query's answer apart, and the complete import runs asked before them. */
+  private async fetch(clauses: string[], column: string, desc: boolean, take: number): Promise<{ complete: ReadonlySet<string>; parts: Item[][] }> {
+    if (clauses.length === 0 || this.highestId === undefined) {
+      const [batched, execute] = this.sp.batched();
+      // PnPjs queryables are changed by select/filter: each query starts from its own.
+      const list = () => batched.web.lists.getByTitle(LIST).items;
+      const complete = completeRuns(batched.web);
+      // The highest Id comes with the first page, in the same round trip.
+      const highest = list().select(Id).orderBy(Id, false).top(1)<Item[]>();
+      // Unfiltered and sorted on an indexed column: SharePoint pages through the index itself.
+      const first = clauses.length === 0 ? list().select(...ROW_SELECT).expand(F.Owner, F.Backup).orderBy(column, !desc).orderBy(Id, true).top(take)<Item[]>() : undefined;
+      quietParts(complete, highest, first);
+      await execute();
+      this.highestId = Math.max(this.highestId ?? 0, (await highest)[0]?.Id ?? 0);
+      if (first) return { complete: await complete, parts: [await first] };
+    }
+    return this.windows(clauses, column, desc, take);
+  }
+
   /**
    * Every Id window of the list, each cut at `take` rows in the page's order: one $batch up to
-   * 500,000 items (a batch holds at most 100 requests), one more per 500,000 after that.
+   * 500,000 items (a batch holds at most 100 requests), one more per 500,000 after that. The
+   * complete import runs are asked first in the first batch.
    */
-  private async windows(clauses: string[], column: string, desc: boolean, take: number): Promise<Item[]> {
+  private async windows(clauses: string[], column: string, desc: boolean, take: number): Promise<{ complete: ReadonlySet<string>; parts: Item[][] }> {
     const highest = this.highestId ?? 0;
     const filters: string[] = [];
     for (let from = 1; from <= Math.max(highest, 1); from += WINDOW) {
@@ -171,20 +190,31 @@ export class SpRegisterRepository implements IRegisterRepository {
       const range = from + WINDOW > highest ? `${Id} ge ${odataNumber(from)}` : `${Id} ge ${odataNumber(from)} and ${Id} lt ${odataNumber(from + WINDOW)}`;
       filters.push([range, ...clauses].join(' and '));
     }
-    const found: Item[] = [];
-    for (let i = 0; i < filters.length; i += MAX_BATCH) {
+    const parts: Item[][] = [];
+    let complete: Promise<ReadonlySet<string>> | undefined;
+    // A batch holds at most 100 requests: the first gives one place to the complete runs.
+    for (let i = 0; i < filters.length;) {
       const [batched, execute] = this.sp.batched();
-      const asks = filters.slice(i, i + MAX_BATCH).map((filter) => batched.web.lists.getByTitle(LIST).items.filter(filter)
+      complete ??= completeRuns(batched.web);
+      const size = i === 0 ? MAX_BATCH - 1 : MAX_BATCH;
+      const asks = filters.slice(i, i + size).map((filter) => batched.web.lists.getByTitle(LIST).items.filter(filter)
         .select(...ROW_SELECT).expand(F.Owner, F.Backup).orderBy(column, !desc).orderBy(Id, true).top(take)<Item[]>());
+      i += size;
+      quietParts(complete, ...asks);
       await execute();
-      for (const rows of await Promise.all(asks)) found.push(...rows);
+      parts.push(...await Promise.all(asks));
     }
-    return found;
+    return { complete: await complete!, parts };
   }
 
   public account(id: number): Promise<AccountDetail | undefined> {
     return guarded(async () => {
-      const found = await this.items.filter(`${Id} eq ${odataNumber(id)}`).select(...DETAIL_SELECT).expand(F.Owner, F.Backup).top(1)<Item[]>();
+      const [batched, execute] = this.sp.batched();
+      const complete = completeRuns(batched.web);
+      const asked = batched.web.lists.getByTitle(LIST).items.filter(`${Id} eq ${odataNumber(id)}`).select(...DETAIL_SELECT).expand(F.Owner, F.Backup).top(1)<Item[]>();
+      quietParts(complete, asked);
+      await execute();
+      const found = shownOnly(await asked, await complete);
       return found[0] ? toDetail(found[0]) : undefined;
     });
   }
@@ -193,15 +223,22 @@ export class SpRegisterRepository implements IRegisterRepository {
     return guarded(async () => {
       // Each branch seeks an indexed column and matches a handful of entries; the handle branches find
       // entries saved before keys were stored (SharePoint compares text without regard to case).
-      return (await this.items.filter(keyMatch(key)).select(...ROW_SELECT).expand(F.Owner, F.Backup).top(100)<Item[]>()).map(toRow);
+      const [batched, execute] = this.sp.batched();
+      const complete = completeRuns(batched.web);
+      const asked = batched.web.lists.getByTitle(LIST).items.filter(keyMatch(key)).select(...ROW_SELECT).expand(F.Owner, F.Backup).top(100)<Item[]>();
+      quietParts(complete, asked);
+      await execute();
+      return shownOnly(await asked, await complete).map(toRow);
     });
   }
 
   public forEachAccount(onPage: (rows: AccountDetail[]) => void): Promise<void> {
     return guarded(async () => {
+      // The complete runs first: a run completed while the pages are read stays hidden in this export.
+      const complete = await completeRuns(this.sp.web);
       // No filter: paging by Id stays under the list view threshold however large the register.
       for await (const page of this.items.select(...DETAIL_SELECT).expand(F.Owner, F.Backup).top(WINDOW) as AsyncIterable<Item[]>) {
-        onPage(page.map(toDetail));
+        onPage(shownOnly(page, complete).map(toDetail));
       }
     });
   }

@@ -24,6 +24,8 @@ import { AccountEditForm } from './AccountEditForm';
 import { HashtagsSection } from './HashtagsSection';
 import { Panel, PanelType } from '@fluentui/react/lib/Panel';
 import { downloadCsv } from '../common/download';
+import { ImportPanelBody, type ImportState } from './ImportPanel';
+import { UnfinishedImports } from './UnfinishedImports';
 
 // The account register for everyone (PRODUCT.md C2): "is this account ours?" first, since that is
 // what most people come for, then the register itself: search, filters, sort on indexed columns,
@@ -84,6 +86,10 @@ function Register({ service }: { service: RegisterService }): React.ReactElement
   const [searchText, setSearchText] = React.useState('');
   const [openId, setOpenId] = React.useState<number | undefined>();
   const [adding, setAdding] = React.useState(false);
+  // The import's file, preview and run stay here while the view lives, so closing the panel or a
+  // failure loses nothing: Retry carries on the same run.
+  const [importOpen, setImportOpen] = React.useState(false);
+  const [importState, setImportState] = React.useState<ImportState>({ step: 'choose' });
   const [exporting, setExporting] = React.useState<number | undefined>();
   const [exportError, setExportError] = React.useState<unknown>();
   const pageNumber = cursors.length;
@@ -232,9 +238,11 @@ function Register({ service }: { service: RegisterService }): React.ReactElement
 
       <div className={s.actions}>
         {rights.status === 'ready' && rights.value.canAdd && <DefaultButton text={strings.RegAdd} onClick={() => setAdding(true)} data-testid="account-add" />}
+        {rights.status === 'ready' && rights.value.canAdd && service.imports && <DefaultButton text={strings.RegisterImportOpen} onClick={() => setImportOpen(true)} data-testid="import-open" />}
         <DefaultButton text={exporting === undefined ? strings.RegisterExport : format(strings.RegisterExporting, exporting.toLocaleString('en-GB'))} onClick={() => void exportCsv()} disabled={exporting !== undefined} />
       </div>
       {exportError !== undefined && <ErrorBar error={exportError} onRetry={() => void exportCsv()} />}
+      {rights.status === 'ready' && rights.value.canAdd && service.imports && <UnfinishedImports service={service.imports} onChanged={reloadPage} />}
 
       {openId !== undefined && (
         <AccountDetailPanel service={service} accountId={openId} onDismiss={() => setOpenId(undefined)} onChanged={reloadPage}
@@ -245,6 +253,11 @@ function Register({ service }: { service: RegisterService }): React.ReactElement
       {adding && (
         <Panel isOpen onDismiss={() => setAdding(false)} type={PanelType.medium} headerText={strings.RegAdd} closeButtonAriaLabel={strings.RegisterDetailClose} data-testid="account-add-panel">
           <AccountEditForm service={service} onCancel={() => setAdding(false)} onSaved={(id) => { setAdding(false); reloadPage(); setOpenId(id); }} />
+        </Panel>
+      )}
+      {importOpen && service.imports && (
+        <Panel isOpen onDismiss={() => setImportOpen(false)} type={PanelType.large} headerText={strings.RegisterImportHeading} closeButtonAriaLabel={strings.RegisterDetailClose} data-testid="import-panel">
+          <ImportPanelBody service={service.imports} state={importState} setState={setImportState} onImported={reloadPage} onClose={() => { setImportOpen(false); setImportState({ step: 'choose' }); }} />
         </Panel>
       )}
     </section>

@@ -655,6 +655,46 @@ declare interface ISocialMediaHubWebPartStrings {
   TagRetireLabel: string;
   TagMarkInUse: string;
   TagMarkInUseLabel: string;
+  RegisterImportOpen: string;
+  RegisterImportHeading: string;
+  RegisterImportIntro: string;
+  RegisterImportChoose: string;
+  RegisterImportDropHint: string;
+  RegisterImportReading: string;
+  RegisterImportUnreadable: string;
+  RegisterImportPreviewOf: string;
+  RegisterImportSummary: string;
+  RegisterImportIgnored: string;
+  RegisterImportIgnoredColumn: string;
+  RegisterImportHasProblems: string;
+  RegisterImportProblemsLabel: string;
+  RegisterImportRowsLabel: string;
+  RegisterImportColRow: string;
+  RegisterImportColColumn: string;
+  RegisterImportColProblem: string;
+  RegisterImportColResult: string;
+  RegisterImportRowReady: string;
+  RegisterImportRowProblem: string;
+  RegisterImportRowProblems: string;
+  RegisterImportMoreRows: string;
+  RegisterImportGo: string;
+  RegisterImportGoOne: string;
+  RegisterImportGoodOnly: string;
+  RegisterImportOtherFile: string;
+  RegisterImportWriting: string;
+  RegisterImportProgress: string;
+  RegisterImportDone: string;
+  RegisterImportDoneOne: string;
+  RegisterImportFailed: string;
+  RegisterImportNothingWritten: string;
+  RegisterImportRetry: string;
+  RegisterImportAnother: string;
+  RegisterImportClose: string;
+  RegisterImportUnfinished: string;
+  RegisterImportFinish: string;
+  RegisterImportRemove: string;
+  RegisterImportRemoved: string;
+  RegisterImportCannotFinish: string;
 }
 
 declare module 'SocialMediaHubWebPartStrings' {
