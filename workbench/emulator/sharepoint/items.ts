@@ -13,6 +13,7 @@ import { findUserByLogin } from './principals';
 import { ROLE_IDS } from './seed';
 import type { SiteState } from './model';
 import { validateUpdateListItem } from './validate-update';
+import { handleVersions, nextStamp, recordVersion } from './versions';
 
 function itemSet(list: ListRecord): string {
   return `SP.ListData.${list.EntityName}ListItems`;
@@ -75,6 +76,7 @@ export function createItem(site: SiteState, list: ListRecord, authorId: number, 
     AuthorId: authorId, EditorId: authorId, values
   };
   insertItem(list, item);
+  recordVersion(list, item);
   list.LastItemModifiedDate = now;
   void site;
   return item;
@@ -121,6 +123,7 @@ export function handleItems(ctx: SpContext, list: ListRecord, rest: Segment[], i
     const sec = handleSecurable(ctx, itemSecurable(ctx, list, item), after);
     if (sec) return sec;
     if (after[0].key === 'validateupdatelistitem' && after.length === 1) return validateUpdateListItem(ctx, list, item);
+    if (after[0].key === 'versions') return handleVersions(ctx, list, item, mask, after[0], after.slice(1));
     if (after[0].key === 'recycle') {
       if (req.method !== 'POST') throw spErrors.methodNotAllowed(req.method, 'recycle');
       demand(mask, Perm.DeleteListItems);
@@ -142,8 +145,9 @@ export function handleItems(ctx: SpContext, list: ListRecord, rest: Segment[], i
     assertUnique(list, values, item.Id);
     if (req.method === 'PUT') item.values = { ...values }; else Object.assign(item.values, values);
     item.version++;
-    item.Modified = isoNow();
+    item.Modified = nextStamp(item.Modified);
     item.EditorId = ctx.who.user.Id;
+    recordVersion(list, item);
     list.LastItemModifiedDate = item.Modified;
     ctx.dirty();
     return { status: 204, payload: { kind: 'empty' }, headers: { ETag: etagOf(item) } };

@@ -18,7 +18,7 @@
 //   field and the author does not change ("quietly fails",
 //   https://github.com/vgrem/office365-rest-python-client/issues/843). The emulator honours them only
 //   for a caller whose permissions on the item are Full Control, and otherwise ignores them that quietly.
-import { isoNow, jsonBody, ok, unwrapResults, type SpContext, type SpResult } from './context';
+import { jsonBody, ok, unwrapResults, type SpContext, type SpResult } from './context';
 import { spErrors, SpError } from './errors';
 import { findField, entityPropertyName } from './fields';
 import { assertUnique, validateWrite } from './item-values';
@@ -28,6 +28,7 @@ import { Complex } from './odata-format';
 import { FULL_MASK, Perm, assertWriteSecurity, demand, has } from './permissions';
 import { findUserByLogin, ensureDirectoryPerson } from './principals';
 import { visibility } from './item-query';
+import { nextStamp, recordVersion } from './versions';
 
 interface FormValue {
   FieldName: string;
@@ -212,10 +213,11 @@ export function validateUpdateListItem(ctx: SpContext, list: ListRecord, item: I
   Object.assign(item.values, planned.values);
   // bNewDocumentUpdate=true overwrites the current version; the ETag still moves on.
   item.version++;
-  item.Modified = isoNow();
+  item.Modified = nextStamp(item.Modified);
   item.EditorId = ctx.who.user.Id;
   Object.assign(item, planned.system);
-  list.LastItemModifiedDate = isoNow();
+  recordVersion(list, item, body.bNewDocumentUpdate === true);
+  list.LastItemModifiedDate = item.Modified;
   ctx.dirty();
   return answer('ValidateUpdateListItem', planned.outcomes, item.Id);
 }
@@ -240,6 +242,7 @@ export function addValidateUpdateItemUsingPath(ctx: SpContext, list: ListRecord)
   if (planned.outcomes.some((o) => o.HasException)) return answer('AddValidateUpdateItemUsingPath', planned.outcomes, 0);
   const item = createItem(ctx.site, list, ctx.who.user.Id, planned.values);
   Object.assign(item, planned.system);
+  if (item.versions?.length) item.versions[0] = { ...item.versions[0], at: item.Modified, editorId: item.EditorId };
   ctx.dirty();
   const idEntry: Outcome = { FieldName: 'Id', FieldValue: String(item.Id), HasException: false, ErrorCode: 0, ErrorMessage: null };
   return answer('AddValidateUpdateItemUsingPath', [...planned.outcomes, idEntry], item.Id);
