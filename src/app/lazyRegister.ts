@@ -9,10 +9,14 @@ import { SpAccountUpdates } from '../data/sp/accountUpdatesRepository';
 import { SpGroupMembership } from '../data/sp/groupMembership';
 import { SpActivityLog } from '../data/sp/activityLog';
 import { newSubmissionId } from '../data/sp/submissionId';
+import { SpAccountHistory } from '../data/sp/accountHistoryRepository';
+import { AccountHistoryService } from '../services/accountHistoryService';
 
 // The register's reader, in the register view's own chunk: the policy page does not need it.
 
 export function createRegister(host: Host, me: () => Promise<number>): RegisterService {
-  const updates = new AccountUpdatesService(new SpAccountUpdates(host.sp, me), new SpGroupMembership(host.sp), new SpActivityLog(host.sp), newSubmissionId);
-  return new RegisterService(new SpRegisterRepository(host.sp), me, updates, new SpRegisterWriter(host.sp), new HashtagRegisterService(new SpHashtagsRepository(host.sp)));
+  const history = new SpAccountHistory(host.sp);
+  const updates = new AccountUpdatesService(new SpAccountUpdates(host.sp, me), new SpGroupMembership(host.sp), new SpActivityLog(host.sp), newSubmissionId, history);
+  return new RegisterService(new SpRegisterRepository(host.sp), me, updates, new SpRegisterWriter(host.sp), new HashtagRegisterService(new SpHashtagsRepository(host.sp)),
+    new AccountHistoryService(history, me));
 }

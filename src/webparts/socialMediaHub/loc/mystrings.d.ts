@@ -655,6 +655,30 @@ declare interface ISocialMediaHubWebPartStrings {
   TagRetireLabel: string;
   TagMarkInUse: string;
   TagMarkInUseLabel: string;
+  HistoryAccountHeading: string;
+  HistoryAccountLoading: string;
+  HistoryAccountFromRequest: string;
+  HistoryAccountOpenRequest: string;
+  HistoryAccountRequestClosed: string;
+  HistoryAccountChangesHeading: string;
+  HistoryAccountNoVersions: string;
+  HistoryAccountAddedBy: string;
+  HistoryAccountChangedBy: string;
+  HistoryAccountNothingVisible: string;
+  HistoryAccountChange: string;
+  HistoryAccountWas: string;
+  HistoryAccountLongChanged: string;
+  HistoryAccountRecorded: string;
+  HistoryAccountNone: string;
+  HistoryAccountYes: string;
+  HistoryAccountNo: string;
+  HistoryAccountProfileSays: string;
+  HistoryAccountShowOlder: string;
+  HistoryAccountUpdatesHeading: string;
+  HistoryAccountNoUpdates: string;
+  HistoryAccountUpdatesCount: string;
+  HistoryAccountUpdateCounts: string;
+  HistoryAccountUpdateIgnored: string;
 }
 
 declare module 'SocialMediaHubWebPartStrings' {
