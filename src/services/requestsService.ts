@@ -140,7 +140,7 @@ export class RequestsService {
       const revisionId = this.d.newId();
       request = await this.save(() => this.d.requests.submit({ type: draft.kind, details: accepted.json, submissionId: revisionId, revisionOf: originalId }));
     }
-    const notified = await this.notifyComms(originalId, accepted.details, draft.revisionOf !== null);
+    const notified = await this.notifyComms(originalId, accepted.details, draft.revisionOf !== null ? 'revised' : 'new');
     await this.log(draft.revisionOf !== null ? 'request.revised' : 'request.submitted', originalId, {
       type: draft.kind, itemId: request.id, submissionId: draft.submissionId, ...summary(notified)
     });
@@ -154,8 +154,11 @@ export class RequestsService {
     const records = await this.d.requests.one(originalId);
     const original = records.requests.find((r) => r.id === originalId)!;
     const request = await this.save(() => this.d.requests.submit({ type: original.type, details: original.details, submissionId, revisionOf: originalId, withdrawn: true }));
-    await this.log('request.withdrawn', originalId, { type: original.type, itemId: request.id, submissionId });
-    return { kind: 'saved', request, originalId };
+    // Comms may be working on it: they are told, once the withdrawal is saved, as on submission.
+    const details = detailsOf(original);
+    const notified = await this.notifyComms(originalId, details, 'withdrawn');
+    await this.log('request.withdrawn', originalId, { type: original.type, itemId: request.id, submissionId, ...summary(notified) });
+    return { kind: 'saved', request, originalId, notified };
   }
 
   /** The signed-in person's requests, newest first, each with its derived status. */
@@ -247,7 +250,7 @@ export class RequestsService {
   }
 
   /** Tells the comms group in Teams; never throws (the request is saved whatever happens here). */
-  private async notifyComms(originalId: number, details: RequestDetails, revised: boolean): Promise<CommsNotified> {
+  private async notifyComms(originalId: number, details: RequestDetails | undefined, step: 'new' | 'revised' | 'withdrawn'): Promise<CommsNotified> {
     let recipients: string[];
     try {
       recipients = [...new Set(await this.d.groups.memberLogins('comms'))];
@@ -255,14 +258,16 @@ export class RequestsService {
       return { recipients: 0, results: [], problem: 'groupUnreadable' };
     }
     if (recipients.length === 0) return { recipients: 0, results: [], problem: 'noRecipients' };
-    const title = requestTitle(details);
+    // A withdrawn request whose stored details cannot be read is still named, by its number.
+    const title = details ? requestTitle(details) : `Request ${originalId}`;
+    const withdrawn = step === 'withdrawn';
     try {
       const results = await this.d.notifier.notify({
-        activityType: 'approvalRequired',
+        activityType: withdrawn ? 'requestWithdrawn' : 'approvalRequired',
         recipients,
-        previewText: clipText(`${revised ? 'Revised' : 'New'} request to review: ${title}`, 150),
+        previewText: clipText(withdrawn ? `Withdrawn by the requester: ${title}` : `${step === 'revised' ? 'Revised' : 'New'} request to review: ${title}`, 150),
         templateParameters: { requestTitle: title },
-        // Comms act on it in the review view, which the link opens on this request.
+        // Comms act on it (or see it withdrawn) in the review view, which the link opens on this request.
         deepLink: { pageId: 'review', subPageId: String(originalId), label: title }
       });
       return { recipients: recipients.length, results };

@@ -679,6 +679,9 @@ define([], function () {
     "HistoryAccountNoUpdates": "No account updates have been filed.",
     "HistoryAccountUpdatesCount": "{0} filed, {1} counted (only the owner's, the backup's at the time, and comms' count).",
     "HistoryAccountUpdateCounts": "{0}, {1}: counts",
-    "HistoryAccountUpdateIgnored": "{0}, {1}: does not count (not the owner or backup then)"
+    "HistoryAccountUpdateIgnored": "{0}, {1}: does not count (not the owner or backup then)",
+    "WithdrawNotifySent": "Comms were told in Teams (sent to {0} of {1} people).",
+    "WithdrawNotifyNotReachable": "Not told in Teams: {0}. Comms will still see the withdrawal in their queue.",
+    "WithdrawNotifyNone": "Comms could not be told in Teams just now; they will still see the withdrawal in their queue."
   };
 });

@@ -679,6 +679,9 @@ declare interface ISocialMediaHubWebPartStrings {
   HistoryAccountUpdatesCount: string;
   HistoryAccountUpdateCounts: string;
   HistoryAccountUpdateIgnored: string;
+  WithdrawNotifySent: string;
+  WithdrawNotifyNotReachable: string;
+  WithdrawNotifyNone: string;
 }
 
 declare module 'SocialMediaHubWebPartStrings' {

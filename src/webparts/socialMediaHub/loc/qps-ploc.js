@@ -679,6 +679,9 @@ define([], function () {
     "HistoryAccountNoUpdates": "[!! Nô àccôünt üpdàtés hàvé béén fîléd. !!]",
     "HistoryAccountUpdatesCount": "[!! {0} fîléd, {1} côüntéd (ônly thé ôwnér's, thé bàcküp's àt thé tîmé, ànd cômms' côünt). !!]",
     "HistoryAccountUpdateCounts": "[!! {0}, {1}: côünts !!]",
-    "HistoryAccountUpdateIgnored": "[!! {0}, {1}: dôés nôt côünt (nôt thé ôwnér ôr bàcküp thén) !!]"
+    "HistoryAccountUpdateIgnored": "[!! {0}, {1}: dôés nôt côünt (nôt thé ôwnér ôr bàcküp thén) !!]",
+    "WithdrawNotifySent": "[!! Cômms wéré tôld în Téàms (sént tô {0} ôf {1} péôplé). !!]",
+    "WithdrawNotifyNotReachable": "[!! Nôt tôld în Téàms: {0}. Cômms wîll stîll séé thé wîthdràwàl în théîr qüéüé. !!]",
+    "WithdrawNotifyNone": "[!! Cômms côüld nôt bé tôld în Téàms jüst nôw; théy wîll stîll séé thé wîthdràwàl în théîr qüéüé. !!]"
   };
 });
