@@ -91,6 +91,16 @@ it('the history says who changed the owner, from whom to whom, newest first', as
   expect(new Set(times).size).toBe(times.length);
 });
 
+it('reads the whole history in one round trip (a $batch) when the panel opens', async () => {
+  const service = history('staff');
+  emu.requestLog.clear();
+  await service.read({ id: account.accountId, fromRequestId: requestId, created: account.created });
+  const log = emu.requestLog.all();
+  expect(log).toHaveLength(1);
+  expect(log[0].path).toContain('$batch');
+  expect((log[0].parts ?? []).every((p) => p.status === 200)).toBe(true);
+});
+
 it('links the request only for those SharePoint lets open it', async () => {
   const args = { id: account.accountId, fromRequestId: requestId, created: account.created };
   expect((await history('staff').read(args)).request).toEqual({ id: requestId, opensIn: 'requests' });

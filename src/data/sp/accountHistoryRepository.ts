@@ -5,7 +5,7 @@
 import './pnp';
 import '@pnp/sp/site-groups/web';
 import type { SPFI } from './pnp';
-import { BUILT_IN, GROUPS, LISTS, PERSON, fieldNames } from '../schema';
+import { BUILT_IN, GROUPS, LISTS, PERSON, VERSION, fieldNames } from '../schema';
 import { guarded } from '../errors/normalise';
 import { odataNumber } from './odata';
 import { newestUpdateId, updatesAfter, updatesWindow, UPDATES_WINDOW } from './accountUpdatesRepository';
@@ -19,7 +19,7 @@ const VERSION_PAGE = 100;
 /** Update windows read in the first batch (the list's first 25,000 ids); more follow only if the list is bigger. */
 const FIRST_UPDATE_WINDOWS = 5;
 const { Id, AuthorId } = BUILT_IN;
-const VERSION_SELECT = ['VersionLabel', 'Created', 'Editor', BUILT_IN.Title, F.Platform, F.Handle, F.ProfileUrl, F.OwningService, F.Owner, F.Backup,
+const VERSION_SELECT = [VERSION.Label, VERSION.Created, VERSION.Editor, BUILT_IN.Title, F.Platform, F.Handle, F.ProfileUrl, F.OwningService, F.Owner, F.Backup,
   F.AccountStatus, F.Objectives, F.ContentPlan, F.StaffedHours, F.ProfileStatesHours, F.ResponseTargetHours, F.Hashtags, F.FromRequestId];
 
 interface UserValue { LookupId?: number; LookupValue?: string }

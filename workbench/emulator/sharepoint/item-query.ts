@@ -156,7 +156,7 @@ function builtInValue(list: ListRecord, item: ItemRecord, name: string): unknown
     case 'EditorId': return item.EditorId;
     case 'AuthorStringId': return String(item.AuthorId);
     case 'EditorStringId': return String(item.EditorId);
-    case 'OData__UIVersionString': return currentLabel(list, item);
+    case 'OData__UIVersionString': return currentLabel(item);
     case 'Attachments': return false;
     case 'GUID': return item.GUID;
     case 'HasUniqueRoleAssignments': return item.roleAssignments !== undefined;

@@ -13,7 +13,7 @@ import { findUserByLogin } from './principals';
 import { ROLE_IDS } from './seed';
 import type { SiteState } from './model';
 import { validateUpdateListItem } from './validate-update';
-import { handleVersions, nextStamp, recordVersion } from './versions';
+import { handleVersions, keepPreviousVersion, nextStamp } from './versions';
 
 function itemSet(list: ListRecord): string {
   return `SP.ListData.${list.EntityName}ListItems`;
@@ -76,7 +76,6 @@ export function createItem(site: SiteState, list: ListRecord, authorId: number, 
     AuthorId: authorId, EditorId: authorId, values
   };
   insertItem(list, item);
-  recordVersion(list, item);
   list.LastItemModifiedDate = now;
   void site;
   return item;
@@ -143,11 +142,11 @@ export function handleItems(ctx: SpContext, list: ListRecord, rest: Segment[], i
     checkIfMatch(ctx, item, false);
     const values = validateWrite(site, list, jsonBody(ctx));
     assertUnique(list, values, item.Id);
+    keepPreviousVersion(list, item);
     if (req.method === 'PUT') item.values = { ...values }; else Object.assign(item.values, values);
     item.version++;
     item.Modified = nextStamp(item.Modified);
     item.EditorId = ctx.who.user.Id;
-    recordVersion(list, item);
     list.LastItemModifiedDate = item.Modified;
     ctx.dirty();
     return { status: 204, payload: { kind: 'empty' }, headers: { ETag: etagOf(item) } };

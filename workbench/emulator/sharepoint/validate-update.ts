@@ -28,7 +28,7 @@ import { Complex } from './odata-format';
 import { FULL_MASK, Perm, assertWriteSecurity, demand, has } from './permissions';
 import { findUserByLogin, ensureDirectoryPerson } from './principals';
 import { visibility } from './item-query';
-import { nextStamp, recordVersion } from './versions';
+import { keepPreviousVersion, nextStamp } from './versions';
 
 interface FormValue {
   FieldName: string;
@@ -210,13 +210,13 @@ export function validateUpdateListItem(ctx: SpContext, list: ListRecord, item: I
   const body = jsonBody(ctx);
   const planned = plan(ctx, list, readFormValues(body), has(mask, FULL_MASK), item.Id);
   if (planned.outcomes.some((o) => o.HasException)) return answer('ValidateUpdateListItem', planned.outcomes, item.Id);
+  // bNewDocumentUpdate=true overwrites the current version (none is kept); the ETag still moves on.
+  if (body.bNewDocumentUpdate !== true) keepPreviousVersion(list, item);
   Object.assign(item.values, planned.values);
-  // bNewDocumentUpdate=true overwrites the current version; the ETag still moves on.
   item.version++;
   item.Modified = nextStamp(item.Modified);
   item.EditorId = ctx.who.user.Id;
   Object.assign(item, planned.system);
-  recordVersion(list, item, body.bNewDocumentUpdate === true);
   list.LastItemModifiedDate = item.Modified;
   ctx.dirty();
   return answer('ValidateUpdateListItem', planned.outcomes, item.Id);
@@ -242,7 +242,6 @@ export function addValidateUpdateItemUsingPath(ctx: SpContext, list: ListRecord)
   if (planned.outcomes.some((o) => o.HasException)) return answer('AddValidateUpdateItemUsingPath', planned.outcomes, 0);
   const item = createItem(ctx.site, list, ctx.who.user.Id, planned.values);
   Object.assign(item, planned.system);
-  if (item.versions?.length) item.versions[0] = { ...item.versions[0], at: item.Modified, editorId: item.EditorId };
   ctx.dirty();
   const idEntry: Outcome = { FieldName: 'Id', FieldValue: String(item.Id), HasException: false, ErrorCode: 0, ErrorMessage: null };
   return answer('AddValidateUpdateItemUsingPath', [...planned.outcomes, idEntry], item.Id);

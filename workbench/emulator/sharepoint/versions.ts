@@ -45,22 +45,25 @@ export function nextStamp(after: string | undefined): string {
   return new Date(Date.parse(after) + 1000).toISOString().replace(/\.\d{3}Z$/, 'Z');
 }
 
-/** Records the item's state as a new version (or overwrites the last, for UpdateOverwriteVersion). */
-export function recordVersion(list: ListRecord, item: ItemRecord, overwrite = false): void {
+/**
+ * Keeps the item's state as it is now as a past version, just before a save changes it (versioning
+ * on). Copy on write: the current version is the item itself, so adding items (100,000 in a bench)
+ * copies nothing, and only an item saved again pays for its history.
+ */
+export function keepPreviousVersion(list: ListRecord, item: ItemRecord): void {
   if (!list.EnableVersioning) return;
   const versions = (item.versions ??= []);
-  const snapshot: ItemVersionRecord = {
-    major: versions.length + 1, at: item.Modified, editorId: item.EditorId, values: structuredClone(item.values)
-  };
-  if (overwrite && versions.length > 0) versions[versions.length - 1] = { ...snapshot, major: versions[versions.length - 1].major };
-  else versions.push(snapshot);
+  versions.push({ major: versions.length + 1, at: item.Modified, editorId: item.EditorId, values: structuredClone(item.values) });
+}
+
+/** The current version's major number: one after the versions kept. */
+function currentMajor(item: ItemRecord): number {
+  return (item.versions?.length ?? 0) + 1;
 }
 
 /** The label an item reports as OData__UIVersionString. */
-export function currentLabel(list: ListRecord, item: ItemRecord): string {
-  if (!list.EnableVersioning) return '1.0';
-  const last = item.versions?.[item.versions.length - 1];
-  return `${last?.major ?? item.version}.0`;
+export function currentLabel(item: ItemRecord): string {
+  return `${currentMajor(item)}.0`;
 }
 
 function userValue(ctx: SpContext, id: unknown): unknown {
@@ -117,9 +120,9 @@ export function handleVersions(ctx: SpContext, list: ListRecord, item: ItemRecor
     if (k.startsWith('$') && !['$top', '$skip', '$select'].includes(k)) throw spErrors.notEmulated(`${k} on item versions`);
   }
   const select = listParam(ctx.query, '$select');
-  // Without versioning the item still answers its one current state (SharePoint lists "1.0").
-  const stored = item.versions?.length ? item.versions : [{ major: 1, at: item.Modified, editorId: item.EditorId, values: item.values }];
-  const last = stored[stored.length - 1];
+  // The kept versions and the current one (the item itself); without versioning only the current, as "1.0".
+  const last: ItemVersionRecord = { major: currentMajor(item), at: item.Modified, editorId: item.EditorId, values: item.values };
+  const stored = [...(item.versions ?? []), last];
   let wanted: number | undefined;
   if (seg.hasArgs) wanted = Number(seg.positional[0]);
   else if (rest[0]?.key === 'getbyid') { wanted = Number(rest[0].positional[0]); rest = rest.slice(1); }
