@@ -140,6 +140,13 @@ export class RequestsService {
       const revisionId = this.d.newId();
       request = await this.save(() => this.d.requests.submit({ type: draft.kind, details: accepted.json, submissionId: revisionId, revisionOf: originalId }));
     }
+    if (request.id !== originalId) {
+      const late = await this.arrivedLate(originalId, request.id);
+      if (late) {
+        await this.log('request.revised', originalId, { type: draft.kind, itemId: request.id, submissionId: draft.submissionId, counts: false });
+        return { kind: 'closed', why: late };
+      }
+    }
     const notified = await this.notifyComms(originalId, accepted.details, draft.revisionOf !== null ? 'revised' : 'new');
     await this.log(draft.revisionOf !== null ? 'request.revised' : 'request.submitted', originalId, {
       type: draft.kind, itemId: request.id, submissionId: draft.submissionId, ...summary(notified)
@@ -154,6 +161,11 @@ export class RequestsService {
     const records = await this.d.requests.one(originalId);
     const original = records.requests.find((r) => r.id === originalId)!;
     const request = await this.save(() => this.d.requests.submit({ type: original.type, details: original.details, submissionId, revisionOf: originalId, withdrawn: true }));
+    const late = await this.arrivedLate(originalId, request.id);
+    if (late) {
+      await this.log('request.withdrawn', originalId, { type: original.type, itemId: request.id, submissionId, counts: false });
+      return { kind: 'closed', why: late };
+    }
     // Comms may be working on it: they are told, once the withdrawal is saved, as on submission.
     const details = detailsOf(original);
     const notified = await this.notifyComms(originalId, details, 'withdrawn');
@@ -233,6 +245,21 @@ export class RequestsService {
     if (!made) throw new AppError('notFound', 'This request was not found, or it is not yours.');
     const a = made.summary.actions;
     return a.revise && a.withdraw ? undefined : a.why ?? 'This request can no longer be changed.';
+  }
+
+  /**
+   * Reads the request back after a revision or withdrawal was saved, as reviews do: SharePoint's
+   * Created has whole seconds, so one recorded in the same second as the decision (or after it, when
+   * the decision came while the person was typing) does not count. Says so, or undefined when it counts.
+   */
+  private async arrivedLate(originalId: number, itemId: number): Promise<string | undefined> {
+    const [records, people] = await Promise.all([this.d.requests.one(originalId), this.people()]);
+    const state = requestState(originalId, { ...records, ...people });
+    const ignored = state?.revisions.ignored.find((i) => i.record.id === itemId);
+    if (!state || !ignored) return undefined;
+    return ignored.reason === 'after-decision'
+      ? 'The request was decided before your change arrived. Your change is kept in its history but does not change it; send a new request if you still need something.'
+      : 'Your change was saved but does not count: only the person who sent the request can change it.';
   }
 
   /** The repository's write, tried again after a throttled, offline or server failure (the submission id makes it one item). */

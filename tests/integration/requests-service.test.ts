@@ -259,3 +259,32 @@ it('a withdrawal Graph refuses to carry is still saved, and the requester is tol
   expect(withdrawn.notified!.results.length).toBe(2);
   expect(withdrawn.notified!.results.every((r) => r.status === 'failed')).toBe(true);
 });
+
+it('a revision that arrives as the head decides (Created in the same second or later) is kept but does not count, and the requester is told the truth', async () => {
+  const { service, policy, repo } = serviceFor('staff');
+  await policy.acknowledge(await policy.loadPage());
+  const sent = await service.submit(service.startDraft('Idea or question', null, idea('Decided in a race')));
+  if (sent.kind !== 'saved') throw new Error(sent.kind);
+  const id = sent.originalId;
+  // Hannah approves just as Sam presses Save on his revision: his check saw an open request, and
+  // SharePoint records the decision first.
+  const realSubmit = repo.submit.bind(repo);
+  repo.submit = async (request) => {
+    if (request.revisionOf === id) {
+      await serviceFor('commsHead').repo.decide({ requestId: id, requesterId: ids.staff, outcome: 'Approve', reason: 'Go ahead', submissionId: newSubmissionId() });
+    }
+    return realSubmit(request);
+  };
+  await fetch(`${emu.url}/__emulator/graph/outbox`, { method: 'DELETE' });
+  const revised = await service.submit({ ...service.startDraft('Idea or question', id, idea('Late words')) });
+  expect(revised).toEqual({ kind: 'closed', why: expect.stringContaining('decided before your change arrived') });
+  // The revision is in SharePoint (append-only), ignored by the rule; what the request says is unchanged.
+  const now = (await service.one(id))!;
+  expect(now.status).toBe('approved');
+  expect(now.title).toBe('Idea or question: Decided in a race');
+  expect(now.history.find((h) => h.kind === 'revised')).toMatchObject({ counts: false, ignored: 'after-decision' });
+  // Comms were not asked to review a change that does not count.
+  const outbox = (await (await fetch(`${emu.url}/__emulator/graph/outbox`)).json()) as { notifications: unknown[] };
+  expect(Array.isArray(outbox.notifications)).toBe(true);
+  expect(JSON.stringify(outbox.notifications)).not.toContain('Late words');
+});
