@@ -10,7 +10,6 @@ import { guarded } from '../errors/normalise';
 import { odataNumber } from './odata';
 import { newestUpdateId, updatesAfter, updatesWindow, UPDATES_WINDOW } from './accountUpdatesRepository';
 import type { EntryVersion, VersionPerson } from '../../domain/register/accountHistory';
-import type { StoredAccountUpdate } from '../../services/ports/accountUpdates';
 import type { AccountHistoryRecords, IAccountHistory, SourceRequest } from '../../services/ports/accountHistory';
 
 const F = fieldNames(LISTS.accounts);
@@ -74,27 +73,23 @@ export class SpAccountHistory implements IAccountHistory {
       // By filter, not items(N): a request the reader may not see is simply absent (read-own list).
       const request = fromRequestId === undefined ? undefined : batched.web.lists.getByTitle(LISTS.requests.title).items
         .filter(`${Id} eq ${odataNumber(fromRequestId)}`).select(Id, AuthorId).top(1)<{ Id: number; AuthorId: number }[]>();
-      // Each part settles on its own: one refused part must not hide what the others answered.
-      const settle = <T>(p: Promise<T> | undefined) => p?.then((value) => ({ ok: true as const, value }), (error: unknown) => ({ ok: false as const, error }));
-      const settled = [settle(versions), settle(newest), settle(Promise.all(windows)), settle(comms), settle(request)];
+      // Handlers are attached before the batch runs: a refused part must not surface as unhandled.
+      // The request part may be refused or empty for this reader; every other part must answer.
+      const readable = request?.catch(() => []);
+      const answered = Promise.all([versions, newest, Promise.all(windows), comms]);
+      answered.catch(() => undefined);
       await execute();
-      const [v, n, w, c, r] = await Promise.all(settled);
-      for (const part of [v, n, w, c]) if (part && !part.ok) throw part.error;
-      const updates: StoredAccountUpdate[] = (w as { value: StoredAccountUpdate[][] }).value.flat();
-      const top = (n as { value: { Id: number }[] }).value[0];
+      const found = await readable;
+      const [firstVersions, [top], firstUpdates, members] = await answered;
+      const updates = firstUpdates.flat();
       const readUpTo = FIRST_UPDATE_WINDOWS * UPDATES_WINDOW;
       if (top && top.Id > readUpTo) updates.push(...await updatesAfter(this.sp, accountId, readUpTo + 1, top.Id));
       let source: SourceRequest | undefined;
-      if (fromRequestId !== undefined && r) {
-        const found = r.ok ? (r.value as { Id: number; AuthorId: number }[])[0] : undefined;
-        source = found ? { id: fromRequestId, readable: true, authorId: found.AuthorId } : { id: fromRequestId, readable: false };
+      if (fromRequestId !== undefined) {
+        const mine = found?.[0];
+        source = mine ? { id: fromRequestId, readable: true, authorId: mine.AuthorId } : { id: fromRequestId, readable: false };
       }
-      return {
-        versions: await this.restOfVersions(accountId, (v as { value: VersionItem[] }).value),
-        updates,
-        commsIds: (c as { value: { Id: number }[] }).value.map((x) => x.Id),
-        request: source
-      };
+      return { versions: await this.restOfVersions(accountId, firstVersions), updates, commsIds: members.map((x) => x.Id), request: source };
     });
   }
 }

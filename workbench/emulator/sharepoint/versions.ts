@@ -20,9 +20,11 @@
 // - Reading versions needs View Versions (SPBasePermissions.ViewVersions, 0x40) on the item, on top of
 //   seeing the item; "read only own items" hides others' items, versions included (the item is not
 //   found). https://learn.microsoft.com/en-us/previous-versions/office/sharepoint-server/ms412690(v=office.15)
-// - Paging: $top limits the page; the emulator also honours $skip on this collection (an ordinary
-//   OData collection, unlike list items) and $select of version properties. Other options are refused
-//   as not emulated rather than silently ignored.
+// - Paging: $top limits the page and $select picks version properties. $skip is honoured too; no
+//   source found says whether SharePoint pages this collection by $skip (it is an ordinary OData
+//   collection, not list items, where $skip is refused), so clients should read a page large enough
+//   for an item's history and treat a full page as "maybe more". Other query options are refused as
+//   not emulated rather than silently ignored.
 import { isoNow, ok, type SpContext, type SpResult } from './context';
 import { spErrors } from './errors';
 import { entityPropertyName } from './fields';
