@@ -1,6 +1,7 @@
 import { AppError } from '../domain/errors';
 import { validateAccountUpdate, type AccountUpdateInput } from '../domain/accountUpdates';
-import { countingAccountUpdates, timelineFromCurrent, type IgnoredRecord } from '../domain/trust';
+import { accountTimeline, countingAccountUpdates, type IgnoredRecord } from '../domain/trust';
+import type { IAccountHistory } from './ports/accountHistory';
 import type { IAccountUpdates, StoredAccountUpdate } from './ports/accountUpdates';
 import type { IActivityLog } from './ports/activity';
 import type { IGroupMembership } from './ports/groups';
@@ -13,7 +14,7 @@ export interface AccountHolders {
   accountId: number;
   ownerId?: number;
   backupId?: number;
-  /** When the register entry was created (holders are taken from the current entry). */
+  /** When the register entry was created (holders since then, where the entry has no version history). */
   created: string;
 }
 
@@ -34,14 +35,18 @@ export class AccountUpdatesService {
     private readonly updates: IAccountUpdates,
     private readonly groups: IGroupMembership,
     private readonly activity: IActivityLog,
-    public readonly newSubmissionId: () => string
+    public readonly newSubmissionId: () => string,
+    /** The register entry's versions: who owned and backed up the account when. */
+    private readonly history?: Pick<IAccountHistory, 'versions'>
   ) {}
 
   public async operations(account: AccountHolders): Promise<AccountOperations> {
-    const [records, comms] = await Promise.all([this.updates.forAccount(account.accountId), this.groups.memberIds('comms')]);
-    // Holders from the current entry: the emulator and a list without version history give no past
-    // holders (a known limit: an earlier owner's updates stop counting when the owner changes).
-    const timeline = timelineFromCurrent([account]);
+    const [records, comms, versions] = await Promise.all([
+      this.updates.forAccount(account.accountId), this.groups.memberIds('comms'), this.history ? this.history.versions(account.accountId) : Promise.resolve([])
+    ]);
+    // Owner and backup at the time each update was filed, from the entry's versions: an earlier
+    // owner's updates keep counting after a handover, a new owner's older ones do not start to.
+    const timeline = accountTimeline(account.accountId, versions.map((v) => ({ at: v.at, ownerId: v.values.owner?.id, backupId: v.values.backup?.id })), account);
     const verdict = countingAccountUpdates(records, { timeline, comms });
     return { current: verdict.counting[verdict.counting.length - 1], ignored: verdict.ignored };
   }

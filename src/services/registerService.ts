@@ -8,6 +8,7 @@ import { isAppError } from '../domain/errors';
 import type { EditableAccount, IRegisterWriter } from './ports/registerWriter';
 import type { HashtagRegisterService } from './hashtagRegisterService';
 import type { RegisterImportService } from './registerImportService';
+import type { AccountHistoryService } from './accountHistoryService';
 
 // The register as every member of staff reads it: pages of accounts, one account's detail, the
 // export, and "is this account ours?".
@@ -48,7 +49,9 @@ export class RegisterService {
     /** The register of hashtags, shown with the accounts. */
     public readonly hashtags?: HashtagRegisterService,
     /** CSV import of an existing register (comms; SharePoint refuses anyone else). */
-    public readonly imports?: RegisterImportService
+    public readonly imports?: RegisterImportService,
+    /** An account's history (versions, source request, updates filed), read when its detail opens. */
+    public readonly history?: AccountHistoryService
   ) {}
 
   /** Whether SharePoint lets this person edit and add register entries (comms); false where there is no writer. */

@@ -140,7 +140,14 @@ export class RequestsService {
       const revisionId = this.d.newId();
       request = await this.save(() => this.d.requests.submit({ type: draft.kind, details: accepted.json, submissionId: revisionId, revisionOf: originalId }));
     }
-    const notified = await this.notifyComms(originalId, accepted.details, draft.revisionOf !== null);
+    if (request.id !== originalId) {
+      const late = await this.arrivedLate(originalId, request.id);
+      if (late) {
+        await this.log('request.revised', originalId, { type: draft.kind, itemId: request.id, submissionId: draft.submissionId, counts: false });
+        return { kind: 'closed', why: late };
+      }
+    }
+    const notified = await this.notifyComms(originalId, accepted.details, draft.revisionOf !== null ? 'revised' : 'new');
     await this.log(draft.revisionOf !== null ? 'request.revised' : 'request.submitted', originalId, {
       type: draft.kind, itemId: request.id, submissionId: draft.submissionId, ...summary(notified)
     });
@@ -154,8 +161,16 @@ export class RequestsService {
     const records = await this.d.requests.one(originalId);
     const original = records.requests.find((r) => r.id === originalId)!;
     const request = await this.save(() => this.d.requests.submit({ type: original.type, details: original.details, submissionId, revisionOf: originalId, withdrawn: true }));
-    await this.log('request.withdrawn', originalId, { type: original.type, itemId: request.id, submissionId });
-    return { kind: 'saved', request, originalId };
+    const late = await this.arrivedLate(originalId, request.id);
+    if (late) {
+      await this.log('request.withdrawn', originalId, { type: original.type, itemId: request.id, submissionId, counts: false });
+      return { kind: 'closed', why: late };
+    }
+    // Comms may be working on it: they are told, once the withdrawal is saved, as on submission.
+    const details = detailsOf(original);
+    const notified = await this.notifyComms(originalId, details, 'withdrawn');
+    await this.log('request.withdrawn', originalId, { type: original.type, itemId: request.id, submissionId, ...summary(notified) });
+    return { kind: 'saved', request, originalId, notified };
   }
 
   /** The signed-in person's requests, newest first, each with its derived status. */
@@ -234,6 +249,21 @@ export class RequestsService {
     return a.revise && a.withdraw ? undefined : a.why ?? 'This request can no longer be changed.';
   }
 
+  /**
+   * Reads the request back after a revision or withdrawal was saved, as reviews do: SharePoint's
+   * Created has whole seconds, so one recorded in the same second as the decision (or after it, when
+   * the decision came while the person was typing) does not count. Says so, or undefined when it counts.
+   */
+  private async arrivedLate(originalId: number, itemId: number): Promise<string | undefined> {
+    const [records, people] = await Promise.all([this.d.requests.one(originalId), this.people()]);
+    const state = requestState(originalId, { ...records, ...people });
+    const ignored = state?.revisions.ignored.find((i) => i.record.id === itemId);
+    if (!state || !ignored) return undefined;
+    return ignored.reason === 'after-decision'
+      ? 'The request was decided before your change arrived. Your change is kept in its history but does not change it; send a new request if you still need something.'
+      : 'Your change was saved but does not count: only the person who sent the request can change it.';
+  }
+
   /** The repository's write, tried again after a throttled, offline or server failure (the submission id makes it one item). */
   private async save<T>(write: () => Promise<T>): Promise<T> {
     for (let attempt = 1; ; attempt++) {
@@ -249,7 +279,7 @@ export class RequestsService {
   }
 
   /** Tells the comms group in Teams; never throws (the request is saved whatever happens here). */
-  private async notifyComms(originalId: number, details: RequestDetails, revised: boolean): Promise<CommsNotified> {
+  private async notifyComms(originalId: number, details: RequestDetails | undefined, step: 'new' | 'revised' | 'withdrawn'): Promise<CommsNotified> {
     let recipients: string[];
     try {
       recipients = [...new Set(await this.d.groups.memberLogins('comms'))];
@@ -257,14 +287,16 @@ export class RequestsService {
       return { recipients: 0, results: [], problem: 'groupUnreadable' };
     }
     if (recipients.length === 0) return { recipients: 0, results: [], problem: 'noRecipients' };
-    const title = requestTitle(details);
+    // A withdrawn request whose stored details cannot be read is still named, by its number.
+    const title = details ? requestTitle(details) : `Request ${originalId}`;
+    const withdrawn = step === 'withdrawn';
     try {
       const results = await this.d.notifier.notify({
-        activityType: 'approvalRequired',
+        activityType: withdrawn ? 'requestWithdrawn' : 'approvalRequired',
         recipients,
-        previewText: clipText(`${revised ? 'Revised' : 'New'} request to review: ${title}`, 150),
+        previewText: clipText(withdrawn ? `Withdrawn by the requester: ${title}` : `${step === 'revised' ? 'Revised' : 'New'} request to review: ${title}`, 150),
         templateParameters: { requestTitle: title },
-        // Comms act on it in the review view, which the link opens on this request.
+        // Comms act on it (or see it withdrawn) in the review view, which the link opens on this request.
         deepLink: { pageId: 'review', subPageId: String(originalId), label: title }
       });
       return { recipients: recipients.length, results };

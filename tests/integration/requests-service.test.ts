@@ -218,3 +218,73 @@ it('a draft sent again after changes, when its first send was saved unseen, keep
   const history = await service.one((first as { originalId: number }).originalId);
   expect(JSON.stringify(history)).toContain('Second subject, after editing');
 });
+
+it('a withdrawal is saved first, then comms are told in Teams with a link to the request; who could not be reached is named with why', async () => {
+  const { service, policy } = serviceFor('staff');
+  await policy.acknowledge(await policy.loadPage());
+  const sent = await service.submit(service.startDraft('Idea or question', null, idea('Changed my mind')));
+  if (sent.kind !== 'saved') throw new Error(sent.kind);
+  await fetch(`${emu.url}/__emulator/graph/outbox`, { method: 'DELETE' });
+  await fetch(`${emu.url}/__emulator/graph/installations`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ user: person('comms').upn, installed: false }) });
+  try {
+    const withdrawn = await service.withdraw(sent.originalId, newSubmissionId());
+    if (withdrawn.kind !== 'saved') throw new Error(withdrawn.kind);
+    expect((await service.one(sent.originalId))?.status).toBe('withdrawn');
+    const byPerson = Object.fromEntries(withdrawn.notified!.results.map((r) => [r.recipient.toLowerCase(), `${r.status}${r.reason ? `:${r.reason}` : ''}`]));
+    expect(byPerson).toEqual({ [person('comms').upn]: 'notReachable:appNotInstalled', [person('commsHead').upn]: 'sent' });
+
+    // Hannah's feed has it, worded as a withdrawal, opening the request in comms' review.
+    const feed = (await (await fetch(`${emu.url}/__emulator/graph/feed?user=${encodeURIComponent(person('commsHead').upn)}`)).json()) as { value: { activityType: string; text: string }[] };
+    const notes = feed.value.filter((n) => n.activityType === 'requestWithdrawn' && n.text.includes('Changed my mind'));
+    expect(notes).toHaveLength(1);
+    expect(notes[0].text).toContain('Sam Patel withdrew the request');
+    expect(JSON.stringify(notes[0])).toContain(encodeURIComponent(`review:${sent.originalId}`));
+
+    const log = await spAs(emu, person('comms').upn).web.lists.getByTitle('SMH Activity').items.filter(`TargetId eq ${sent.originalId}`).select('Action', 'Data')<{ Action: string; Data: string }[]>();
+    expect(JSON.parse(log.find((l) => l.Action === 'request.withdrawn')!.Data)).toMatchObject({ notified: 2, sent: 1, notReachable: 1, failed: 0 });
+  } finally {
+    await fetch(`${emu.url}/__emulator/graph/installations`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ reset: true }) });
+  }
+});
+
+it('a withdrawal Graph refuses to carry is still saved, and the requester is told comms could not be notified', async () => {
+  const { service, policy } = serviceFor('staff');
+  await policy.acknowledge(await policy.loadPage());
+  const sent = await service.submit(service.startDraft('Idea or question', null, idea('Withdraw under throttling')));
+  if (sent.kind !== 'saved') throw new Error(sent.kind);
+  await fetch(`${emu.url}/__emulator/graph/faults`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ failNext: 10 }) });
+  const withdrawn = await service.withdraw(sent.originalId, newSubmissionId());
+  if (withdrawn.kind !== 'saved') throw new Error(withdrawn.kind);
+  expect((await service.one(sent.originalId))?.status).toBe('withdrawn');
+  expect(withdrawn.notified!.results.length).toBe(2);
+  expect(withdrawn.notified!.results.every((r) => r.status === 'failed')).toBe(true);
+});
+
+it('a revision that arrives as the head decides (Created in the same second or later) is kept but does not count, and the requester is told the truth', async () => {
+  const { service, policy, repo } = serviceFor('staff');
+  await policy.acknowledge(await policy.loadPage());
+  const sent = await service.submit(service.startDraft('Idea or question', null, idea('Decided in a race')));
+  if (sent.kind !== 'saved') throw new Error(sent.kind);
+  const id = sent.originalId;
+  // Hannah approves just as Sam presses Save on his revision: his check saw an open request, and
+  // SharePoint records the decision first.
+  const realSubmit = repo.submit.bind(repo);
+  repo.submit = async (request) => {
+    if (request.revisionOf === id) {
+      await serviceFor('commsHead').repo.decide({ requestId: id, requesterId: ids.staff, outcome: 'Approve', reason: 'Go ahead', submissionId: newSubmissionId() });
+    }
+    return realSubmit(request);
+  };
+  await fetch(`${emu.url}/__emulator/graph/outbox`, { method: 'DELETE' });
+  const revised = await service.submit({ ...service.startDraft('Idea or question', id, idea('Late words')) });
+  expect(revised).toEqual({ kind: 'closed', why: expect.stringContaining('decided before your change arrived') });
+  // The revision is in SharePoint (append-only), ignored by the rule; what the request says is unchanged.
+  const now = (await service.one(id))!;
+  expect(now.status).toBe('approved');
+  expect(now.title).toBe('Idea or question: Decided in a race');
+  expect(now.history.find((h) => h.kind === 'revised')).toMatchObject({ counts: false, ignored: 'after-decision' });
+  // Comms were not asked to review a change that does not count.
+  const outbox = (await (await fetch(`${emu.url}/__emulator/graph/outbox`)).json()) as { notifications: unknown[] };
+  expect(Array.isArray(outbox.notifications)).toBe(true);
+  expect(JSON.stringify(outbox.notifications)).not.toContain('Late words');
+});

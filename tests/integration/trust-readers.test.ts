@@ -24,13 +24,29 @@ it('anyone reads who is in comms and comms heads; the site owner who ran set-up 
   expect(await groups.memberIds('commsHeads')).toEqual([ids.commsHead]);
 });
 
-it('the register timeline says who holds an account now (from current values)', async () => {
+it('the register timeline says who holds an account now (from the entries\' versions)', async () => {
   const timeline = await new SpAccountsRepository(spAs(emu, person('staff').upn)).registerTimeline();
   const now = new Date().toISOString();
   const libraries = timeline.find((p) => p.role === 'owner' && p.userId === ids.owner)!.accountId;
   expect(heldAt(timeline, libraries, ids.owner, now, 'owner')).toBe(true);
   expect(heldAt(timeline, libraries, ids.backup, now, 'backup')).toBe(true);
   expect(heldAt(timeline, libraries, ids.staff, now)).toBe(false);
+});
+
+it('after comms hand an account over, the timeline keeps the earlier owner for the time they held it', async () => {
+  const repo = new SpAccountsRepository(spAs(emu, person('staff').upn));
+  const before = await repo.registerTimeline();
+  // The last of Olivia's accounts (the tests below use her first).
+  const period = before.filter((p) => p.role === 'owner' && p.userId === ids.owner && p.to === undefined).pop()!;
+  await spAs(emu, person('comms').upn).web.lists.getByTitle(LISTS.accounts.title).items.getById(period.accountId).update({ OwnerId: ids.staff });
+  const after = await repo.registerTimeline();
+  const handedOver = after.find((p) => p.accountId === period.accountId && p.role === 'owner' && p.userId === ids.staff)!;
+  expect(handedOver.to).toBeUndefined();
+  expect(Date.parse(handedOver.from)).toBeGreaterThan(Date.parse(period.from));
+  expect(heldAt(after, period.accountId, ids.owner, period.from, 'owner')).toBe(true);
+  expect(heldAt(after, period.accountId, ids.owner, handedOver.from, 'owner')).toBe(false);
+  expect(heldAt(after, period.accountId, ids.staff, period.from, 'owner')).toBe(false);
+  expect(heldAt(after, period.accountId, ids.staff, new Date(Date.now() + 60_000).toISOString(), 'owner')).toBe(true);
 });
 
 it('a monthly report planted by someone who does not hold the account is stored, and ignored by the rule', async () => {

@@ -15,6 +15,7 @@ export const PERSONAL_TAB_ENTITY_ID = 'hub';
 export const ACTIVITY_TEMPLATE_PARAMETERS: Readonly<Record<ActivityType, readonly string[]>> = {
   approvalRequired: ['requestTitle'],
   requestUpdated: ['requestTitle', 'outcome'],
+  requestWithdrawn: ['requestTitle'],
   reportDue: ['period', 'accountName', 'dueState'],
   credentialsShared: ['change', 'accountName'],
   accountFlagged: ['accountName', 'flagReason'],

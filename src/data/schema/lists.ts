@@ -328,6 +328,9 @@ export const BUILT_IN = {
   Id: 'Id', Title: 'Title', Created: 'Created', Modified: 'Modified', Author: 'Author', AuthorId: 'AuthorId', Editor: 'Editor', EditorId: 'EditorId'
 } as const;
 
+/** Properties of an item version (items(N)/versions) beside the item's own fields: its label; Created is when it was saved. */
+export const VERSION = { Label: 'VersionLabel', Created: 'Created', Editor: 'Editor' } as const;
+
 /** Properties of a person (User field or Author/Editor) that $select can reach through $expand. */
 export const PERSON = { Id: 'Id', Title: 'Title', EMail: 'EMail', Name: 'Name' } as const;
 

@@ -62,20 +62,34 @@ export class SpAccountUpdates implements IAccountUpdates {
   public forAccount(accountId: number): Promise<StoredAccountUpdate[]> {
     return guarded(async () => {
       const [newest] = await this.items.select(Id).orderBy(Id, false).top(1)<{ Id: number }[]>();
-      if (!newest) return [];
-      const out: StoredAccountUpdate[] = [];
-      for (let from = 1; from <= newest.Id; from += WINDOW * WINDOWS_PER_BATCH) {
-        const [batched, execute] = this.sp.batched();
-        const reads: Promise<Item[]>[] = [];
-        for (let lo = from; lo < from + WINDOW * WINDOWS_PER_BATCH && lo <= newest.Id; lo += WINDOW) {
-          reads.push(batched.web.lists.getByTitle(LISTS.accountUpdates.title).items
-            .filter(`${Id} ge ${lo} and ${Id} lt ${lo + WINDOW} and ${F.AccountId} eq ${odataNumber(accountId)}`)
-            .select(...SELECT).expand(Author).orderBy(Id, true).top(WINDOW)<Item[]>());
-        }
-        await execute();
-        for (const page of await Promise.all(reads)) out.push(...page.map(toRecord));
-      }
-      return out;
+      return newest ? updatesAfter(this.sp, accountId, 1, newest.Id) : [];
     });
   }
+}
+
+/** The list's newest item id (to know how far the windows go), queued on `sp` (which may be a batch). */
+export function newestUpdateId(sp: SPFI): Promise<{ Id: number }[]> {
+  return sp.web.lists.getByTitle(LISTS.accountUpdates.title).items.select(Id).orderBy(Id, false).top(1)<{ Id: number }[]>();
+}
+
+/** One Id window of an account's updates, queued on `sp` (which may be a batch). */
+export function updatesWindow(sp: SPFI, accountId: number, lo: number): Promise<StoredAccountUpdate[]> {
+  return sp.web.lists.getByTitle(LISTS.accountUpdates.title).items
+    .filter(`${Id} ge ${lo} and ${Id} lt ${lo + WINDOW} and ${F.AccountId} eq ${odataNumber(accountId)}`)
+    .select(...SELECT).expand(Author).orderBy(Id, true).top(WINDOW)<Item[]>().then((page) => page.map(toRecord));
+}
+
+export const UPDATES_WINDOW = WINDOW;
+
+/** The account's updates with Id from `from` to `newestId`, five windows to a $batch. */
+export async function updatesAfter(sp: SPFI, accountId: number, from: number, newestId: number): Promise<StoredAccountUpdate[]> {
+  const out: StoredAccountUpdate[] = [];
+  for (let start = from; start <= newestId; start += WINDOW * WINDOWS_PER_BATCH) {
+    const [batched, execute] = sp.batched();
+    const reads: Promise<StoredAccountUpdate[]>[] = [];
+    for (let lo = start; lo < start + WINDOW * WINDOWS_PER_BATCH && lo <= newestId; lo += WINDOW) reads.push(updatesWindow(batched, accountId, lo));
+    await execute();
+    for (const page of await Promise.all(reads)) out.push(...page);
+  }
+  return out;
 }

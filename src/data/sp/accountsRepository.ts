@@ -1,10 +1,15 @@
 import './pnp';
 import type { SPFI } from './pnp';
-import { ACCOUNT_STATUS, ACCOUNT_STATUSES, BUILT_IN, LISTS, PERSON, fieldNames, lookupId, through } from '../schema';
-import { timelineFromCurrent, type HoldingPeriod } from '../../domain/trust';
+import { ACCOUNT_STATUS, ACCOUNT_STATUSES, BUILT_IN, LISTS, PERSON, VERSION, fieldNames, lookupId, through } from '../schema';
+import { accountTimeline, type HoldingPeriod } from '../../domain/trust';
 import type { AccountPerson, AccountStaffing, IAccountsRepository, IRegisterTimeline } from '../../services/ports/accounts';
 
 interface HolderItem { Id: number; Created: string; [lookup: string]: number | string | null }
+/** A version as SharePoint serves it: person fields as FieldUserValue ({ LookupId, LookupValue }). */
+interface HolderVersionItem { Created: string; [person: string]: { LookupId?: number } | string | null | undefined }
+/** Entries whose versions one $batch reads (SharePoint takes up to 100 requests in a batch). */
+const VERSION_BATCH = 100;
+const holderOf = (v: HolderVersionItem[string]): number | undefined => (v && typeof v === 'object' && typeof v.LookupId === 'number' ? v.LookupId : undefined);
 import { guarded } from '../errors/normalise';
 import { odataString } from './odata';
 import { upnOf } from './claims';
@@ -53,10 +58,11 @@ export class SpAccountsRepository implements IAccountsRepository, IRegisterTimel
   }
 
   /**
-   * The owner/backup timeline, from the register's current values: today's holders are taken to have
-   * held each account since it was created. The register keeps versions, and reading them
-   * (items(N)/versions) would give the true history; the emulator does not serve item versions yet,
-   * so that reader is not written. Every account is read, closed ones too (their old reports count).
+   * The owner/backup timeline of every account (closed ones too: their old reports count), from each
+   * register entry's versions: who held it when, as SharePoint recorded the saves. The entries are
+   * read by Id (no filter, so paging stays under the list view threshold), then their versions, a
+   * hundred entries to a $batch. An entry without versions (a list without version history) falls
+   * back to its current holders since it was created.
    */
   public registerTimeline(): Promise<HoldingPeriod[]> {
     return guarded(async () => {
@@ -71,7 +77,19 @@ export class SpAccountsRepository implements IAccountsRepository, IRegisterTimel
           accounts.push({ accountId: a.Id, created: a.Created, ownerId: typeof a[owner] === 'number' ? a[owner] as number : undefined, backupId: typeof a[backup] === 'number' ? a[backup] as number : undefined });
         }
       }
-      return timelineFromCurrent(accounts);
+      const periods: HoldingPeriod[] = [];
+      for (let at = 0; at < accounts.length; at += VERSION_BATCH) {
+        const chunk = accounts.slice(at, at + VERSION_BATCH);
+        const [batched, execute] = this.sp.batched({ maxRequests: VERSION_BATCH });
+        const reads = chunk.map((a) => batched.web.lists.getByTitle(LISTS.accounts.title).items.getById(a.accountId).versions
+          .select(VERSION.Created, F.Owner, F.Backup).top(5000)<HolderVersionItem[]>());
+        await execute();
+        const versions = await Promise.all(reads);
+        chunk.forEach((a, n) => periods.push(...accountTimeline(a.accountId, versions[n].map((v) => ({
+          at: v.Created, ownerId: holderOf(v[F.Owner]), backupId: holderOf(v[F.Backup])
+        })), a)));
+      }
+      return periods;
     });
   }
 }

@@ -58,6 +58,25 @@ export function timelineFromCurrent(accounts: readonly { accountId: number; owne
   return timelineFromVersions(accounts.map((a) => ({ accountId: a.accountId, ownerId: a.ownerId, backupId: a.backupId, at: a.created })));
 }
 
+/** One saved state of an entry as its version history gives it (no account id: one entry's history). */
+export interface HolderVersion {
+  at: string;
+  ownerId?: number;
+  backupId?: number;
+}
+
+/**
+ * One account's timeline from its version history, so an earlier owner's records keep counting after
+ * a handover and a new owner's older ones do not start to. With no versions at all (a list without
+ * version history) it falls back to the current entry, holders taken to have held it since it was
+ * created. When older versions were trimmed, the oldest kept one starts the timeline: nobody is
+ * credited with a time the history does not show.
+ */
+export function accountTimeline(accountId: number, versions: readonly HolderVersion[], current: { ownerId?: number; backupId?: number; created: string }): HoldingPeriod[] {
+  if (versions.length === 0) return timelineFromCurrent([{ accountId, ...current }]);
+  return timelineFromVersions(versions.map((v) => ({ accountId, ownerId: v.ownerId, backupId: v.backupId, at: v.at })));
+}
+
 /** Did this person hold the account (as owner or backup, or the role asked) at that moment? */
 export function heldAt(timeline: RegisterTimeline, accountId: number, userId: number, at: string, role?: AccountRole): boolean {
   return timeline.some((p) => p.accountId === accountId && p.userId === userId && (!role || p.role === role)

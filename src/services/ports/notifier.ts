@@ -6,6 +6,7 @@
 export type ActivityType =
   | 'approvalRequired'
   | 'requestUpdated'
+  | 'requestWithdrawn'
   | 'reportDue'
   | 'credentialsShared'
   | 'accountFlagged'

@@ -17,6 +17,7 @@ import { Notice } from '../common/Notice';
 import { format, formatDate } from '../common/format';
 import { OperationsSection } from './OperationsSection';
 import { AccountEditForm } from './AccountEditForm';
+import { AccountHistorySection } from './AccountHistorySection';
 
 // One account of the register: who owns and backs it up, what it is for, when it is staffed, and the
 // request it came from. Comms (those SharePoint lets edit the list) switch to an edit form; owners
@@ -46,6 +47,7 @@ export function AccountDetailPanel({ service, accountId, onDismiss, onOwnerFilte
           {canEdit && <DefaultButton text={strings.RegEdit} onClick={() => { setSaved(false); setEditing(true); }} data-testid="account-edit-start" />}
           <Detail account={state.value} onOwnerFilter={onOwnerFilter} />
           <Operations service={service} account={state.value} />
+          {service.history && <AccountHistorySection service={service.history} account={state.value} />}
         </>
       ))}
     </Panel>

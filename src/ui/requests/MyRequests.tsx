@@ -5,7 +5,8 @@ import { Dialog, DialogFooter, DialogType } from '@fluentui/react/lib/Dialog';
 import { useTheme } from '@fluentui/react/lib/Theme';
 import * as strings from 'SocialMediaHubWebPartStrings';
 import type { RequestStatus } from '../../domain/trust';
-import type { HistoryEntry, MyRequest, RequestDetail, RequestsService } from '../../services/requestsService';
+import type { CommsNotified, HistoryEntry, MyRequest, RequestDetail, RequestsService } from '../../services/requestsService';
+import { reasonText } from '../common/DeliveryReportView';
 import { useAsync } from '../common/useAsync';
 import { ErrorBar } from '../common/ErrorBar';
 import { Notice } from '../common/Notice';
@@ -95,7 +96,7 @@ export function RequestDetailView({ service, id, onBack, onRevise, banner }: Req
     try {
       const outcome = await service.withdraw(id, withdrawalId.current);
       if (outcome.kind === 'closed') setProblem(<Notice kind="warning" urgent>{outcome.why}</Notice>);
-      else setProblem(<Notice kind="success">{strings.ReqWithdrawn}</Notice>);
+      else setProblem(<WithdrawnNotice notified={outcome.kind === 'saved' ? outcome.notified : undefined} />);
       reload();
     } catch (e) {
       setProblem(<ErrorBar error={e} onRetry={() => void withdraw()} />);
@@ -153,5 +154,20 @@ export function RequestDetailView({ service, id, onBack, onRevise, banner }: Req
         </DialogFooter>
       </Dialog>
     </article>
+  );
+}
+
+/** The withdrawal is saved; whether Teams took the notice to comms, honestly ("sent", or who could not be reached and why). */
+function WithdrawnNotice({ notified }: { notified?: CommsNotified }): React.ReactElement {
+  const sent = notified?.results.filter((r) => r.status === 'sent').length ?? 0;
+  const notReachable = notified?.results.filter((r) => r.status !== 'sent') ?? [];
+  return (
+    <Notice kind="success">
+      <span data-testid="request-withdrawn">{strings.ReqWithdrawn}</span>{' '}
+      <span data-testid="withdraw-notified">
+        {sent > 0 ? format(strings.WithdrawNotifySent, sent, notified!.recipients) : strings.WithdrawNotifyNone}
+        {notReachable.length > 0 && ` ${format(strings.WithdrawNotifyNotReachable, notReachable.map((r) => `${r.name ?? r.recipient} (${reasonText(r)})`).join(', '))}`}
+      </span>
+    </Notice>
   );
 }

@@ -11,6 +11,7 @@ import { assertWithinThreshold } from './list-view-threshold';
 import { Entity } from './odata-format';
 import { canViewItem, itemMask, listMask, type Principal } from './permissions';
 import { listParam } from './projection';
+import { currentLabel } from './versions';
 
 export const DEFAULT_TOP = 100;
 export const MAX_TOP = 5000;
@@ -155,7 +156,7 @@ function builtInValue(list: ListRecord, item: ItemRecord, name: string): unknown
     case 'EditorId': return item.EditorId;
     case 'AuthorStringId': return String(item.AuthorId);
     case 'EditorStringId': return String(item.EditorId);
-    case 'OData__UIVersionString': return list.EnableVersioning ? `${item.version}.0` : '1.0';
+    case 'OData__UIVersionString': return currentLabel(item);
     case 'Attachments': return false;
     case 'GUID': return item.GUID;
     case 'HasUniqueRoleAssignments': return item.roleAssignments !== undefined;

@@ -13,6 +13,7 @@ import { findUserByLogin } from './principals';
 import { ROLE_IDS } from './seed';
 import type { SiteState } from './model';
 import { validateUpdateListItem } from './validate-update';
+import { handleVersions, keepPreviousVersion, nextStamp } from './versions';
 
 function itemSet(list: ListRecord): string {
   return `SP.ListData.${list.EntityName}ListItems`;
@@ -121,6 +122,7 @@ export function handleItems(ctx: SpContext, list: ListRecord, rest: Segment[], i
     const sec = handleSecurable(ctx, itemSecurable(ctx, list, item), after);
     if (sec) return sec;
     if (after[0].key === 'validateupdatelistitem' && after.length === 1) return validateUpdateListItem(ctx, list, item);
+    if (after[0].key === 'versions') return handleVersions(ctx, list, item, mask, after[0], after.slice(1));
     if (after[0].key === 'recycle') {
       if (req.method !== 'POST') throw spErrors.methodNotAllowed(req.method, 'recycle');
       demand(mask, Perm.DeleteListItems);
@@ -140,9 +142,10 @@ export function handleItems(ctx: SpContext, list: ListRecord, rest: Segment[], i
     checkIfMatch(ctx, item, false);
     const values = validateWrite(site, list, jsonBody(ctx));
     assertUnique(list, values, item.Id);
+    keepPreviousVersion(list, item);
     if (req.method === 'PUT') item.values = { ...values }; else Object.assign(item.values, values);
     item.version++;
-    item.Modified = isoNow();
+    item.Modified = nextStamp(item.Modified);
     item.EditorId = ctx.who.user.Id;
     list.LastItemModifiedDate = item.Modified;
     ctx.dirty();

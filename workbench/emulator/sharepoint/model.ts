@@ -84,6 +84,17 @@ export interface ItemRecord {
   values: Record<string, unknown>;
   /** Present only when the item has unique permissions. */
   roleAssignments?: RoleAssignmentRecord[];
+  /** Saved states, oldest first, kept while the list has versioning on (see versions.ts). */
+  versions?: ItemVersionRecord[];
+}
+
+export interface ItemVersionRecord {
+  /** The major version number: label "N.0", VersionId N × 512. */
+  major: number;
+  /** When this version was saved (the item's Modified then). */
+  at: string;
+  editorId: number;
+  values: Record<string, unknown>;
 }
 
 export interface ListRecord {

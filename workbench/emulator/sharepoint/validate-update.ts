@@ -18,7 +18,7 @@
 //   field and the author does not change ("quietly fails",
 //   https://github.com/vgrem/office365-rest-python-client/issues/843). The emulator honours them only
 //   for a caller whose permissions on the item are Full Control, and otherwise ignores them that quietly.
-import { isoNow, jsonBody, ok, unwrapResults, type SpContext, type SpResult } from './context';
+import { jsonBody, ok, unwrapResults, type SpContext, type SpResult } from './context';
 import { spErrors, SpError } from './errors';
 import { findField, entityPropertyName } from './fields';
 import { assertUnique, validateWrite } from './item-values';
@@ -28,6 +28,7 @@ import { Complex } from './odata-format';
 import { FULL_MASK, Perm, assertWriteSecurity, demand, has } from './permissions';
 import { findUserByLogin, ensureDirectoryPerson } from './principals';
 import { visibility } from './item-query';
+import { keepPreviousVersion, nextStamp } from './versions';
 
 interface FormValue {
   FieldName: string;
@@ -209,13 +210,14 @@ export function validateUpdateListItem(ctx: SpContext, list: ListRecord, item: I
   const body = jsonBody(ctx);
   const planned = plan(ctx, list, readFormValues(body), has(mask, FULL_MASK), item.Id);
   if (planned.outcomes.some((o) => o.HasException)) return answer('ValidateUpdateListItem', planned.outcomes, item.Id);
+  // bNewDocumentUpdate=true overwrites the current version (none is kept); the ETag still moves on.
+  if (body.bNewDocumentUpdate !== true) keepPreviousVersion(list, item);
   Object.assign(item.values, planned.values);
-  // bNewDocumentUpdate=true overwrites the current version; the ETag still moves on.
   item.version++;
-  item.Modified = isoNow();
+  item.Modified = nextStamp(item.Modified);
   item.EditorId = ctx.who.user.Id;
   Object.assign(item, planned.system);
-  list.LastItemModifiedDate = isoNow();
+  list.LastItemModifiedDate = item.Modified;
   ctx.dirty();
   return answer('ValidateUpdateListItem', planned.outcomes, item.Id);
 }

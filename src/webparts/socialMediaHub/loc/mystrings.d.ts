@@ -695,6 +695,33 @@ declare interface ISocialMediaHubWebPartStrings {
   RegisterImportRemove: string;
   RegisterImportRemoved: string;
   RegisterImportCannotFinish: string;
+  HistoryAccountHeading: string;
+  HistoryAccountLoading: string;
+  HistoryAccountFromRequest: string;
+  HistoryAccountOpenRequest: string;
+  HistoryAccountRequestClosed: string;
+  HistoryAccountChangesHeading: string;
+  HistoryAccountNoVersions: string;
+  HistoryAccountAddedBy: string;
+  HistoryAccountChangedBy: string;
+  HistoryAccountNothingVisible: string;
+  HistoryAccountChange: string;
+  HistoryAccountWas: string;
+  HistoryAccountLongChanged: string;
+  HistoryAccountRecorded: string;
+  HistoryAccountNone: string;
+  HistoryAccountYes: string;
+  HistoryAccountNo: string;
+  HistoryAccountProfileSays: string;
+  HistoryAccountShowOlder: string;
+  HistoryAccountUpdatesHeading: string;
+  HistoryAccountNoUpdates: string;
+  HistoryAccountUpdatesCount: string;
+  HistoryAccountUpdateCounts: string;
+  HistoryAccountUpdateIgnored: string;
+  WithdrawNotifySent: string;
+  WithdrawNotifyNotReachable: string;
+  WithdrawNotifyNone: string;
 }
 
 declare module 'SocialMediaHubWebPartStrings' {
