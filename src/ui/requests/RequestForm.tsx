@@ -6,13 +6,14 @@ import { Spinner, SpinnerSize } from '@fluentui/react/lib/Spinner';
 import { useTheme } from '@fluentui/react/lib/Theme';
 import * as strings from 'SocialMediaHubWebPartStrings';
 import { validateHashtag } from '../../domain/hashtags';
-import { localDate, validateRequest, type FormProblem, type HashtagInput, type RequestDraft, type RequestInput, type RequestKind, type StaffedHoursInput } from '../../domain/requests';
+import { localDate, validateRequest, type FormProblem, type HashtagInput, type PersonInput, type RequestDraft, type RequestInput, type RequestKind, type StaffedHoursInput } from '../../domain/requests';
 import type { RequestsService, SubmitOutcome } from '../../services/requestsService';
 import type { AccountStaffing } from '../../services/ports/accounts';
 import type { GateResult } from '../../services/acknowledgementGate';
 import { GateNotice } from '../common/GateNotice';
 import { Notice } from '../common/Notice';
 import { ErrorBar } from '../common/ErrorBar';
+import { PersonPicker } from '../common/PersonPicker';
 import { format } from '../common/format';
 import { savedAtText } from '../editor/draftStorage';
 import { HashtagField, StaffedHoursField, type TagCheckState } from './FormParts';
@@ -155,6 +156,12 @@ export function RequestForm({ service, kind, place, revising, onSaved, onCancel 
             const input = setAt(draft.input, f.path, id);
             update(kind === 'Close account' ? setAt(input, 'accountName', o?.text ?? '') : input);
           }} />;
+      }
+      case 'person': {
+        const touchBoth = (): void => { touch(`${f.path}.name`); touch(`${f.path}.email`); };
+        return <PersonPicker key={f.path} id={fieldId(f.path)} label={f.label} required={f.required} disabled={saving} value={value as PersonInput}
+          people={service.directory} errorMessage={error(`${f.path}.name`) ?? error(`${f.path}.email`)} onBlur={touchBoth} testId={`person-${f.path}`}
+          onChange={(v) => { touchBoth(); set(f.path, v); }} />;
       }
       case 'staffedHours':
         return <StaffedHoursField key={f.path} label={f.label} value={value as StaffedHoursInput} onChange={(v) => set(f.path, v)} error={error} touch={touch} disabled={saving} />;

@@ -526,10 +526,6 @@ define([], function () {
     ReqObjectives: 'What it should achieve',
     ReqContentPlan: 'Content plan: what you will post, how often',
     ReqHoursPerWeek: 'Hours a week it will take (everyone together)',
-    ReqOwnerName: 'Owner\'s name',
-    ReqOwnerEmail: 'Owner\'s work e-mail',
-    ReqBackupName: 'Backup owner\'s name',
-    ReqBackupEmail: 'Backup owner\'s work e-mail',
     ReqRota: 'Rota: how the owner and backup share the work and cover leave',
     ReqStaffedHours: 'When someone watches the account',
     ReqAllHours: '24 hours a day, every day',
@@ -655,6 +651,21 @@ define([], function () {
     TagRetire: 'Retire',
     TagRetireLabel: 'Retire {0}',
     TagMarkInUse: 'Mark in use',
-    TagMarkInUseLabel: 'Mark {0} in use'
+    TagMarkInUseLabel: 'Mark {0} in use',
+    PeopleOwner: 'Owner',
+    PeopleBackup: 'Backup owner',
+    PeopleHelp: 'Type part of their name or work e-mail address, then choose them from the list.',
+    PeopleSuggestionsHeader: 'People in the organisation',
+    PeopleSearching: 'Searching the directory…',
+    PeopleNoResults: 'Nobody in the directory matches. Only current members of staff can be chosen.',
+    PeopleSuggestionsAvailable: 'People found. Use the up and down arrow keys to move through them, Enter to choose.',
+    PeopleSuggestionsLabel: 'People found',
+    PeopleRemove: 'Remove',
+    PeopleChosen: 'Chosen',
+    PeopleBusy: 'The directory is busy, so nobody could be found just now. What you typed is kept: wait a moment, then type another letter.',
+    PeopleOffline: 'The directory could not be reached. Check your connection; what you typed is kept.',
+    PeopleDisabled: '{0} has left or their account is disabled, so they cannot be named. Choose someone else.',
+    PeopleGuest: '{0} is a guest from another organisation. Owners and backups must be members of staff.',
+    PeopleUnknown: 'Nobody in the directory has the address {0}. Check it, or search by name.'
   };
 });

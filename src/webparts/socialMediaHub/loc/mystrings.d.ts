@@ -525,10 +525,6 @@ declare interface ISocialMediaHubWebPartStrings {
   ReqObjectives: string;
   ReqContentPlan: string;
   ReqHoursPerWeek: string;
-  ReqOwnerName: string;
-  ReqOwnerEmail: string;
-  ReqBackupName: string;
-  ReqBackupEmail: string;
   ReqRota: string;
   ReqStaffedHours: string;
   ReqAllHours: string;
@@ -655,6 +651,21 @@ declare interface ISocialMediaHubWebPartStrings {
   TagRetireLabel: string;
   TagMarkInUse: string;
   TagMarkInUseLabel: string;
+  PeopleOwner: string;
+  PeopleBackup: string;
+  PeopleHelp: string;
+  PeopleSuggestionsHeader: string;
+  PeopleSearching: string;
+  PeopleNoResults: string;
+  PeopleSuggestionsAvailable: string;
+  PeopleSuggestionsLabel: string;
+  PeopleRemove: string;
+  PeopleChosen: string;
+  PeopleBusy: string;
+  PeopleOffline: string;
+  PeopleDisabled: string;
+  PeopleGuest: string;
+  PeopleUnknown: string;
 }
 
 declare module 'SocialMediaHubWebPartStrings' {

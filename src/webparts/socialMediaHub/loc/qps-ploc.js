@@ -526,10 +526,6 @@ define([], function () {
     "ReqObjectives": "[!! Whàt ît shôüld àchîévé !!]",
     "ReqContentPlan": "[!! Côntént plàn: whàt yôü wîll pôst, hôw ôftén !!]",
     "ReqHoursPerWeek": "[!! Hôürs à wéék ît wîll tàké (évéryôné tôgéthér) !!]",
-    "ReqOwnerName": "[!! Öwnér's nàmé !!]",
-    "ReqOwnerEmail": "[!! Öwnér's wôrk é-màîl !!]",
-    "ReqBackupName": "[!! Bàcküp ôwnér's nàmé !!]",
-    "ReqBackupEmail": "[!! Bàcküp ôwnér's wôrk é-màîl !!]",
     "ReqRota": "[!! Rôtà: hôw thé ôwnér ànd bàcküp shàré thé wôrk ànd côvér léàvé !!]",
     "ReqStaffedHours": "[!! Whén sôméôné wàtchés thé àccôünt !!]",
     "ReqAllHours": "[!! 24 hôürs à dày, évéry dày !!]",
@@ -655,6 +651,21 @@ define([], function () {
     "TagRetire": "[!! Rétîré !!]",
     "TagRetireLabel": "[!! Rétîré {0} !!]",
     "TagMarkInUse": "[!! Màrk în üsé !!]",
-    "TagMarkInUseLabel": "[!! Màrk {0} în üsé !!]"
+    "TagMarkInUseLabel": "[!! Màrk {0} în üsé !!]",
+    "PeopleOwner": "[!! Öwnér !!]",
+    "PeopleBackup": "[!! Bàcküp ôwnér !!]",
+    "PeopleHelp": "[!! Typé pàrt ôf théîr nàmé ôr wôrk é-màîl àddréss, thén chôôsé thém frôm thé lîst. !!]",
+    "PeopleSuggestionsHeader": "[!! Péôplé în thé ôrgànîsàtîôn !!]",
+    "PeopleSearching": "[!! Séàrchîng thé dîréctôry… !!]",
+    "PeopleNoResults": "[!! Nôbôdy în thé dîréctôry màtchés. Önly cürrént mémbérs ôf stàff càn bé chôsén. !!]",
+    "PeopleSuggestionsAvailable": "[!! Péôplé fôünd. Usé thé üp ànd dôwn àrrôw kéys tô môvé thrôügh thém, Éntér tô chôôsé. !!]",
+    "PeopleSuggestionsLabel": "[!! Péôplé fôünd !!]",
+    "PeopleRemove": "[!! Rémôvé !!]",
+    "PeopleChosen": "[!! Chôsén !!]",
+    "PeopleBusy": "[!! Thé dîréctôry îs büsy, sô nôbôdy côüld bé fôünd jüst nôw. Whàt yôü typéd îs képt: wàît à mômént, thén typé ànôthér léttér. !!]",
+    "PeopleOffline": "[!! Thé dîréctôry côüld nôt bé réàchéd. Chéck yôür cônnéctîôn; whàt yôü typéd îs képt. !!]",
+    "PeopleDisabled": "[!! {0} hàs léft ôr théîr àccôünt îs dîsàbléd, sô théy cànnôt bé nàméd. Chôôsé sôméôné élsé. !!]",
+    "PeopleGuest": "[!! {0} îs à güést frôm ànôthér ôrgànîsàtîôn. Öwnérs ànd bàcküps müst bé mémbérs ôf stàff. !!]",
+    "PeopleUnknown": "[!! Nôbôdy în thé dîréctôry hàs thé àddréss {0}. Chéck ît, ôr séàrch by nàmé. !!]"
   };
 });
