@@ -9,10 +9,13 @@ import { SpAccountUpdates } from '../data/sp/accountUpdatesRepository';
 import { SpGroupMembership } from '../data/sp/groupMembership';
 import { SpActivityLog } from '../data/sp/activityLog';
 import { newSubmissionId } from '../data/sp/submissionId';
+import { GraphDirectory } from '../data/graph/graphDirectory';
+import { PeopleService } from '../services/peopleService';
 
 // The register's reader, in the register view's own chunk: the policy page does not need it.
 
 export function createRegister(host: Host, me: () => Promise<number>): RegisterService {
   const updates = new AccountUpdatesService(new SpAccountUpdates(host.sp, me), new SpGroupMembership(host.sp), new SpActivityLog(host.sp), newSubmissionId);
-  return new RegisterService(new SpRegisterRepository(host.sp), me, updates, new SpRegisterWriter(host.sp), new HashtagRegisterService(new SpHashtagsRepository(host.sp)));
+  return new RegisterService(new SpRegisterRepository(host.sp), me, updates, new SpRegisterWriter(host.sp), new HashtagRegisterService(new SpHashtagsRepository(host.sp)),
+    new PeopleService(host.graph && new GraphDirectory(host.graph)));
 }

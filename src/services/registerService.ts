@@ -7,6 +7,7 @@ import { checkAccountDraft, type AccountDraft, type AccountDraftField } from '..
 import { isAppError } from '../domain/errors';
 import type { EditableAccount, IRegisterWriter } from './ports/registerWriter';
 import type { HashtagRegisterService } from './hashtagRegisterService';
+import { PeopleService } from './peopleService';
 
 // The register as every member of staff reads it: pages of accounts, one account's detail, the
 // export, and "is this account ours?".
@@ -45,7 +46,9 @@ export class RegisterService {
     private readonly register: IRegisterRepository, public readonly me: () => Promise<number>, public readonly updates?: AccountUpdatesService,
     private readonly writer?: IRegisterWriter,
     /** The register of hashtags, shown with the accounts. */
-    public readonly hashtags?: HashtagRegisterService
+    public readonly hashtags?: HashtagRegisterService,
+    /** Who can be named owner or backup: the edit form's pickers search with it. */
+    public readonly directory: PeopleService = new PeopleService(undefined)
   ) {}
 
   /** Whether SharePoint lets this person edit and add register entries (comms); false where there is no writer. */

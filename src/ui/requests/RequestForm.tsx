@@ -16,7 +16,8 @@ import { ErrorBar } from '../common/ErrorBar';
 import { PersonPicker } from '../common/PersonPicker';
 import { format } from '../common/format';
 import { savedAtText } from '../editor/draftStorage';
-import { HashtagField, StaffedHoursField, type TagCheckState } from './FormParts';
+import { HashtagField, type TagCheckState } from './FormParts';
+import { StaffedHoursEditor } from '../common/StaffedHoursEditor';
 import { fieldId, focusTarget, formSpec, getAt, labelFor, setAt, type FieldSpec } from './formModel';
 import { readDraft, removeDraft, writeDraft, type DraftPlace } from './requestDrafts';
 import { requestStyles } from './requestStyles';
@@ -164,7 +165,8 @@ export function RequestForm({ service, kind, place, revising, onSaved, onCancel 
           onChange={(v) => { touchBoth(); set(f.path, v); }} />;
       }
       case 'staffedHours':
-        return <StaffedHoursField key={f.path} label={f.label} value={value as StaffedHoursInput} onChange={(v) => set(f.path, v)} error={error} touch={touch} disabled={saving} />;
+        return <StaffedHoursEditor key={f.path} label={f.label} profileLabel={strings.ReqProfileSaysSo} path={f.path} idFor={fieldId} value={value as StaffedHoursInput}
+          onChange={(v) => set(f.path, v)} error={error} touch={touch} disabled={saving} />;
       case 'hashtag':
         return <HashtagField key={f.path} label={f.label} value={value as HashtagInput} onChange={(v) => set(f.path, v)} error={error} touch={touch} disabled={saving} check={tagCheck} />;
       default:

@@ -88,7 +88,7 @@ export function labelFor(kind: RequestKind, path: string): string {
   const exact = fields.find((f) => f.path === path);
   if (exact) return exact.label;
   const slot = /^staffedHours\.slots\.(\d+)\.(day|from|to)$/.exec(path);
-  if (slot) return `${strings.ReqStaffedHours}, ${strings.ReqSlot.replace('{0}', String(Number(slot[1]) + 1))}: ${{ day: strings.ReqSlotDay, from: strings.ReqSlotFrom, to: strings.ReqSlotTo }[slot[2] as 'day' | 'from' | 'to']}`;
+  if (slot) return `${strings.ReqStaffedHours}, ${strings.HoursSlot.replace('{0}', String(Number(slot[1]) + 1))}: ${{ day: strings.HoursDay, from: strings.HoursFrom, to: strings.HoursTo }[slot[2] as 'day' | 'from' | 'to']}`;
   if (path === 'hashtag.tag') return strings.ReqHashtag;
   if (path === 'hashtag.checkedOn') return strings.ReqHashtagCheckedOn;
   if (path === 'hashtag.evidenceUrl') return strings.ReqHashtagEvidence;

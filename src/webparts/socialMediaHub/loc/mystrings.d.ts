@@ -391,13 +391,7 @@ declare interface ISocialMediaHubWebPartStrings {
   OpsFormLabel: string;
   OpsRota: string;
   OpsRotaHelp: string;
-  OpsAllHours: string;
   OpsStaffedHours: string;
-  OpsDay: string;
-  OpsFrom: string;
-  OpsTo: string;
-  OpsRemoveSlot: string;
-  OpsAddSlot: string;
   OpsProfileSays: string;
   OpsResponseTarget: string;
   OpsHoursSuffix: string;
@@ -528,12 +522,6 @@ declare interface ISocialMediaHubWebPartStrings {
   ReqRota: string;
   ReqStaffedHours: string;
   ReqAllHours: string;
-  ReqAddSlot: string;
-  ReqRemoveSlot: string;
-  ReqSlot: string;
-  ReqSlotDay: string;
-  ReqSlotFrom: string;
-  ReqSlotTo: string;
   ReqProfileSaysSo: string;
   ReqExitPlan: string;
   ReqHashtag: string;
@@ -607,9 +595,6 @@ declare interface ISocialMediaHubWebPartStrings {
   RegEditHandleHelp: string;
   RegEditProfileUrl: string;
   RegEditService: string;
-  RegEditOwner: string;
-  RegEditBackup: string;
-  RegEditPersonHelp: string;
   RegEditStatus: string;
   RegEditObjectives: string;
   RegEditHashtags: string;
@@ -666,6 +651,14 @@ declare interface ISocialMediaHubWebPartStrings {
   PeopleDisabled: string;
   PeopleGuest: string;
   PeopleUnknown: string;
+  HoursAllHours: string;
+  HoursSlot: string;
+  HoursDay: string;
+  HoursFrom: string;
+  HoursTo: string;
+  HoursChooseDay: string;
+  HoursAddSlot: string;
+  HoursRemoveSlot: string;
 }
 
 declare module 'SocialMediaHubWebPartStrings' {
