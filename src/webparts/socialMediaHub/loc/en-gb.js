@@ -659,6 +659,14 @@ define([], function () {
     HoursTo: 'To',
     HoursChooseDay: 'Choose…',
     HoursAddSlot: 'Add a time slot',
-    HoursRemoveSlot: 'Remove slot {0}'
+    HoursRemoveSlot: 'Remove slot {0}',
+    HashtagEditButton: 'Change account or campaign',
+    HashtagEditButtonLabel: 'Change the account or campaign of {0}',
+    HashtagEditField: 'Account or campaign using {0}',
+    HashtagEditSave: 'Save',
+    HashtagEditCancel: 'Cancel',
+    HashtagEditSaved: '{0}: account or campaign saved.',
+    HashtagEditConflict: 'Someone else changed {0} just before you: it now says "{1}". Nothing of yours was saved; your words are still in the box, so save again if you still want them.',
+    HashtagEditNothing: 'nothing recorded'
   };
 });

@@ -659,6 +659,14 @@ declare interface ISocialMediaHubWebPartStrings {
   HoursChooseDay: string;
   HoursAddSlot: string;
   HoursRemoveSlot: string;
+  HashtagEditButton: string;
+  HashtagEditButtonLabel: string;
+  HashtagEditField: string;
+  HashtagEditSave: string;
+  HashtagEditCancel: string;
+  HashtagEditSaved: string;
+  HashtagEditConflict: string;
+  HashtagEditNothing: string;
 }
 
 declare module 'SocialMediaHubWebPartStrings' {

@@ -659,6 +659,14 @@ define([], function () {
     "HoursTo": "[!! Tô !!]",
     "HoursChooseDay": "[!! Chôôsé… !!]",
     "HoursAddSlot": "[!! Âdd à tîmé slôt !!]",
-    "HoursRemoveSlot": "[!! Rémôvé slôt {0} !!]"
+    "HoursRemoveSlot": "[!! Rémôvé slôt {0} !!]",
+    "HashtagEditButton": "[!! Chàngé àccôünt ôr càmpàîgn !!]",
+    "HashtagEditButtonLabel": "[!! Chàngé thé àccôünt ôr càmpàîgn ôf {0} !!]",
+    "HashtagEditField": "[!! Âccôünt ôr càmpàîgn üsîng {0} !!]",
+    "HashtagEditSave": "[!! Sàvé !!]",
+    "HashtagEditCancel": "[!! Càncél !!]",
+    "HashtagEditSaved": "[!! {0}: àccôünt ôr càmpàîgn sàvéd. !!]",
+    "HashtagEditConflict": "[!! Sôméôné élsé chàngéd {0} jüst béfôré yôü: ît nôw sàys \"{1}\". Nôthîng ôf yôürs wàs sàvéd; yôür wôrds àré stîll în thé bôx, sô sàvé àgàîn îf yôü stîll wànt thém. !!]",
+    "HashtagEditNothing": "[!! nôthîng récôrdéd !!]"
   };
 });
