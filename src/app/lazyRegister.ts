@@ -13,6 +13,8 @@ import { SpRegisterImporter } from '../data/sp/registerImporter';
 import { RegisterImportService } from '../services/registerImportService';
 import { SpAccountHistory } from '../data/sp/accountHistoryRepository';
 import { AccountHistoryService } from '../services/accountHistoryService';
+import { GraphDirectory } from '../data/graph/graphDirectory';
+import { PeopleService } from '../services/peopleService';
 
 // The register's reader, in the register view's own chunk: the policy page does not need it.
 
@@ -22,5 +24,5 @@ export function createRegister(host: Host, me: () => Promise<number>): RegisterS
   const writer = new SpRegisterWriter(host.sp);
   const imports = new RegisterImportService(new SpRegisterImporter(host.sp), writer, newSubmissionId);
   return new RegisterService(new SpRegisterRepository(host.sp), me, updates, writer, new HashtagRegisterService(new SpHashtagsRepository(host.sp)), imports,
-    new AccountHistoryService(history, me));
+    new AccountHistoryService(history, me), new PeopleService(host.graph && new GraphDirectory(host.graph)));
 }

@@ -5,9 +5,11 @@ import { SpHashtagsRepository } from '../data/sp/hashtagsRepository';
 import { SpAccountsRepository } from '../data/sp/accountsRepository';
 import { SpActivityLog } from '../data/sp/activityLog';
 import { GraphNotifier } from '../data/graph/graphNotifier';
+import { GraphDirectory } from '../data/graph/graphDirectory';
 import { TEAMS_APP_ID } from '../data/graph/teamsApp';
 import { newSubmissionId } from '../data/sp/submissionId';
 import { RequestsService } from '../services/requestsService';
+import { PeopleService } from '../services/peopleService';
 import type { AcknowledgementGate } from '../services/acknowledgementGate';
 import type { DeliveryResult, INotifier } from '../services/ports/notifier';
 
@@ -31,6 +33,7 @@ export function createRequests(host: Host, gate: AcknowledgementGate, me: () => 
     hashtags: new SpHashtagsRepository(host.sp),
     accounts: new SpAccountsRepository(host.sp),
     me,
-    newId: newSubmissionId
+    newId: newSubmissionId,
+    people: new PeopleService(host.graph && new GraphDirectory(host.graph))
   });
 }

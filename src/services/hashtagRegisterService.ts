@@ -4,7 +4,8 @@ import { isAppError } from '../domain/errors';
 import type { IHashtagRegister, RegisteredTag } from './ports/hashtags';
 
 // The register of hashtags as comms keep it (PRODUCT.md C7): everyone reads it; comms add a tag once
-// it passes the clean check, and change a tag's status (retire it). SharePoint refuses anyone else.
+// it passes the clean check, change a tag's status (retire it) and which account or campaign uses it.
+// SharePoint refuses anyone else.
 
 export type TagAddOutcome =
   | { kind: 'added'; tag: RegisteredTag }
@@ -49,9 +50,23 @@ export class HashtagRegisterService {
   }
 
   /** Changes a tag's status from the entry as read (its ETag). */
-  public async setStatus(tag: RegisteredTag, status: TagStatus): Promise<TagChangeOutcome> {
+  public setStatus(tag: RegisteredTag, status: TagStatus): Promise<TagChangeOutcome> {
+    return this.change(tag, { status });
+  }
+
+  /**
+   * Changes which account or campaign uses a tag, from the entry as read (its ETag): stored exactly as
+   * typed (empty clears it), or refused with a message. Someone's change in between wins; nothing is written.
+   */
+  public async setUsedBy(tag: RegisteredTag, usedBy: string): Promise<TagChangeOutcome | { kind: 'invalid'; message: string }> {
+    const problem = storableTextProblem(usedBy, { max: USED_BY_MAX, multiLine: false });
+    if (problem) return { kind: 'invalid', message: problem };
+    return this.change(tag, { usedBy });
+  }
+
+  private async change(tag: RegisteredTag, change: { status?: TagStatus; usedBy?: string }): Promise<TagChangeOutcome> {
     try {
-      await this.register.update(tag.id, tag.etag ?? '', { status });
+      await this.register.update(tag.id, tag.etag ?? '', change);
     } catch (e) {
       if (!isAppError(e) || (e.kind !== 'conflict' && e.kind !== 'notFound')) throw e;
       const current = await this.register.get(tag.id);

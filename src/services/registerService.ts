@@ -9,6 +9,7 @@ import type { EditableAccount, IRegisterWriter } from './ports/registerWriter';
 import type { HashtagRegisterService } from './hashtagRegisterService';
 import type { RegisterImportService } from './registerImportService';
 import type { AccountHistoryService } from './accountHistoryService';
+import { PeopleService } from './peopleService';
 
 // The register as every member of staff reads it: pages of accounts, one account's detail, the
 // export, and "is this account ours?".
@@ -51,7 +52,9 @@ export class RegisterService {
     /** CSV import of an existing register (comms; SharePoint refuses anyone else). */
     public readonly imports?: RegisterImportService,
     /** An account's history (versions, source request, updates filed), read when its detail opens. */
-    public readonly history?: AccountHistoryService
+    public readonly history?: AccountHistoryService,
+    /** Who can be named owner or backup: the edit form's pickers search with it. */
+    public readonly directory: PeopleService = new PeopleService(undefined)
   ) {}
 
   /** Whether SharePoint lets this person edit and add register entries (comms); false where there is no writer. */

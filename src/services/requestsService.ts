@@ -6,6 +6,7 @@ import {
 } from '../domain/requests';
 import { byCreated, countingRequests, requestState, type IgnoredReason, type RequestStatus } from '../domain/trust';
 import type { GateResult } from './acknowledgementGate';
+import { PeopleService } from './peopleService';
 import type { IActivityLog } from './ports/activity';
 import type { AccountStaffing, IAccountsRepository } from './ports/accounts';
 import type { IGroupMembership } from './ports/groups';
@@ -33,6 +34,8 @@ export interface RequestsServiceDeps {
   accounts: IAccountsRepository;
   me: () => Promise<number>;
   newId: () => string;
+  /** The directory, for the owner and backup pickers (none where Graph is not available). */
+  people?: PeopleService;
   /** The person's today (YYYY-MM-DD) for the date rules. */
   today?: () => string;
   sleep?: (ms: number) => Promise<void>;
@@ -92,9 +95,13 @@ export class RequestsService {
   private readonly today: () => string;
   private readonly sleep: (ms: number) => Promise<void>;
 
+  /** Who can be named owner or backup: the pickers search with it. */
+  public readonly directory: PeopleService;
+
   public constructor(private readonly d: RequestsServiceDeps) {
     this.today = d.today ?? (() => localDate(new Date()));
     this.sleep = d.sleep ?? realSleep;
+    this.directory = d.people ?? new PeopleService(undefined);
   }
 
   /** A fresh draft: its submission id is made now and kept with it until the save is confirmed. */

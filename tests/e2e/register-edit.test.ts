@@ -3,6 +3,8 @@ import { join } from 'node:path';
 import { startWorkbench, type Workbench } from '../../workbench/harness';
 import { person } from '../../workbench/seed';
 import { launchBrowser, contextAs, SCREENSHOTS } from '../support/browser';
+import { spAs } from '../support/emulator-sharepoint';
+import { SpHashtagsRepository } from '../../src/data/sp/hashtagsRepository';
 
 // Comms keep the register in the workbench: Chris Morgan (comms) changes an account's handle, and
 // "is this account ours?" then finds it by the new handle; a member of staff is offered no edit.
@@ -88,14 +90,22 @@ it('the edit form fits 380 px in Teams dark, and comms add an account there', as
   await panel.getByTestId('edit-platform').click();
   await page.getByRole('option', { name: 'Instagram', exact: true }).click();
   await panel.getByRole('textbox', { name: 'Handle' }).fill('@NorthshireAllotments');
-  await panel.getByRole('textbox', { name: 'Owner\'s work e-mail' }).fill(person('owner').upn);
-  await panel.getByRole('textbox', { name: 'Backup\'s work e-mail' }).fill(person('owner').upn);
+  // Owner and backup are chosen from the directory (typing a name, or pasting an address).
+  const owner = panel.getByRole('combobox', { name: /^Owner/ });
+  await owner.pressSequentially('olivia');
+  await page.getByRole('listbox').getByRole('option', { name: /Olivia Reed/ }).click();
+  const backup = panel.getByRole('combobox', { name: /^Backup owner/ });
+  await backup.fill(person('owner').upn);
+  await page.getByRole('listbox').getByRole('option', { name: /Olivia Reed/ }).waitFor();
+  await backup.press('Enter');
   await panel.getByRole('button', { name: 'Add to the register' }).click();
   await panel.getByText(/backup must be someone other than the owner/).waitFor();
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
   expect(overflow).toBeLessThanOrEqual(0);
   await page.screenshot({ path: join(SCREENSHOTS, 'register-add-380-teams-dark.png') });
-  await panel.getByRole('textbox', { name: 'Backup\'s work e-mail' }).fill(person('backup').upn);
+  await panel.getByTestId('edit-backupEmail').getByRole('button', { name: /Remove/ }).click();
+  await panel.getByRole('combobox', { name: /^Backup owner/ }).pressSequentially('ben h');
+  await page.getByRole('listbox').getByRole('option', { name: /Ben Hughes/ }).click();
   await panel.getByRole('button', { name: 'Add to the register' }).click();
   // The new entry opens in its detail panel.
   await page.getByTestId('account-detail').getByText('Northshire Allotments (Instagram)').waitFor();
@@ -166,4 +176,44 @@ it('in Teams dark at 380 px, a second editor is told someone saved first, sees w
   await panel.getByText('Culture and Heritage', { exact: true }).waitFor();
   await panel.getByText('Chris: exhibitions and school visits.', { exact: true }).waitFor();
   await page.context().close();
+});
+
+it('comms change the account or campaign of a hashtag; when someone changed it meanwhile they are told, see it, and keep their words', async () => {
+  const page = await openRegister(person('comms').upn);
+  const section = page.getByTestId('hashtags');
+  await section.getByRole('textbox', { name: 'Hashtag' }).fill('#GritterWatch');
+  await section.getByRole('textbox', { name: 'Account or campaign' }).fill('Highways');
+  await section.getByRole('button', { name: 'Add hashtag' }).click();
+  await section.getByText('#GritterWatch is in the register.').waitFor();
+  const row = section.locator('tr[data-tag="#GritterWatch"]');
+  await row.getByRole('button', { name: 'Change the account or campaign of #GritterWatch' }).click();
+  const box = row.getByRole('textbox', { name: 'Account or campaign using #GritterWatch' });
+  // The box takes focus, so a keyboard user carries straight on typing.
+  expect(await box.evaluate((el) => el === document.activeElement)).toBe(true);
+  await box.fill('Highways winter service');
+  await row.getByRole('button', { name: 'Save' }).click();
+  await section.getByText('#GritterWatch: account or campaign saved.').waitFor();
+  await row.getByText('Highways winter service').waitFor();
+
+  // Hannah changes it elsewhere while Chris is typing his change.
+  await row.getByRole('button', { name: 'Change the account or campaign of #GritterWatch' }).click();
+  await box.fill('Gritting campaign 2026');
+  const hannah = new SpHashtagsRepository(spAs(wb.emulator, person('commsHead').upn));
+  const read = (await hannah.list()).find((t) => t.tag === '#GritterWatch')!;
+  await hannah.update(read.id, read.etag!, { usedBy: 'Roads team' });
+  await row.getByRole('button', { name: 'Save' }).click();
+  await section.getByText('Someone else changed #GritterWatch just before you: it now says "Roads team". Nothing of yours was saved; your words are still in the box, so save again if you still want them.').waitFor();
+  expect(await box.inputValue()).toBe('Gritting campaign 2026');
+  expect((await hannah.list()).find((t) => t.tag === '#GritterWatch')!.usedBy).toBe('Roads team');
+  // Saving again, over the version now shown, is his deliberate choice.
+  await row.getByRole('button', { name: 'Save' }).click();
+  await section.getByText('#GritterWatch: account or campaign saved.').waitFor();
+  await row.getByText('Gritting campaign 2026').waitFor();
+  await page.context().close();
+
+  const staff = await openRegister(person('staff').upn);
+  const seen = staff.getByTestId('hashtags-table').locator('tr[data-tag="#GritterWatch"]');
+  await seen.getByText('Gritting campaign 2026').waitFor();
+  expect(await staff.getByTestId('hashtags').getByRole('button', { name: /Change the account or campaign/ }).count()).toBe(0);
+  await staff.context().close();
 });

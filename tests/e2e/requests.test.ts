@@ -42,7 +42,12 @@ it('the whole path: staff send a new-account request from the Teams tab (draft k
   await field(form, 'What it should achieve').focus();
   await form.getByText('Say who the account is for.').waitFor();
   await field(form, 'Hours a week it will take (everyone together)').fill('lots');
-  await field(form, 'Owner\'s name').focus();
+  // The owner comes from the directory: typing part of a name offers current staff to choose with the keyboard.
+  const owner = form.getByRole('combobox', { name: /^Owner/ });
+  await owner.pressSequentially('sam p');
+  await page.getByRole('listbox').getByRole('option', { name: /Sam Patel/ }).waitFor();
+  await owner.press('Enter');
+  await form.getByTestId('person-owner').locator('.ms-Persona-primaryText', { hasText: 'Sam Patel' }).waitFor();
   await form.getByText('Write the hours as a number, like 6 or 7.5 (no words or units).').waitFor();
 
   // Reload in the middle: the answers come back.
@@ -52,6 +57,8 @@ it('the whole path: staff send a new-account request from the Teams tab (draft k
   await page.getByText(/^Your draft from .+ is back, as you left it\.$/).waitFor();
   expect(await field(form, 'Account name').inputValue()).toBe('Northshire Housing');
   expect(await field(form, 'Hours a week it will take (everyone together)').inputValue()).toBe('lots');
+  // The chosen owner is part of the draft.
+  await form.getByTestId('person-owner').locator('.ms-Persona-primaryText', { hasText: 'Sam Patel' }).waitFor();
 
   // Sending with problems lists them in a summary that takes focus.
   await form.getByRole('button', { name: 'Send to comms' }).click();
@@ -69,10 +76,14 @@ it('the whole path: staff send a new-account request from the Teams tab (draft k
   await field(form, 'Content plan: what you will post, how often').fill('Two posts a week');
   await field(form, 'Hours a week it will take (everyone together)').fill('3');
   await field(form, 'Exit plan: when and how it would close').fill('Close when the estate project ends.');
-  await field(form, 'Owner\'s name').fill('Sam Patel');
-  await field(form, 'Owner\'s work e-mail').fill('sam.patel@northshire.gov.uk');
-  await field(form, 'Backup owner\'s name').fill('Olivia Reed');
-  await field(form, 'Backup owner\'s work e-mail').fill('olivia.reed@northshire.gov.uk');
+  // Someone who has left cannot be named, even by pasting their address: the form says why.
+  const backup = form.getByRole('combobox', { name: /^Backup owner/ });
+  await backup.fill('leah.ward@northshire.gov.uk');
+  await form.getByText('Leah Ward has left or their account is disabled, so they cannot be named. Choose someone else.').waitFor();
+  await backup.fill('');
+  await backup.pressSequentially('olivia');
+  await page.getByRole('listbox').getByRole('option', { name: /Olivia Reed/ }).click();
+  await form.getByTestId('person-backup').locator('.ms-Persona-primaryText', { hasText: 'Olivia Reed' }).waitFor();
   await field(form, 'Rota: how the owner and backup share the work and cover leave').fill('Sam on weekdays, Olivia covers leave.');
   await form.getByRole('button', { name: 'Add a time slot' }).click();
   await choose(page, 'Slot 1: Day', 'Mon');

@@ -81,3 +81,42 @@ it('staff cannot retire a tag, through the service or raw REST; comms read back 
   expect(answers.map((a) => a.status)).toEqual([403, 403]);
   expect(await service('comms').list()).toEqual(before);
 });
+
+describe('the account or campaign of a tag (UsedBy)', () => {
+  it('comms change it with the ETag they read; it is stored exactly as typed, and a line too long is refused with nothing written', async () => {
+    const read = (await byTag('#GritterWatch'))!;
+    const saved = await service('comms').setUsedBy(read, 'Highways — winter "gritting" O\'Neill\'s team');
+    expect(saved).toMatchObject({ kind: 'saved', tag: { id: read.id, usedBy: 'Highways — winter "gritting" O\'Neill\'s team', status: 'In use' } });
+    expect((await service('staff').list()).find((t) => t.id === read.id)!.usedBy).toBe('Highways — winter "gritting" O\'Neill\'s team');
+    const now = (await byTag('#GritterWatch'))!;
+    expect(await service('comms').setUsedBy(now, 'x'.repeat(256))).toMatchObject({ kind: 'invalid' });
+    expect(await service('comms').setUsedBy(now, 'Two\nlines')).toMatchObject({ kind: 'invalid' });
+    expect(await byTag('#GritterWatch')).toEqual(now);
+  });
+
+  it('two comms people change it at once: the first wins, the second is told and shown it as it is now, and can save over it deliberately', async () => {
+    const chrisRead = (await byTag('#GritterWatch'))!;
+    const hannahRead = (await service('commsHead').list()).find((t) => t.id === chrisRead.id)!;
+    expect(await service('comms').setUsedBy(chrisRead, 'Highways and Transport')).toMatchObject({ kind: 'saved' });
+    const second = await service('commsHead').setUsedBy(hannahRead, 'Winter service');
+    expect(second).toMatchObject({ kind: 'conflict', current: { id: chrisRead.id, usedBy: 'Highways and Transport' } });
+    expect((await byTag('#GritterWatch'))!.usedBy).toBe('Highways and Transport');
+    // Saving again from the version she was shown is her deliberate choice: it goes through.
+    const current = second.kind === 'conflict' ? second.current : hannahRead;
+    expect(await service('commsHead').setUsedBy(current, 'Winter service')).toMatchObject({ kind: 'saved', tag: { usedBy: 'Winter service' } });
+  });
+
+  it('staff cannot change it, through the service or raw REST (MERGE with its ETag or a wildcard, the form endpoint); comms read back that nothing changed', async () => {
+    const before = await service('comms').list();
+    const target = before.find((t) => t.tag === '#GritterWatch')!;
+    await expect(service('staff').setUsedBy(target, 'Sam\'s project')).rejects.toMatchObject({ kind: 'forbidden' });
+    const item = `web/lists/getbytitle('${LISTS.hashtags.title}')/items(${target.id})`;
+    const answers = [
+      await rest.send(person('staff').upn, { method: 'POST', path: item, body: { [F.UsedBy]: 'Sam\'s project' }, headers: { 'X-HTTP-Method': 'MERGE', 'IF-MATCH': target.etag! } }),
+      await rest.send(person('staff').upn, { method: 'POST', path: item, body: { [F.UsedBy]: 'Sam\'s project' }, headers: { 'X-HTTP-Method': 'MERGE', 'IF-MATCH': '*' } }),
+      await rest.send(person('staff').upn, { method: 'POST', path: `${item}/ValidateUpdateListItem`, body: { formValues: [{ FieldName: F.UsedBy, FieldValue: 'Sam\'s project' }], bNewDocumentUpdate: false } })
+    ];
+    expect(answers.map((a) => a.status)).toEqual([403, 403, 403]);
+    expect(await service('comms').list()).toEqual(before);
+  });
+});

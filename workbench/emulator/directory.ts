@@ -11,6 +11,10 @@ export interface DirectoryUser {
   department: string;
   /** false for a leaver: the directory says the account is disabled. */
   accountEnabled: boolean;
+  /** Entra's userType: a guest from another organisation is 'Guest' (absent means 'Member'). */
+  userType?: 'Member' | 'Guest';
+  /** The e-mail address when it is not the UPN (a guest's own address, for one). */
+  mail?: string;
   /** The persona the workbench's user switcher shows. */
   persona: 'staff' | 'owner' | 'backup' | 'comms' | 'commsHead' | 'siteOwner' | 'leaver';
   /**

@@ -12,16 +12,24 @@
 //   and the OData cast on members is an advanced query in some tenants (learn.microsoft.com/en-us/answers/questions/447359).
 // - `accountEnabled` and `department` are outside the basic profile: User.Read.All (already asked for
 //   by the notifier) lets the hub read them.
+// - The people picker: `$search` on displayName (words starting with what was typed) or mail (the
+//   address starting with it), which Graph serves only as an advanced query (ConsistencyLevel:
+//   eventual, https://learn.microsoft.com/en-us/graph/search-query-parameter#use-search-on-directory-object-collections),
+//   ANDed with the same enabled-members $filter, $select of what the picker shows and a small $top.
+//   Inside a clause `"` and `\` are escaped with a backslash (same page); `&` is dropped, because
+//   Graph's directory search fails on an encoded ampersand (known issue linked from that page).
 // - Throttled pages are asked again after Graph's Retry-After; anything else becomes an AppError with
 //   a message that says what to do.
 import { AppError, type AppErrorKind } from '../../domain/errors';
-import type { AudienceProgress, DirectoryPerson, IDirectory } from '../../services/ports/directory';
+import type { AudienceProgress, DirectoryPerson, IDirectory, IPeopleDirectory, PersonStanding } from '../../services/ports/directory';
 import type { GraphLike } from './graphLike';
 import { realSleep, withRetry, type RetryPolicy } from './retry';
 import type { GraphFailure } from './failures';
 
 const SELECT = 'id,displayName,userPrincipalName,mail,department,accountEnabled,userType';
 const PAGE_SIZE = 999;
+/** What the picker shows (name, address) and needs to store the person. */
+const PICKER_SELECT = 'id,displayName,userPrincipalName,mail';
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 interface GraphUser {
@@ -68,11 +76,14 @@ function problem(f: GraphFailure, groupId: string | undefined): AppError {
   return new AppError(kind, kind === 'throttled' ? 'The directory is busy. Try again in a minute.' : 'The directory could not be read just now. Try again.', options);
 }
 
-export class GraphDirectory implements IDirectory {
+export class GraphDirectory implements IDirectory, IPeopleDirectory {
   private readonly policy: RetryPolicy;
+  /** Someone is typing: one short wait at most, then say the directory is busy and keep their text. */
+  private readonly pickerPolicy: RetryPolicy;
 
   public constructor(private readonly graph: GraphLike, options: GraphDirectoryOptions = {}) {
     this.policy = { maxAttempts: Math.max(1, options.maxAttempts ?? 4), maxWaitSeconds: options.maxWaitSeconds ?? 60, defaultWaitSeconds: 5, sleep: options.sleep ?? realSleep };
+    this.pickerPolicy = { ...this.policy, maxAttempts: Math.min(this.policy.maxAttempts, 2), maxWaitSeconds: Math.min(this.policy.maxWaitSeconds, 5) };
   }
 
   public async audience(groupId: string | undefined, onProgress: (p: AudienceProgress) => void = () => undefined): Promise<DirectoryPerson[]> {
@@ -111,5 +122,36 @@ export class GraphDirectory implements IDirectory {
     if (got.ok) return got.value?.displayName ?? undefined;
     if (got.failure.status === 404) return undefined;
     throw problem(got.failure, undefined);
+  }
+
+  public async searchPeople(text: string, top: number): Promise<DirectoryPerson[]> {
+    const words = text.replace(/&/g, ' ').replace(/\s+/g, ' ').trim();
+    if (!words) return [];
+    const quoted = words.replace(/["\\]/g, (c) => `\\${c}`);
+    const search = `"displayName:${quoted}" OR "mail:${quoted}"`;
+    const filter = "accountEnabled eq true and userType eq 'Member'";
+    const path = `/users?$search=${encodeURIComponent(search)}&$filter=${encodeURIComponent(filter)}&$select=${PICKER_SELECT}&$top=${Math.max(1, Math.min(top, 25))}`;
+    const got = await withRetry(this.pickerPolicy, () => this.graph.api(path).header('ConsistencyLevel', 'eventual').get() as Promise<GraphPage>);
+    if (!got.ok) throw problem(got.failure, undefined);
+    return (got.value?.value ?? []).map(toPerson).filter((p): p is DirectoryPerson => !!p);
+  }
+
+  public async personByEmail(email: string): Promise<PersonStanding> {
+    const address = email.trim();
+    if (!address) return { kind: 'unknown' };
+    // OData doubles a quote inside a string literal, so an address can never widen the filter.
+    const literal = `'${address.replace(/'/g, "''")}'`;
+    for (const prop of ['mail', 'userPrincipalName']) {
+      const path = `/users?$filter=${encodeURIComponent(`${prop} eq ${literal}`)}&$select=${SELECT}&$top=2`;
+      const got = await withRetry(this.pickerPolicy, () => this.graph.api(path).get() as Promise<GraphPage>);
+      if (!got.ok) throw problem(got.failure, undefined);
+      const u = got.value?.value?.[0];
+      const person = u && toPerson(u);
+      if (!u || !person) continue;
+      if (u.accountEnabled === false) return { kind: 'disabled', person };
+      if (u.userType && u.userType !== 'Member') return { kind: 'guest', person };
+      return { kind: 'member', person };
+    }
+    return { kind: 'unknown' };
   }
 }

@@ -15,7 +15,7 @@ import type { EditableAccount, IRegisterWriter, RegisterPeople } from '../../ser
 const F = fieldNames(LISTS.accounts);
 const LIST = LISTS.accounts.title;
 const EDIT_SELECT = [BUILT_IN.Id, BUILT_IN.Title, F.Platform, F.Handle, F.ProfileUrl, F.OwningService, F.AccountStatus, F.Objectives, F.Hashtags,
-  through(F.Owner, PERSON.EMail), through(F.Backup, PERSON.EMail)];
+  through(F.Owner, PERSON.EMail), through(F.Backup, PERSON.EMail), through(F.Owner, PERSON.Title), through(F.Backup, PERSON.Title)];
 /** SP.PermissionKind.EditListItems (3) and AddListItems (2) as bits of EffectiveBasePermissions.Low. */
 const EDIT_LIST_ITEMS = 0x4;
 const ADD_LIST_ITEMS = 0x2;
@@ -25,6 +25,7 @@ type EditItem = Record<string, unknown> & { Id: number; 'odata.etag'?: string; _
 
 const text = (v: unknown): string => (typeof v === 'string' ? v : '');
 const email = (v: unknown): string => text((v as { EMail?: unknown } | undefined)?.EMail);
+const title = (v: unknown): string => text((v as { Title?: unknown } | undefined)?.Title);
 
 function toEditable(i: EditItem): EditableAccount {
   const draft: AccountDraft = {
@@ -32,7 +33,7 @@ function toEditable(i: EditItem): EditableAccount {
     service: text(i[F.OwningService]), ownerEmail: email(i[F.Owner]), backupEmail: email(i[F.Backup]), status: text(i[F.AccountStatus]),
     objectives: text(i[F.Objectives]), hashtags: text(i[F.Hashtags])
   };
-  return { id: i.Id, etag: i['odata.etag'] ?? i.__metadata?.etag ?? '', draft };
+  return { id: i.Id, etag: i['odata.etag'] ?? i.__metadata?.etag ?? '', draft, names: { owner: title(i[F.Owner]), backup: title(i[F.Backup]) } };
 }
 
 export class SpRegisterWriter implements IRegisterWriter {

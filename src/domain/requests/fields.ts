@@ -1,8 +1,7 @@
 import { validateHashtag } from '../hashtags/validate';
 import { REQUEST_LIMITS as L } from './limits';
 import { count, isBlank, storableTextProblem } from './text';
-import type { FormProblem, HashtagInput, HashtagProposal, HoursSlot, Person, PersonInput, StaffedHours, StaffedHoursInput, ValidationContext, Weekday } from './types';
-import { WEEKDAYS } from './types';
+import type { FormProblem, HashtagInput, HashtagProposal, Person, PersonInput, ValidationContext } from './types';
 
 // Checks of one field each: a value when the text is acceptable, else a message that says what is
 // wrong and how to put it right. Text values are never trimmed or rewritten: what is accepted is
@@ -129,37 +128,8 @@ export function person(input: PersonInput, path: string, role: string): { value?
   return { value: name.ok && email.ok ? { name: name.value, email: email.value } : undefined, problems };
 }
 
-const TIME = /^([01]\d|2[0-3]):([0-5]\d)$|^24:00$/;
-const minutes = (t: string): number => Number(t.slice(0, 2)) * 60 + Number(t.slice(3, 5));
-
-/** When the account is watched: around the clock, or slots of a day each. */
-export function staffedHours(input: StaffedHoursInput, path: string): { value?: StaffedHours; problems: FormProblem[] } {
-  const problems: FormProblem[] = [];
-  const add = (p: string, message: string): void => { problems.push({ path: `${path}.${p}`, message }); };
-  if (input.allHours) return { value: { allHours: true, slots: [], profileWillSaySo: input.profileWillSaySo }, problems };
-  if (input.slots.length === 0) add('slots', 'Add the days and times someone will watch the account, or choose "24 hours a day, every day".');
-  if (input.slots.length > L.maxSlots) add('slots', `Use at most ${L.maxSlots} time slots (two a day).`);
-  const slots: HoursSlot[] = [];
-  input.slots.forEach((s, i) => {
-    const day = WEEKDAYS.includes(s.day as Weekday) ? (s.day as Weekday) : undefined;
-    if (!day) add(`slots.${i}.day`, 'Choose the day of the week.');
-    const from = TIME.test(s.from) && s.from !== '24:00';
-    const to = TIME.test(s.to) && s.to !== '00:00';
-    if (!from) add(`slots.${i}.from`, 'Give the start time as hours and minutes, like 09:00.');
-    if (!to) add(`slots.${i}.to`, 'Give the end time as hours and minutes, like 17:00 (24:00 for midnight).');
-    if (from && to && minutes(s.from) >= minutes(s.to)) add(`slots.${i}.to`, `The end time must be after the start time (${s.from}). For cover past midnight, add a second slot on the next day from 00:00.`);
-    if (day && from && to && minutes(s.from) < minutes(s.to)) slots.push({ day, from: s.from, to: s.to });
-  });
-  // Overlapping slots on one day are a slip: say which two.
-  input.slots.forEach((s, i) => {
-    for (let j = 0; j < i; j++) {
-      const o = input.slots[j];
-      if (o.day !== s.day || !TIME.test(s.from) || !TIME.test(s.to) || !TIME.test(o.from) || !TIME.test(o.to)) continue;
-      if (minutes(s.from) < minutes(o.to) && minutes(o.from) < minutes(s.to)) add(`slots.${i}.from`, `This overlaps the ${o.from}–${o.to} slot on the same day. Join them into one slot, or change the times.`);
-    }
-  });
-  return { value: problems.length ? undefined : { allHours: false, slots, profileWillSaySo: input.profileWillSaySo }, problems };
-}
+// When the account is watched: one check for every form that asks it (src/domain/hours).
+export { staffedHours } from '../hours/weeklyHours';
 
 /**
  * A proposed hashtag with the requester's public check, or null when none is proposed. Whether it is

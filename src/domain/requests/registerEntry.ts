@@ -1,4 +1,5 @@
-import type { NewAccountDetails, StaffedHours } from './types';
+import type { NewAccountDetails } from './types';
+import { registerStaffedHoursJson } from '../hours/weeklyHours';
 
 // What an approved new-account request puts in the register (PRODUCT.md C3): a Proposed entry with
 // the owner, backup, hours, objectives and hashtag the business case gave. Comms complete the rest
@@ -20,14 +21,7 @@ export interface RegisterProposal {
   backupEmail: string;
 }
 
-/**
- * Staffed hours as the register stores them (its Note field's JSON): { "always": true } for around
- * the clock, or { "slots": [{ "days": [...], "from", "to" }] }, the shape the register view reads.
- */
-export function registerStaffedHoursJson(h: StaffedHours): string {
-  if (h.allHours) return JSON.stringify({ always: true });
-  return JSON.stringify({ slots: h.slots.map((s) => ({ days: [s.day], from: s.from, to: s.to })) });
-}
+export { registerStaffedHoursJson } from '../hours/weeklyHours';
 
 export function registerProposalFrom(requestId: number, d: NewAccountDetails): RegisterProposal {
   return {

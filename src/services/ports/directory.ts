@@ -29,3 +29,21 @@ export interface IDirectory {
   /** A group's display name, or undefined when no such group exists. */
   groupName(groupId: string): Promise<string | undefined>;
 }
+
+/** Whether a person can be named owner or backup: only enabled members of the organisation can. */
+export type PersonStanding =
+  | { kind: 'member'; person: DirectoryPerson }
+  | { kind: 'disabled'; person: DirectoryPerson }
+  | { kind: 'guest'; person: DirectoryPerson }
+  | { kind: 'unknown' };
+
+/**
+ * The directory as a people picker asks it: a few enabled members for what someone typed, and who an
+ * address belongs to (pasted rather than picked). Read-only, like IDirectory.
+ */
+export interface IPeopleDirectory {
+  /** Enabled members whose name has words starting with the text, or whose e-mail starts with it; at most `top`. */
+  searchPeople(text: string, top: number): Promise<DirectoryPerson[]>;
+  /** The person with this e-mail address (or sign-in name), and whether they can be named. */
+  personByEmail(email: string): Promise<PersonStanding>;
+}

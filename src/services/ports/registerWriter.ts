@@ -7,6 +7,8 @@ export interface EditableAccount {
   id: number;
   etag: string;
   draft: AccountDraft;
+  /** The owner's and backup's names as the site knows them, for the people pickers (the draft holds addresses). */
+  names?: { owner: string; backup: string };
 }
 
 export interface RegisterPeople {

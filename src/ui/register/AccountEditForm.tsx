@@ -11,6 +11,7 @@ import { ACCOUNT_STATUSES, PLATFORMS } from '../../domain/register/choices';
 import { ACCOUNT_LIMITS, EMPTY_DRAFT, changedFields, mergeDrafts, type AccountDraft, type AccountDraftField } from '../../domain/register/accountEdit';
 import { ErrorBar } from '../common/ErrorBar';
 import { Notice } from '../common/Notice';
+import { PersonPicker } from '../common/PersonPicker';
 
 // Comms' form for one register entry (PRODUCT.md C2): edit an entry from the ETag it was read at,
 // or add one. When someone else saved first, nothing is written: the form keeps what this person
@@ -18,7 +19,7 @@ import { Notice } from '../common/Notice';
 
 const LABELS: Record<AccountDraftField, string> = {
   name: strings.RegEditName, platform: strings.RegEditPlatform, handle: strings.RegEditHandle, profileUrl: strings.RegEditProfileUrl,
-  service: strings.RegEditService, ownerEmail: strings.RegEditOwner, backupEmail: strings.RegEditBackup, status: strings.RegEditStatus,
+  service: strings.RegEditService, ownerEmail: strings.PeopleOwner, backupEmail: strings.PeopleBackup, status: strings.RegEditStatus,
   objectives: strings.RegEditObjectives, hashtags: strings.RegEditHashtags
 };
 
@@ -31,6 +32,11 @@ export function AccountEditForm({ service, start, onSaved, onCancel }: {
 }): React.ReactElement {
   const theme = useTheme();
   const [draft, setDraft] = React.useState<AccountDraft>(start?.draft ?? EMPTY_DRAFT);
+  // Names for the pickers' chips, by address (the draft, like the register's conflict check, holds addresses).
+  const [names, setNames] = React.useState<Record<string, string>>(() => ({
+    ...(start?.names?.owner && start.draft.ownerEmail ? { [start.draft.ownerEmail.toLowerCase()]: start.names.owner } : {}),
+    ...(start?.names?.backup && start.draft.backupEmail ? { [start.draft.backupEmail.toLowerCase()]: start.names.backup } : {})
+  }));
   /** The entry as this person last saw it saved: what their changes are measured from. */
   const [seen, setSeen] = React.useState<AccountDraft>(start?.draft ?? EMPTY_DRAFT);
   const [base, setBase] = React.useState(start && { id: start.id, etag: start.etag });
@@ -118,8 +124,14 @@ export function AccountEditForm({ service, start, onSaved, onCancel }: {
       {field('profileUrl', { type: 'url' })}
       {field('service')}
       <div className={s.pair}>
-        {field('ownerEmail', { type: 'email', description: strings.RegEditPersonHelp })}
-        {field('backupEmail', { type: 'email', description: strings.RegEditPersonHelp })}
+        {(['ownerEmail', 'backupEmail'] as const).map((f) => (
+          <PersonPicker key={f} id={`smh-edit-${f}`} label={LABELS[f]} testId={`edit-${f}`} people={service.directory} disabled={saving}
+            value={{ name: names[draft[f].toLowerCase()] ?? '', email: draft[f] }} errorMessage={problems[f]}
+            onChange={(p) => {
+              if (p.email) setNames((n) => ({ ...n, [p.email.toLowerCase()]: p.name }));
+              set(f)(undefined, p.email);
+            }} />
+        ))}
       </div>
       {field('objectives', { multiline: true, autoAdjustHeight: true, rows: 3 })}
       {field('hashtags', { description: strings.RegEditHashtagsHelp })}

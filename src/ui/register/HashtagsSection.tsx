@@ -6,7 +6,7 @@ import { Spinner } from '@fluentui/react/lib/Spinner';
 import { mergeStyleSets } from '@fluentui/react/lib/Styling';
 import { useTheme } from '@fluentui/react/lib/Theme';
 import * as strings from 'SocialMediaHubWebPartStrings';
-import type { HashtagRegisterService } from '../../services/hashtagRegisterService';
+import type { HashtagRegisterService, TagChangeOutcome } from '../../services/hashtagRegisterService';
 import type { RegisteredTag } from '../../services/ports/hashtags';
 import type { TagMatch, TagStatus } from '../../domain/hashtags';
 import { useAsync } from '../common/useAsync';
@@ -27,6 +27,8 @@ export function HashtagsSection({ service }: { service: HashtagRegisterService }
   const canEdit = rights.status === 'ready' && rights.value;
   const [told, setTold] = React.useState<{ kind: 'success' | 'warning'; text: string } | undefined>();
   const [error, setError] = React.useState<unknown>();
+  /** The tag whose account or campaign is being changed (one at a time). */
+  const [editing, setEditing] = React.useState<number | undefined>();
   const s = mergeStyleSets({
     heading: { ...theme.fonts.large, fontWeight: 600, margin: '24px 0 4px' },
     intro: { margin: '0 0 8px' },
@@ -75,13 +77,24 @@ export function HashtagsSection({ service }: { service: HashtagRegisterService }
               <tr key={t.id} role="row" data-tag={t.tag}>
                 <td role="cell" data-label={strings.TagColTag}><div>{t.tag}</div></td>
                 <td role="cell" data-label={strings.TagColStatus}><div>{STATUS_TEXT[t.status]}</div></td>
-                <td role="cell" data-label={strings.TagColUsedBy}><div>{t.usedBy || <span className={s.subtle}>{strings.RegisterDetailNotRecorded}</span>}</div></td>
+                <td role="cell" data-label={strings.TagColUsedBy}>
+                  <div>
+                    {canEdit && editing === t.id ? (
+                      <UsedByEditor service={service} tag={t} onDone={(outcome) => {
+                        if (outcome.kind === 'saved') { replace(outcome.tag); setEditing(undefined); setTold({ kind: 'success', text: format(strings.HashtagEditSaved, t.tag) }); }
+                        if (outcome.kind === 'conflict') { replace(outcome.current); setTold({ kind: 'warning', text: format(strings.HashtagEditConflict, t.tag, outcome.current.usedBy || strings.HashtagEditNothing) }); }
+                        if (outcome.kind === 'gone') { setEditing(undefined); reload(); setTold({ kind: 'warning', text: format(strings.TagGone, t.tag) }); }
+                      }} onCancel={() => setEditing(undefined)} onTry={() => setTold(undefined)} />
+                    ) : (t.usedBy || <span className={s.subtle}>{strings.RegisterDetailNotRecorded}</span>)}
+                  </div>
+                </td>
                 <td role="cell" data-label={strings.TagColAdded}><div>{formatDate(t.created)}</div></td>
                 {canEdit && (
                   <td role="cell" data-label={strings.TagColActions}>
                     <div>
                       {t.status === 'Proposed' && <DefaultButton text={strings.TagMarkInUse} ariaLabel={format(strings.TagMarkInUseLabel, t.tag)} onClick={() => void change(t, 'In use')} />}
                       {t.status !== 'Retired' && <DefaultButton text={strings.TagRetire} ariaLabel={format(strings.TagRetireLabel, t.tag)} onClick={() => void change(t, 'Retired')} />}
+                      {editing !== t.id && <DefaultButton text={strings.HashtagEditButton} ariaLabel={format(strings.HashtagEditButtonLabel, t.tag)} onClick={() => { setTold(undefined); setEditing(t.id); }} />}
                     </div>
                   </td>
                 )}
@@ -145,6 +158,45 @@ function AddTag({ service, onAdded, onTry }: { service: HashtagRegisterService; 
         </div>
       )}
       {error !== undefined && <ErrorBar error={error} onRetry={() => void add(false)} />}
+    </form>
+  );
+}
+
+/**
+ * Comms change which account or campaign uses a tag, saved from the entry as they read it (its ETag).
+ * When someone changed it in between, nothing is written: the row shows what is saved now and the box
+ * keeps this person's words, to save again over the new version or cancel.
+ */
+function UsedByEditor({ service, tag, onDone, onCancel, onTry }: {
+  service: HashtagRegisterService; tag: RegisteredTag; onDone(outcome: TagChangeOutcome): void; onCancel(): void; onTry(): void;
+}): React.ReactElement {
+  const [text, setText] = React.useState(tag.usedBy);
+  const [problem, setProblem] = React.useState<string>();
+  const [busy, setBusy] = React.useState(false);
+  const [error, setError] = React.useState<unknown>();
+  const save = async (): Promise<void> => {
+    setBusy(true);
+    setError(undefined);
+    onTry();
+    try {
+      // `tag` is the row as it is now: after a conflict, the version just read, so saving again is deliberate.
+      const outcome = await service.setUsedBy(tag, text);
+      if (outcome.kind === 'invalid') setProblem(outcome.message);
+      else { setProblem(undefined); onDone(outcome); }
+    } catch (e) {
+      setError(e);
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <form onSubmit={(e) => { e.preventDefault(); void save(); }} noValidate data-testid="hashtag-usedby-edit" style={{ display: 'grid', gap: 4 }}>
+      <TextField label={format(strings.HashtagEditField, tag.tag)} value={text} errorMessage={problem} autoFocus onChange={(_, v) => { setText(v ?? ''); setProblem(undefined); }} />
+      <div style={{ display: 'flex', flexWrap: 'wrap', gap: 8 }}>
+        <PrimaryButton type="submit" text={strings.HashtagEditSave} disabled={busy} />
+        <DefaultButton text={strings.HashtagEditCancel} disabled={busy} onClick={onCancel} />
+      </div>
+      {error !== undefined && <ErrorBar error={error} onRetry={() => void save()} />}
     </form>
   );
 }

@@ -1,18 +1,17 @@
 import * as React from 'react';
 import { mergeStyleSets } from '@fluentui/react/lib/Styling';
 import { useTheme } from '@fluentui/react/lib/Theme';
-import { DefaultButton, PrimaryButton, IconButton } from '@fluentui/react/lib/Button';
+import { DefaultButton, PrimaryButton } from '@fluentui/react/lib/Button';
 import { TextField } from '@fluentui/react/lib/TextField';
-import { Checkbox } from '@fluentui/react/lib/Checkbox';
-import { Dropdown } from '@fluentui/react/lib/Dropdown';
 import * as strings from 'SocialMediaHubWebPartStrings';
 import { validateAccountUpdate, type AccountUpdateInput, type AccountUpdateProblems } from '../../domain/accountUpdates';
-import { WEEKDAYS } from '../../domain/requests';
+import { staffedHours, staffedHoursInputFromRegister } from '../../domain/hours';
 import { describeStaffedHours } from '../../domain/register/staffedHours';
 import type { AccountUpdatesService, AccountHolders, AccountOperations, FiledUpdate } from '../../services/accountUpdatesService';
 import { useAsync } from '../common/useAsync';
 import { ErrorBar } from '../common/ErrorBar';
 import { Notice } from '../common/Notice';
+import { StaffedHoursEditor } from '../common/StaffedHoursEditor';
 import { format, formatDateTime } from '../common/format';
 
 // The operational part of an account, kept by its owner and backup (comms may too): the latest update
@@ -22,12 +21,13 @@ import { format, formatDateTime } from '../common/format';
 
 const empty = (): AccountUpdateInput => ({ rota: '', staffedHours: { allHours: false, slots: [{ day: 'Mon', from: '09:00', to: '17:00' }], profileWillSaySo: false }, responseTargetHours: '', contentPlan: '' });
 
-/** A new slot starts the day after the last one, with its times: adding the week is a few clicks. */
-function nextSlot(slots: { day: string; from: string; to: string }[]): { day: string; from: string; to: string } {
-  const last = slots[slots.length - 1];
-  if (!last) return { day: 'Mon', from: '09:00', to: '17:00' };
-  const at = WEEKDAYS.indexOf(last.day as (typeof WEEKDAYS)[number]);
-  return { day: WEEKDAYS[(at + 1) % WEEKDAYS.length], from: last.from, to: last.to };
+/** A new update starts from the one that counts now (its hours read back from the register's JSON), else a blank week. */
+function startFrom(current: AccountOperations['current']): AccountUpdateInput {
+  if (!current) return empty();
+  return {
+    rota: current.rota, contentPlan: current.contentPlan, responseTargetHours: String(current.responseTargetHours),
+    staffedHours: staffedHoursInputFromRegister(current.staffedHours, current.profileStatesHours) ?? empty().staffedHours
+  };
 }
 
 export function OperationsSection({ service, holders, canFile }: { service: AccountUpdatesService; holders: AccountHolders; canFile: boolean }): React.ReactElement {
@@ -66,24 +66,28 @@ export function OperationsSection({ service, holders, canFile }: { service: Acco
       )}
       {canFile && !editing && <DefaultButton text={strings.OpsFile} onClick={() => { setFiled(undefined); setEditing(true); }} />}
       {canFile && editing && (
-        <UpdateForm service={service} holders={holders} onCancel={() => setEditing(false)}
+        <UpdateForm service={service} holders={holders} start={startFrom(current)} onCancel={() => setEditing(false)}
           onFiled={(f) => { setFiled(f); set({ current: f.current, ignored: f.ignored }); setEditing(false); }} />
       )}
     </section>
   );
 }
 
-function UpdateForm({ service, holders, onFiled, onCancel }: { service: AccountUpdatesService; holders: AccountHolders; onFiled(f: FiledUpdate): void; onCancel(): void }): React.ReactElement {
-  const [input, setInput] = React.useState<AccountUpdateInput>(empty);
+function UpdateForm({ service, holders, start, onFiled, onCancel }: { service: AccountUpdatesService; holders: AccountHolders; start: AccountUpdateInput; onFiled(f: FiledUpdate): void; onCancel(): void }): React.ReactElement {
+  const [input, setInput] = React.useState<AccountUpdateInput>(start);
   const [problems, setProblems] = React.useState<AccountUpdateProblems>({});
   const [busy, setBusy] = React.useState(false);
   const [error, setError] = React.useState<unknown>();
   // One id per update being written: a retry after a failure can never file it twice.
   const submissionId = React.useRef(service.newSubmissionId());
   const hours = input.staffedHours;
-  const setHours = (h: Partial<typeof hours>): void => setInput({ ...input, staffedHours: { ...hours, ...h } });
+  const [attempted, setAttempted] = React.useState(false);
+  // The domain's one check, by path, so each slot's problem shows beside it once saving was tried.
+  const hourProblems = React.useMemo(() => staffedHours(hours, 'staffedHours').problems, [hours]);
+  const hoursError = (path: string): string | undefined => (attempted ? hourProblems.find((p) => p.path === path)?.message : undefined);
 
   const submit = async (): Promise<void> => {
+    setAttempted(true);
     const checked = validateAccountUpdate(input);
     if (!checked.ok) { setProblems(checked.problems); return; }
     setProblems({});
@@ -101,24 +105,8 @@ function UpdateForm({ service, holders, onFiled, onCancel }: { service: AccountU
   return (
     <form onSubmit={(e) => { e.preventDefault(); void submit(); }} noValidate aria-label={strings.OpsFormLabel}>
       <TextField label={strings.OpsRota} multiline rows={3} required value={input.rota} onChange={(_, v) => setInput({ ...input, rota: v ?? '' })} errorMessage={problems.rota} description={strings.OpsRotaHelp} />
-      <Checkbox label={strings.OpsAllHours} checked={hours.allHours} onChange={(_, c) => setHours({ allHours: !!c })} styles={{ root: { margin: '12px 0 4px' } }} />
-      {!hours.allHours && (
-        <fieldset style={{ border: 0, padding: 0, margin: 0 }}>
-          <legend>{strings.OpsStaffedHours}</legend>
-          {hours.slots.map((slot, n) => (
-            <div key={n} style={{ display: 'flex', flexWrap: 'wrap', gap: 8, alignItems: 'flex-end' }}>
-              <Dropdown label={strings.OpsDay} selectedKey={slot.day} options={WEEKDAYS.map((d) => ({ key: d, text: d }))} styles={{ root: { width: 90 } }}
-                onChange={(_, o) => setHours({ slots: hours.slots.map((x, i) => (i === n ? { ...x, day: String(o?.key ?? x.day) } : x)) })} />
-              <TextField label={strings.OpsFrom} value={slot.from} styles={{ root: { width: 90 } }} onChange={(_, v) => setHours({ slots: hours.slots.map((x, i) => (i === n ? { ...x, from: v ?? '' } : x)) })} />
-              <TextField label={strings.OpsTo} value={slot.to} styles={{ root: { width: 90 } }} onChange={(_, v) => setHours({ slots: hours.slots.map((x, i) => (i === n ? { ...x, to: v ?? '' } : x)) })} />
-              <IconButton iconProps={{ iconName: 'Cancel' }} title={format(strings.OpsRemoveSlot, slot.day)} ariaLabel={format(strings.OpsRemoveSlot, slot.day)} onClick={() => setHours({ slots: hours.slots.filter((_, i) => i !== n) })} />
-            </div>
-          ))}
-          <DefaultButton text={strings.OpsAddSlot} onClick={() => setHours({ slots: [...hours.slots, nextSlot(hours.slots)] })} styles={{ root: { marginTop: 8 } }} />
-        </fieldset>
-      )}
-      {problems.staffedHours && <p role="alert" style={{ color: 'inherit', fontWeight: 600 }}>{problems.staffedHours}</p>}
-      <Checkbox label={strings.OpsProfileSays} checked={hours.profileWillSaySo} onChange={(_, c) => setHours({ profileWillSaySo: !!c })} styles={{ root: { margin: '12px 0' } }} />
+      <StaffedHoursEditor label={strings.OpsStaffedHours} profileLabel={strings.OpsProfileSays} path="staffedHours" idFor={(p) => `smh-ops-${holders.accountId}-${p.replace(/[^A-Za-z0-9]+/g, '-')}`}
+        value={hours} onChange={(h) => setInput({ ...input, staffedHours: h })} error={hoursError} touch={() => undefined} disabled={busy} />
       <TextField label={strings.OpsResponseTarget} required value={input.responseTargetHours} onChange={(_, v) => setInput({ ...input, responseTargetHours: v ?? '' })} errorMessage={problems.responseTargetHours} suffix={strings.OpsHoursSuffix} />
       <TextField label={strings.OpsContentPlan} multiline rows={3} required value={input.contentPlan} onChange={(_, v) => setInput({ ...input, contentPlan: v ?? '' })} errorMessage={problems.contentPlan} />
       {error !== undefined && <ErrorBar error={error} onRetry={() => void submit()} />}

@@ -6,16 +6,18 @@ import { Spinner, SpinnerSize } from '@fluentui/react/lib/Spinner';
 import { useTheme } from '@fluentui/react/lib/Theme';
 import * as strings from 'SocialMediaHubWebPartStrings';
 import { validateHashtag } from '../../domain/hashtags';
-import { localDate, validateRequest, type FormProblem, type HashtagInput, type RequestDraft, type RequestInput, type RequestKind, type StaffedHoursInput } from '../../domain/requests';
+import { localDate, validateRequest, type FormProblem, type HashtagInput, type PersonInput, type RequestDraft, type RequestInput, type RequestKind, type StaffedHoursInput } from '../../domain/requests';
 import type { RequestsService, SubmitOutcome } from '../../services/requestsService';
 import type { AccountStaffing } from '../../services/ports/accounts';
 import type { GateResult } from '../../services/acknowledgementGate';
 import { GateNotice } from '../common/GateNotice';
 import { Notice } from '../common/Notice';
 import { ErrorBar } from '../common/ErrorBar';
+import { PersonPicker } from '../common/PersonPicker';
 import { format } from '../common/format';
 import { savedAtText } from '../editor/draftStorage';
-import { HashtagField, StaffedHoursField, type TagCheckState } from './FormParts';
+import { HashtagField, type TagCheckState } from './FormParts';
+import { StaffedHoursEditor } from '../common/StaffedHoursEditor';
 import { fieldId, focusTarget, formSpec, getAt, labelFor, setAt, type FieldSpec } from './formModel';
 import { readDraft, removeDraft, writeDraft, type DraftPlace } from './requestDrafts';
 import { requestStyles } from './requestStyles';
@@ -156,8 +158,15 @@ export function RequestForm({ service, kind, place, revising, onSaved, onCancel 
             update(kind === 'Close account' ? setAt(input, 'accountName', o?.text ?? '') : input);
           }} />;
       }
+      case 'person': {
+        const touchBoth = (): void => { touch(`${f.path}.name`); touch(`${f.path}.email`); };
+        return <PersonPicker key={f.path} id={fieldId(f.path)} label={f.label} required={f.required} disabled={saving} value={value as PersonInput}
+          people={service.directory} errorMessage={error(`${f.path}.name`) ?? error(`${f.path}.email`)} onBlur={touchBoth} testId={`person-${f.path}`}
+          onChange={(v) => { touchBoth(); set(f.path, v); }} />;
+      }
       case 'staffedHours':
-        return <StaffedHoursField key={f.path} label={f.label} value={value as StaffedHoursInput} onChange={(v) => set(f.path, v)} error={error} touch={touch} disabled={saving} />;
+        return <StaffedHoursEditor key={f.path} label={f.label} profileLabel={strings.ReqProfileSaysSo} path={f.path} idFor={fieldId} value={value as StaffedHoursInput}
+          onChange={(v) => set(f.path, v)} error={error} touch={touch} disabled={saving} />;
       case 'hashtag':
         return <HashtagField key={f.path} label={f.label} value={value as HashtagInput} onChange={(v) => set(f.path, v)} error={error} touch={touch} disabled={saving} check={tagCheck} />;
       default:

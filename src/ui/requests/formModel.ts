@@ -5,7 +5,7 @@ import { CAMPAIGN_PURPOSES, PLATFORMS, type RequestInput, type RequestKind } fro
 // the path the domain's problems use ('owner.email', 'hashtag.tag'), so one renderer serves all four
 // kinds and a problem always finds its field.
 
-export type FieldKind = 'text' | 'multiline' | 'choice' | 'date' | 'number' | 'email' | 'url' | 'account' | 'staffedHours' | 'hashtag';
+export type FieldKind = 'text' | 'multiline' | 'choice' | 'date' | 'number' | 'email' | 'url' | 'account' | 'person' | 'staffedHours' | 'hashtag';
 
 export interface FieldSpec {
   path: string;
@@ -37,8 +37,7 @@ export function formSpec(kind: RequestKind): SectionSpec[] {
         t('contentPlan', strings.ReqContentPlan, 'multiline'), t('hoursPerWeek', strings.ReqHoursPerWeek, 'number'), t('exitPlan', strings.ReqExitPlan, 'multiline')
       ] },
       { heading: strings.ReqSectionPeople, fields: [
-        t('owner.name', strings.ReqOwnerName), t('owner.email', strings.ReqOwnerEmail, 'email'),
-        t('backup.name', strings.ReqBackupName), t('backup.email', strings.ReqBackupEmail, 'email'),
+        t('owner', strings.PeopleOwner, 'person'), t('backup', strings.PeopleBackup, 'person'),
         t('rota', strings.ReqRota, 'multiline'), t('staffedHours', strings.ReqStaffedHours, 'staffedHours')
       ] },
       { heading: strings.ReqSectionHashtag, fields: [t('hashtag', strings.ReqHashtag, 'hashtag', { required: false })] }
@@ -89,7 +88,7 @@ export function labelFor(kind: RequestKind, path: string): string {
   const exact = fields.find((f) => f.path === path);
   if (exact) return exact.label;
   const slot = /^staffedHours\.slots\.(\d+)\.(day|from|to)$/.exec(path);
-  if (slot) return `${strings.ReqStaffedHours}, ${strings.ReqSlot.replace('{0}', String(Number(slot[1]) + 1))}: ${{ day: strings.ReqSlotDay, from: strings.ReqSlotFrom, to: strings.ReqSlotTo }[slot[2] as 'day' | 'from' | 'to']}`;
+  if (slot) return `${strings.ReqStaffedHours}, ${strings.HoursSlot.replace('{0}', String(Number(slot[1]) + 1))}: ${{ day: strings.HoursDay, from: strings.HoursFrom, to: strings.HoursTo }[slot[2] as 'day' | 'from' | 'to']}`;
   if (path === 'hashtag.tag') return strings.ReqHashtag;
   if (path === 'hashtag.checkedOn') return strings.ReqHashtagCheckedOn;
   if (path === 'hashtag.evidenceUrl') return strings.ReqHashtagEvidence;
@@ -102,5 +101,8 @@ export function labelFor(kind: RequestKind, path: string): string {
 export function focusTarget(kind: RequestKind, path: string): string {
   if (path === 'accountName' && kind === 'Close account') return fieldId('accountId');
   if (path === 'staffedHours.slots') return fieldId('staffedHours.allHours');
+  // A person is one picker: its name and address problems both take focus to it.
+  const person = /^(owner|backup)\.(name|email)$/.exec(path);
+  if (person) return fieldId(person[1]);
   return fieldId(path);
 }

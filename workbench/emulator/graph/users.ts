@@ -3,10 +3,13 @@
 import type { DirectoryUser } from '../directory';
 import { contextUrl, findUser, requireScope, userNotFound, type GraphCall, type GraphEnv } from './call';
 import { graphError, ok, type GraphResult } from './results';
+import { parseSearch, searchNeedsEventual } from './search';
 
 // Properties Graph v1.0 returns for a user when there is no $select.
 const DEFAULT_PROPERTIES = ['businessPhones', 'displayName', 'givenName', 'jobTitle', 'mail', 'mobilePhone', 'officeLocation', 'preferredLanguage', 'surname', 'userPrincipalName', 'id'];
 const SELECTABLE = new Set([...DEFAULT_PROPERTIES, 'accountEnabled', 'department', 'userType']);
+// The user's string properties a `$search` clause may name (displayName by tokens, the rest by prefix).
+const SEARCHABLE = new Set(['displayName', 'givenName', 'surname', 'mail', 'userPrincipalName', 'jobTitle', 'department']);
 // User.ReadBasic.All reads only the "basic profile" of other people: display name, first and last
 // name, e-mail, UPN, photo and id (permissions reference; learn.microsoft.com/en-us/answers/questions/285432).
 // Everything else, accountEnabled included, needs User.Read.All. Asking for more with only the basic
@@ -34,7 +37,7 @@ export function toGraphUser(u: DirectoryUser): Record<string, unknown> {
     displayName: u.displayName,
     givenName,
     jobTitle: u.jobTitle,
-    mail: u.upn,
+    mail: u.mail ?? u.upn,
     mobilePhone: null,
     officeLocation: null,
     preferredLanguage: 'en-GB',
@@ -43,7 +46,7 @@ export function toGraphUser(u: DirectoryUser): Record<string, unknown> {
     id: u.id,
     accountEnabled: u.accountEnabled,
     department: u.department,
-    userType: 'Member'
+    userType: u.userType ?? 'Member'
   };
 }
 
@@ -111,11 +114,23 @@ export function listUsers(env: GraphEnv, call: GraphCall): GraphResult {
   const select = parseSelect(call);
   if (select && !Array.isArray(select)) return select;
   const filter = call.query.get('$filter');
-  const refused = beyondBasicProfile(env, [...(select ?? []), ...filterProperties(filter)]);
+  const searched = [...(call.query.get('$search') ?? '').matchAll(/"(\w+):/g)].map((m) => m[1]);
+  const refused = beyondBasicProfile(env, [...(select ?? []), ...filterProperties(filter), ...searched]);
   if (refused) return refused;
+  const search = call.query.get('$search');
+  if (search !== null) {
+    const refusedSearch = searchNeedsEventual(call.headers);
+    if (refusedSearch) return refusedSearch;
+  }
   let users = env.ctx.directory.map(toGraphUser);
   if (filter) {
     const pred = parseFilter(filter);
+    if (typeof pred !== 'function') return pred;
+    users = users.filter(pred);
+  }
+  // $search and $filter together: a user must satisfy both (search-query-parameter, directory objects).
+  if (search !== null) {
+    const pred = parseSearch(search, SEARCHABLE);
     if (typeof pred !== 'function') return pred;
     users = users.filter(pred);
   }
@@ -148,7 +163,7 @@ export function pageOf(env: GraphEnv, call: GraphCall, rows: Record<string, unkn
   if (offset + top < rows.length) {
     // Graph writes `$` literally in nextLinks; values are percent-encoded.
     const parts: string[] = [];
-    for (const key of ['$select', '$filter', '$count']) if (call.query.has(key)) parts.push(`${key}=${encodeURIComponent(call.query.get(key)!)}`);
+    for (const key of ['$select', '$filter', '$search', '$count']) if (call.query.has(key)) parts.push(`${key}=${encodeURIComponent(call.query.get(key)!)}`);
     parts.push(`$top=${top}`, `$skiptoken=${Buffer.from(String(offset + top), 'utf8').toString('base64url')}`);
     body['@odata.nextLink'] = `${env.ctx.origin()}/${call.version}/${path}?${parts.join('&')}`;
   }
