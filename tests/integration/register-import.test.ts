@@ -169,7 +169,7 @@ describe('SharePoint failing part way', () => {
         return i.add(r, rows);
       }
     });
-    let outcome = await importing('comms', failingFromSecondBatch).run(p);
+    const outcome = await importing('comms', failingFromSecondBatch).run(p);
     await control(emu, 'DELETE', '/faults');
     expect(outcome).toMatchObject({ kind: 'failed' });
     expect((await register('staff').page({ sort: 'handle', pageSize: 500, search: 'imp_half' })).rows).toEqual([]);

@@ -10,8 +10,13 @@ import { odataString } from './odata';
 // hides an entry whose run has no Complete record in SMH Import Runs. The importer writes that record
 // once, last, after reading back that every row is there exactly once; that one item is what makes
 // the whole run visible. Readers ask for the complete runs BEFORE they read the entries (first in
-// the same $batch, which SharePoint runs in order): a run found complete then had all its rows
-// written already, so no reader can see a run in part, even while the record is being written.
+// the same $batch): a run found complete then had all its rows written already, so no reader can see
+// a run in part, even while the record is being written. This relies on a batch's parts being
+// processed in the order sent, as OData's batch processing prescribes ("The service MUST process
+// the requests within a batch request sequentially", OData v4.0 Part 1 §11.7,
+// http://docs.oasis-open.org/odata/odata/v4.0/odata-v4.0-part1-protocol.html; SharePoint implements
+// OData's $batch: https://learn.microsoft.com/en-us/sharepoint/dev/sp-add-ins/make-batch-requests-with-the-rest-apis),
+// and as the emulator does. Rows are never removed from a complete run, so nothing is lost the other way.
 // Only comms can write that list (SharePoint's permissions, not this code), and everyone reads it.
 
 const A = fieldNames(LISTS.accounts);
