@@ -32,7 +32,11 @@ const SEARCH_DELAY_MS = 350;
 
 type Persona = IPersonaProps & { key: string; email: string; name: string };
 
-const toPersona = (p: PersonInput): Persona => ({ key: p.email.toLowerCase(), text: p.name || p.email, secondaryText: p.email, email: p.email, name: p.name });
+// Fluent picks a coin colour per name and takes the initials' colour from the theme, which in Teams
+// dark fails contrast (dark text on a mid-tone coin): one dark coin with white initials reads in every theme.
+const COIN = { initialsColor: '#004e8c', initialsTextColor: '#ffffff' };
+
+const toPersona = (p: PersonInput): Persona => ({ key: p.email.toLowerCase(), text: p.name || p.email, secondaryText: p.email, email: p.email, name: p.name, ...COIN });
 
 function failureText(e: unknown): string {
   if (e instanceof AppError) {
