@@ -111,6 +111,8 @@ export class GraphNotifier implements INotifier {
       else sendable.push(r);
     }
 
+    const progress = (): void => notification.onProgress?.(results.size, recipients.length);
+    progress();
     const oneByOne = recipients.length <= ONE_BY_ONE_LIMIT;
     const perUser: string[] = oneByOne ? sendable : [];
     if (!oneByOne) {
@@ -140,6 +142,7 @@ export class GraphNotifier implements INotifier {
         } else {
           chunk.forEach((r) => results.set(r, withName(this.failed(r, sent.failure), directory.people.get(r))));
         }
+        progress();
       }
     }
 
@@ -160,6 +163,7 @@ export class GraphNotifier implements INotifier {
         if (sent.failure.reason === 'throttled') throttledFor = sent.failure;
         results.set(recipient, withName(this.failed(recipient, sent.failure), person));
       }
+      progress();
     }
 
     return recipients.map((r) => results.get(r) ?? { recipient: r, status: 'failed', reason: 'server' });

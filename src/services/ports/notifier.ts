@@ -11,7 +11,8 @@ export type ActivityType =
   | 'accountFlagged'
   | 'emergencyRole'
   | 'policyPublished'
-  | 'policyReminder';
+  | 'policyReminder'
+  | 'emergencyRolesAnnounced';
 
 export interface ActivityNotification {
   activityType: ActivityType;
@@ -29,6 +30,8 @@ export interface ActivityNotification {
    * saves 50 look-up batches.
    */
   known?: { id: string; name: string }[];
+  /** Called as calls complete: how many of the recipients have an outcome so far, of how many. */
+  onProgress?: (done: number, total: number) => void;
 }
 
 /**
