@@ -23,7 +23,7 @@ import type { RoleDraft } from '../../src/domain/emergency';
 const F = fieldNames(LISTS.emergencyRoles);
 const TEAM = 'a1b2c3d4-0000-4000-8000-00000000c0a1';
 const CHANNEL = '19:emergency@thread.tacv2';
-const TEXT = { title: 'Social media roles in the emergency plan', intro: 'Who does what.', person: 'Holder', backup: 'Backup', accounts: 'Accounts covered', none: 'Not filled' };
+const TEXT = { title: 'Social media roles in the emergency plan', intro: 'Who does what.', person: 'Holder', backup: 'Backup', accounts: 'Accounts covered', none: 'Not filled', noAccounts: 'None named' };
 
 let emu: Emulator;
 let graph: GraphTestServer;

@@ -13,8 +13,10 @@ export interface RolesCardText {
   person: string;
   backup: string;
   accounts: string;
-  /** Shown where a role has nobody, or covers no account. */
+  /** Shown where a role has nobody. */
   none: string;
+  /** Shown where a role covers no account. */
+  noAccounts: string;
 }
 
 export function rolesCardData(roles: readonly AnnouncedRole[], text: RolesCardText): Record<string, unknown> {
@@ -26,7 +28,7 @@ export function rolesCardData(roles: readonly AnnouncedRole[], text: RolesCardTe
       role: r.role,
       person: r.person || text.none,
       backup: r.backup || text.none,
-      accounts: r.accounts.length ? r.accounts.join(', ') : text.none
+      accounts: r.accounts.length ? r.accounts.join(', ') : text.noAccounts
     }))
   };
 }

@@ -45,6 +45,7 @@ export function AnnouncePanel({ service, plan, onAnnounced }: { service: Emergen
   const run = async (work: (p: (x: AnnounceProgress) => void) => Promise<AnnounceOutcome>): Promise<void> => {
     setConfirming(false);
     setError(undefined);
+    setOutcome(undefined);
     setProgress({ done: 0, total: 1 });
     try {
       setOutcome(await work(setProgress));
@@ -63,8 +64,10 @@ export function AnnouncePanel({ service, plan, onAnnounced }: { service: Emergen
       {!service.channelConfigured && <Notice kind="warning">{strings.EmergencyNoChannel}</Notice>}
       <PrimaryButton text={strings.EmergencyAnnounce} onClick={() => setConfirming(true)} disabled={!!progress || !service.channelConfigured} data-testid="emergency-announce-button" />
       {progress && (
-        <ProgressIndicator label={strings.EmergencyProgress} description={format(strings.EmergencyProgressCount, progress.done, progress.total)}
-          percentComplete={progress.total ? progress.done / progress.total : 0} data-testid="emergency-progress" />
+        <div data-testid="emergency-progress">
+          <ProgressIndicator label={strings.EmergencyProgress} description={format(strings.EmergencyProgressCount, progress.done, progress.total)}
+            percentComplete={progress.total ? progress.done / progress.total : 0} />
+        </div>
       )}
       {error !== undefined && <ErrorBar error={error} />}
       {outcome?.problem && <Notice kind="error">{format(strings.EmergencyLogUnsaved, outcome.problem.message)}</Notice>}

@@ -24,7 +24,7 @@ import { warningText } from './warningText';
 
 const CARD_TEXT = {
   title: strings.EmergencyCardTitle, intro: strings.EmergencyCardIntro, person: strings.EmergencyColPerson, backup: strings.EmergencyColBackup,
-  accounts: strings.EmergencyColAccounts, none: strings.EmergencyNobody
+  accounts: strings.EmergencyColAccounts, none: strings.EmergencyNobody, noAccounts: strings.EmergencyNoAccounts
 };
 
 interface Loaded { service: EmergencyPlanService; plan: EmergencyPlan }
