@@ -21,7 +21,7 @@ const noGraph: INotifier = {
 export function createEmergency(host: Host, teamsAppId: string, channel: ChannelSetting, cardText: RolesCardText): EmergencyPlanService {
   // In an emergency the announcement should finish rather than give up: throttled calls are tried
   // more often than elsewhere, each after Graph's own Retry-After (up to a minute).
-  const notifier = host.graph ? new GraphNotifier(host.graph, { teamsAppId: teamsAppId || TEAMS_APP_ID, fallbackBaseUrl: host.pageUrl, maxAttempts: 8, maxWaitSeconds: 60 }) : noGraph;
+  const notifier = host.graph ? new GraphNotifier(host.graph, { teamsAppId: teamsAppId || TEAMS_APP_ID, fallbackBaseUrl: host.pageUrl, maxAttempts: 8, maxWaitSeconds: 60, bulkIntervalMs: 500 }) : noGraph;
   return new EmergencyPlanService(
     new SpEmergencyRoles(host.sp), new SpAccountsRepository(host.sp), host.graph && new GraphHolderDirectory(host.graph), notifier,
     new SpActivationLog(host.sp), new SpActivityLog(host.sp), channel, cardText
