@@ -5,7 +5,7 @@ import type { IActivityLog } from './ports/activity';
 import type { Activation, AnnouncedRole, ChannelOutcome, HolderCheck, IActivationLog, IEmergencyRoles, IHolderDirectory, LoggedActivation } from './ports/emergency';
 import type { DeliveryResult, INotifier } from './ports/notifier';
 import { isRetryable, mergeRetry } from './deliveryReport';
-import { buildRolesCard, type RolesCardText } from './emergency/rolesCard';
+import type { RolesCardText } from './emergency/rolesCard';
 
 // The emergency plan (PRODUCT.md C8): the roles with what needs putting right, comms' edits (from
 // the ETag they read, so nobody overwrites a colleague), and "Announce roles": an Adaptive Card in
@@ -118,6 +118,9 @@ export class EmergencyPlanService {
 
   private async postCard(roles: AnnouncedRole[]): Promise<ChannelOutcome> {
     if (!this.channelConfigured) return { status: 'failed', reason: 'notConfigured' };
+    // The templating library and its expression engine are about 200 KB gzip: loaded when comms
+    // announce, not when anyone opens the plan.
+    const { buildRolesCard } = await import(/* webpackChunkName: 'smh-roles-card' */ './emergency/rolesCard');
     const posted = await this.notifier.postChannelCard({
       teamId: this.channel.teamId.trim(), channelId: this.channel.channelId.trim(), card: buildRolesCard(roles, this.cardText), summary: this.cardText.title
     });
