@@ -11,6 +11,8 @@ import type { AudienceService } from '../services/audienceService';
 import type { RequestReviewService } from '../services/requestReviewService';
 import type { RegisterService } from '../services/registerService';
 import type { RequestsService } from '../services/requestsService';
+import type { EmergencyPlanService, ChannelSetting } from '../services/emergencyPlanService';
+import type { RolesCardText } from '../services/emergency/rolesCard';
 
 // The composition root: the only place that knows which adapter serves which port. Views get
 // services from here (through ServicesContext), never build adapters themselves. What only comms or
@@ -31,6 +33,8 @@ export interface Services {
   register(): Promise<RegisterService>;
   /** The requester's side of requests (everyone); notifications carry this Teams app id. */
   requests(teamsAppId: string): Promise<RequestsService>;
+  /** The emergency plan's roles and their announcement (everyone reads; comms edit and announce). */
+  emergency(teamsAppId: string, channel: ChannelSetting, cardText: RolesCardText): Promise<EmergencyPlanService>;
 }
 
 const once = <T>(load: () => Promise<T>): (() => Promise<T>) => {
@@ -69,6 +73,7 @@ export function createServices(host: Host): Services {
     },
     review: (teamsAppId) => import(/* webpackChunkName: 'smh-comms' */ './lazyComms').then((m) => m.createReview(host, teamsAppId, me)),
     register: once(() => import(/* webpackChunkName: 'smh-register' */ './lazyRegister').then((m) => m.createRegister(host, me))),
-    requests: (teamsAppId) => import(/* webpackChunkName: 'smh-requests' */ './lazyRequests').then((m) => m.createRequests(host, gate, me, teamsAppId))
+    requests: (teamsAppId) => import(/* webpackChunkName: 'smh-requests' */ './lazyRequests').then((m) => m.createRequests(host, gate, me, teamsAppId)),
+    emergency: (teamsAppId, channel, cardText) => import(/* webpackChunkName: 'smh-emergency' */ './lazyEmergency').then((m) => m.createEmergency(host, teamsAppId, channel, cardText))
   };
 }

@@ -214,6 +214,19 @@ describe.each(HOSTS)('axe-core: $name', ({ path }) => {
     await page.context().close();
   });
 
+  it('the emergency plan has no violations, for comms with a role form open and for staff', async () => {
+    const page = await open(person('comms').upn, `${path}smh=emergency`);
+    await page.getByTestId('emergency-roles').waitFor();
+    await page.getByRole('button', { name: 'Edit the role Lead' }).click();
+    await page.getByTestId('role-form').waitFor();
+    expect(await violations(page)).toEqual([]);
+    await page.context().close();
+    const staff = await open(person('staff').upn, `${path}smh=emergency`);
+    await staff.getByTestId('emergency-roles').waitFor();
+    expect(await violations(staff)).toEqual([]);
+    await staff.context().close();
+  });
+
   it('set-up has no violations', async () => {
     const page = await open(person('siteOwner').upn, `${path}smh=setup`);
     await page.getByRole('button', { name: 'Run set-up' }).waitFor();

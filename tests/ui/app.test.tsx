@@ -43,7 +43,7 @@ describe('the app shell', () => {
   it("shows comms' tools only to people SharePoint lets publish, and links tabs to their panel", async () => {
     setup(false);
     await screen.findByRole('heading', { name: /social media policy/ });
-    expect(screen.getAllByRole('tab').map((t) => t.textContent)).toEqual(['Policy', 'Versions', 'Requests', 'Accounts']);
+    expect(screen.getAllByRole('tab').map((t) => t.textContent)).toEqual(['Policy', 'Versions', 'Requests', 'Accounts', 'Emergency plan']);
     const panel = screen.getByRole('tabpanel');
     expect(panel.getAttribute('aria-labelledby')).toBe(screen.getByRole('tab', { name: 'Policy' }).id);
   });
@@ -56,6 +56,6 @@ describe('the app shell', () => {
     fireEvent.keyDown(policyTab, { key: 'ArrowRight' });
     expect(document.activeElement?.textContent).toBe('Versions');
     expect(policyTab.getAttribute('aria-selected')).toBe('true');
-    expect(screen.getAllByRole('tab').map((t) => t.textContent)).toEqual(['Policy', 'Versions', 'Requests', 'Accounts', 'Edit policy', 'Acknowledgements']);
+    expect(screen.getAllByRole('tab').map((t) => t.textContent)).toEqual(['Policy', 'Versions', 'Requests', 'Accounts', 'Emergency plan', 'Edit policy', 'Acknowledgements']);
   });
 });

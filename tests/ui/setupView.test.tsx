@@ -74,7 +74,10 @@ describe('set-up view', () => {
     await screen.findByRole('button', { name: 'Run set-up' });
     expect(screen.getByLabelText('Organisation name')).toBeTruthy();
     expect(screen.getByLabelText('Teams app id')).toBeTruthy();
-    for (const later of ['Team for emergency announcements (team id)', 'Channel for emergency announcements (channel id)', 'Rotate credentials every (days)', 'Monthly report due on day']) {
+    // The emergency plan has shipped: set-up asks where its announcements go.
+    expect(screen.getByLabelText('Team for emergency announcements (team id)')).toBeTruthy();
+    expect(screen.getByLabelText('Channel for emergency announcements (channel id)')).toBeTruthy();
+    for (const later of ['Rotate credentials every (days)', 'Monthly report due on day']) {
       expect(screen.queryByLabelText(later)).toBeNull();
     }
     fireEvent.change(screen.getByLabelText('Organisation name'), { target: { value: 'Northshire Council' } });

@@ -3,7 +3,7 @@
 // static files). It believes whatever user a request names, so it never listens beyond 127.0.0.1.
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { SEED_GROUPS, SEED_PEOPLE } from './directory';
+import { SEED_GROUPS, SEED_PEOPLE, type DirectoryUser } from './directory';
 import { handleControl } from './control-plane';
 import { FaultSet } from './faults';
 import { claimedUpn, resolveUser } from './identity';
@@ -49,6 +49,11 @@ export interface Emulator {
   sharepoint: SharePointService;
   store: JsonStore;
   context: EmulatorContext;
+  /**
+   * Adds `count` enabled people to the directory (Graph users, who can also be site users), for
+   * benches at scale; each is added to the site too. Returns them with their site user ids.
+   */
+  addDirectoryPeople(count: number): { person: DirectoryUser; siteUserId: number }[];
 }
 
 const LOOPBACK_HOST = /^(127\.0\.0\.1|localhost|\[::1\]):\d+$/i;
@@ -206,7 +211,21 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
     requestLog,
     sharepoint,
     store,
-    context
+    context,
+    addDirectoryPeople(count) {
+      const start = context.directory.length;
+      const people: DirectoryUser[] = Array.from({ length: count }, (_, i) => {
+        const n = start + i;
+        return {
+          // Object ids in Entra's GUID shape, distinct from the seeded people's.
+          id: `5eed0000-0000-4000-8000-${String(n).padStart(12, '0')}`, upn: `colleague${n}@northshire.gov.uk`, displayName: `Colleague ${n}`,
+          jobTitle: 'Officer', department: 'Operations', accountEnabled: true, persona: 'staff'
+        };
+      });
+      context.directory = [...context.directory, ...people];
+      const ids = sharepoint.ensureSiteUsers(people);
+      return people.map((person, i) => ({ person, siteUserId: ids[i] }));
+    }
   };
 }
 

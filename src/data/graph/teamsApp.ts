@@ -21,5 +21,6 @@ export const ACTIVITY_TEMPLATE_PARAMETERS: Readonly<Record<ActivityType, readonl
   accountFlagged: ['accountName', 'flagReason'],
   emergencyRole: ['roleName', 'incidentName'],
   policyPublished: ['policyVersion'],
-  policyReminder: ['policyVersion']
+  policyReminder: ['policyVersion'],
+  emergencyRolesAnnounced: ['roleCount']
 };

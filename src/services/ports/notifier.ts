@@ -12,7 +12,8 @@ export type ActivityType =
   | 'accountFlagged'
   | 'emergencyRole'
   | 'policyPublished'
-  | 'policyReminder';
+  | 'policyReminder'
+  | 'emergencyRolesAnnounced';
 
 export interface ActivityNotification {
   activityType: ActivityType;
@@ -30,6 +31,8 @@ export interface ActivityNotification {
    * saves 50 look-up batches.
    */
   known?: { id: string; name: string }[];
+  /** Called as calls complete: how many of the recipients have an outcome so far, of how many. */
+  onProgress?: (done: number, total: number) => void;
 }
 
 /**

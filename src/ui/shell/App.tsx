@@ -25,7 +25,8 @@ const LAZY_VIEWS = {
   coverage: retryableLazy(() => import(/* webpackChunkName: 'smh-coverage-view' */ '../coverage/CoverageView')),
   review: retryableLazy(() => import(/* webpackChunkName: 'smh-review-view' */ '../review/ReviewView')),
   register: retryableLazy(() => import(/* webpackChunkName: 'smh-register-view' */ '../register/RegisterView')),
-  requests: retryableLazy(() => import(/* webpackChunkName: 'smh-requests-view' */ '../requests/RequestsView'))
+  requests: retryableLazy(() => import(/* webpackChunkName: 'smh-requests-view' */ '../requests/RequestsView')),
+  emergency: retryableLazy(() => import(/* webpackChunkName: 'smh-emergency-view' */ '../emergency/EmergencyView'))
 };
 const SetupView = LAZY_VIEWS.setup.View;
 const HistoryView = LAZY_VIEWS.history.View;
@@ -34,9 +35,10 @@ const CoverageView = LAZY_VIEWS.coverage.View;
 const ReviewView = LAZY_VIEWS.review.View;
 const RegisterView = LAZY_VIEWS.register.View;
 const RequestsView = LAZY_VIEWS.requests.View;
+const EmergencyView = LAZY_VIEWS.emergency.View;
 
-export type PageId = 'policy' | 'history' | 'requests' | 'register' | 'edit' | 'coverage' | 'review' | 'setup';
-const PAGES: PageId[] = ['policy', 'history', 'requests', 'register', 'edit', 'coverage', 'review', 'setup'];
+export type PageId = 'policy' | 'history' | 'requests' | 'register' | 'emergency' | 'edit' | 'coverage' | 'review' | 'setup';
+const PAGES: PageId[] = ['policy', 'history', 'requests', 'register', 'emergency', 'edit', 'coverage', 'review', 'setup'];
 
 export function initialPage(services: Services): PageId {
   const asked = services.host.deepLink?.pageId as PageId | undefined;
@@ -51,6 +53,8 @@ function visibleTabs(state: PolicyPageState['state']): Tab<PageId>[] {
   if (!notSetUp) tabs.push({ key: 'requests', label: strings.NavRequests });
   // Everyone reads the register ("is this account ours?"), once the site is set up.
   if (page) tabs.push({ key: 'register', label: strings.RegisterNav });
+  // Everyone should know who runs social media in an emergency; comms edit it.
+  if (page) tabs.push({ key: 'emergency', label: strings.EmergencyNav });
   // Showing comms' and owners' tools only to them is tidiness, not security: SharePoint refuses
   // anyone else's writes whatever the page shows.
   if (page?.canPublish) tabs.push({ key: 'edit', label: strings.NavEdit });
@@ -95,6 +99,7 @@ export function App({ services, theme: themeName, palette }: { services: Service
                   {current === 'requests' && <RequestsView />}
                   {current === 'review' && <ReviewView />}
                   {current === 'register' && <RegisterView />}
+                  {current === 'emergency' && <EmergencyView />}
                   {current === 'setup' && <SetupView />}
                 </React.Suspense>
               </ViewBoundary>

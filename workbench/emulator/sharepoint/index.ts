@@ -54,6 +54,8 @@ export interface SharePointService {
    * visited the site), for tests and benches at scale; returns their site user ids.
    */
   addSyntheticStaff(count: number): number[];
+  /** Site users for directory people (as if each had visited the site); returns their site user ids. */
+  ensureSiteUsers(people: readonly DirectoryUser[]): number[];
   /** Like bulkAddItems, with each row written by the given site user (tests at scale only). */
   bulkAddItemsAs(listTitle: string, rows: Array<{ authorId: number; values: Record<string, unknown> }>): number[];
 }
@@ -259,6 +261,12 @@ export function createSharePointService(opts: SharePointOptions): SharePointServ
         ids.push(createItem(state, list, author.Id, values).Id);
       }
       list.LastItemModifiedDate = isoNow();
+      dirty();
+      return ids;
+    },
+    ensureSiteUsers(people) {
+      const state = site();
+      const ids = people.map((p) => ensureDirectoryPerson(state, p, () => undefined).Id);
       dirty();
       return ids;
     },
