@@ -11,6 +11,7 @@ import type { AudienceService } from '../services/audienceService';
 import type { RequestReviewService } from '../services/requestReviewService';
 import type { RegisterService } from '../services/registerService';
 import type { RequestsService } from '../services/requestsService';
+import type { VaultService } from '../services/vaultService';
 
 // The composition root: the only place that knows which adapter serves which port. Views get
 // services from here (through ServicesContext), never build adapters themselves. What only comms or
@@ -31,6 +32,8 @@ export interface Services {
   register(): Promise<RegisterService>;
   /** The requester's side of requests (everyone); notifications carry this Teams app id. */
   requests(teamsAppId: string): Promise<RequestsService>;
+  /** Credential custody: one per page, so an unlocked key is shared by the views and forgotten on lock. */
+  vault(teamsAppId: string): Promise<VaultService>;
 }
 
 const once = <T>(load: () => Promise<T>): (() => Promise<T>) => {
@@ -51,6 +54,7 @@ export function createServices(host: Host): Services {
   // One audience service per app id, so its cached directory read is shared by the views that count.
   const audiences = new Map<string, Promise<AudienceService>>();
   const gate = new AcknowledgementGate(policies, acknowledgements, me);
+  let vault: Promise<VaultService> | undefined;
   return {
     host,
     policy: new PolicyService(policies, acknowledgements, me),
@@ -69,6 +73,11 @@ export function createServices(host: Host): Services {
     },
     review: (teamsAppId) => import(/* webpackChunkName: 'smh-comms' */ './lazyComms').then((m) => m.createReview(host, teamsAppId, me)),
     register: once(() => import(/* webpackChunkName: 'smh-register' */ './lazyRegister').then((m) => m.createRegister(host, me))),
-    requests: (teamsAppId) => import(/* webpackChunkName: 'smh-requests' */ './lazyRequests').then((m) => m.createRequests(host, gate, me, teamsAppId))
+    requests: (teamsAppId) => import(/* webpackChunkName: 'smh-requests' */ './lazyRequests').then((m) => m.createRequests(host, gate, me, teamsAppId)),
+    vault: (teamsAppId) => {
+      vault ??= import(/* webpackChunkName: 'smh-vault' */ './lazyVault').then((m) => m.createVault(host, me, teamsAppId));
+      vault.catch(() => { vault = undefined; });
+      return vault;
+    }
   };
 }
