@@ -10,6 +10,7 @@ import { launchBrowser, contextAs } from '../tests/support/browser';
 import { LISTS } from '../src/data/schema';
 import { serialiseDetails } from '../src/domain/requests';
 import { spAs as spAsEmulator } from '../tests/support/emulator-sharepoint';
+import { benchVault } from './bench-vault';
 
 const spAsBench = (wb: Awaited<ReturnType<typeof startWorkbench>>, upn: string) => spAsEmulator(wb.emulator, upn);
 
@@ -182,7 +183,7 @@ async function registerAt20k(): Promise<{ accounts: number; firstPage: { spReque
 }
 
 /** `npm run bench` runs every part; `npm run bench -- queue register` only those (names below). */
-const PARTS = ['script', 'render', 'coverage', 'queue', 'register'] as const;
+const PARTS = ['script', 'render', 'coverage', 'queue', 'register', 'vault'] as const;
 
 async function main(): Promise<void> {
   const asked = process.argv.slice(2).filter((a) => (PARTS as readonly string[]).includes(a));
@@ -230,6 +231,7 @@ async function main(): Promise<void> {
       `    "is this account ours?": ${register.ours.spRequests} SharePoint request(s) (budget 1), ${register.ours.apiBytes} bytes, ${register.ours.ms.toFixed(0)} ms from the click`
     );
   }
+  if (want('vault')) lines.push(...(await benchVault()));
   process.stdout.write(`${lines.join('\n')}\n`);
 }
 

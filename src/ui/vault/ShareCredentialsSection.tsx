@@ -6,7 +6,7 @@ import * as strings from 'SocialMediaHubWebPartStrings';
 import type { ShareInput, ShareOutcome, ShareAccount, ShareProblem } from '../../services/vaultService';
 import type { VaultService } from '../../services/vaultService';
 import { ServicesContext } from '../common/ServicesContext';
-import { usePolicyPage } from '../common/PolicyPageContext';
+import { PolicyPageContext } from '../common/PolicyPageContext';
 import { DeliveryReportView } from '../common/DeliveryReportView';
 import { Notice } from '../common/Notice';
 import { format } from '../common/format';
@@ -21,8 +21,8 @@ const blank = (): ShareInput => ({ username: '', password: '', recovery: '', not
 
 export function ShareCredentialsSection({ account }: { account: ShareAccount }): React.ReactElement {
   const services = React.useContext(ServicesContext);
-  const { state: page } = usePolicyPage();
-  const teamsAppId = page.status === 'ready' ? page.value.settings.teamsAppId : '';
+  const page = React.useContext(PolicyPageContext)?.state;
+  const teamsAppId = page?.status === 'ready' ? page.value.settings.teamsAppId : '';
   const [mode, setMode] = React.useState<'shared' | 'changed' | undefined>();
   const [done, setDone] = React.useState<ShareOutcome | undefined>();
   return (
