@@ -10,6 +10,7 @@ import { LISTS } from '../src/data/schema';
 import { serialiseDetails } from '../src/domain/requests';
 import { spAs as spAsEmulator } from '../tests/support/emulator-sharepoint';
 import { announceTo1000, announceLines } from './bench-emergency';
+import { benchVault } from './bench-vault';
 
 // `npm run bench`: the figures behind the performance targets of ARCHITECTURE.md, printed, never
 // asserted. (1) the initial web part script of the SharePoint package, gzip; (2) the policy view's
@@ -108,7 +109,7 @@ async function registerAt20k(): Promise<{ accounts: number; firstPage: ApiTotals
 }
 
 /** `npm run bench` runs every part; `npm run bench -- queue register` only those (names below). */
-const PARTS = ['script', 'render', 'coverage', 'queue', 'register', 'announce'] as const;
+const PARTS = ['script', 'render', 'coverage', 'queue', 'register', 'announce', 'vault'] as const;
 
 async function main(): Promise<void> {
   const asked = process.argv.slice(2).filter((a) => (PARTS as readonly string[]).includes(a));
@@ -157,6 +158,7 @@ async function main(): Promise<void> {
     );
   }
   if (want('announce')) lines.push(...announceLines(await announceTo1000()));
+  if (want('vault')) lines.push(...(await benchVault()));
   process.stdout.write(`${lines.join('\n')}\n`);
 }
 

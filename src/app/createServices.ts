@@ -13,6 +13,7 @@ import type { RegisterService } from '../services/registerService';
 import type { RequestsService } from '../services/requestsService';
 import type { EmergencyPlanService, ChannelSetting } from '../services/emergencyPlanService';
 import type { RolesCardText } from '../services/emergency/rolesCard';
+import type { VaultService } from '../services/vaultService';
 
 // The composition root: the only place that knows which adapter serves which port. Views get
 // services from here (through ServicesContext), never build adapters themselves. What only comms or
@@ -35,6 +36,8 @@ export interface Services {
   requests(teamsAppId: string): Promise<RequestsService>;
   /** The emergency plan's roles and their announcement (everyone reads; comms edit and announce). */
   emergency(teamsAppId: string, channel: ChannelSetting, cardText: RolesCardText): Promise<EmergencyPlanService>;
+  /** Credential custody: one per page, so an unlocked key is shared by the views and forgotten on lock. */
+  vault(teamsAppId: string): Promise<VaultService>;
 }
 
 const once = <T>(load: () => Promise<T>): (() => Promise<T>) => {
@@ -55,6 +58,7 @@ export function createServices(host: Host): Services {
   // One audience service per app id, so its cached directory read is shared by the views that count.
   const audiences = new Map<string, Promise<AudienceService>>();
   const gate = new AcknowledgementGate(policies, acknowledgements, me);
+  let vault: Promise<VaultService> | undefined;
   return {
     host,
     policy: new PolicyService(policies, acknowledgements, me),
@@ -74,6 +78,11 @@ export function createServices(host: Host): Services {
     review: (teamsAppId) => import(/* webpackChunkName: 'smh-comms' */ './lazyComms').then((m) => m.createReview(host, teamsAppId, me)),
     register: once(() => import(/* webpackChunkName: 'smh-register' */ './lazyRegister').then((m) => m.createRegister(host, me))),
     requests: (teamsAppId) => import(/* webpackChunkName: 'smh-requests' */ './lazyRequests').then((m) => m.createRequests(host, gate, me, teamsAppId)),
-    emergency: (teamsAppId, channel, cardText) => import(/* webpackChunkName: 'smh-emergency' */ './lazyEmergency').then((m) => m.createEmergency(host, teamsAppId, channel, cardText))
+    emergency: (teamsAppId, channel, cardText) => import(/* webpackChunkName: 'smh-emergency' */ './lazyEmergency').then((m) => m.createEmergency(host, teamsAppId, channel, cardText)),
+    vault: (teamsAppId) => {
+      vault ??= import(/* webpackChunkName: 'smh-vault' */ './lazyVault').then((m) => m.createVault(host, me, teamsAppId));
+      vault.catch(() => { vault = undefined; });
+      return vault;
+    }
   };
 }

@@ -139,7 +139,7 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
       return;
     }
 
-    const entry: LoggedRequest = requestLog.start(method, `${url.pathname}${url.search}`, claimedUpn(req.headers));
+    const entry: LoggedRequest = requestLog.start(method, `${url.pathname}${url.search}`, claimedUpn(req.headers), body.length > 0 ? body.toString('utf8') : undefined);
     res.on('finish', () => { entry.status = res.statusCode; });
 
     const fault = faults.take(line);

@@ -17,6 +17,8 @@ export interface LoggedRequest {
   /** Set when a fault rule answered (or delayed or dropped) the request. */
   fault?: string;
   parts?: LoggedPart[];
+  /** The request body as text (tests check, for one, that no secret ever reached the server in clear). */
+  body?: string;
 }
 
 /** Keeps the newest entries only, so a long-running workbench does not grow without bound. */
@@ -26,8 +28,8 @@ export class RequestLog {
 
   constructor(private readonly capacity = 20_000) {}
 
-  start(method: string, path: string, user: string | undefined): LoggedRequest {
-    const entry: LoggedRequest = { seq: ++this.seq, time: new Date().toISOString(), method, path, user, status: 0 };
+  start(method: string, path: string, user: string | undefined, body?: string): LoggedRequest {
+    const entry: LoggedRequest = { seq: ++this.seq, time: new Date().toISOString(), method, path, user, status: 0, ...(body ? { body } : {}) };
     this.entries.push(entry);
     if (this.entries.length > this.capacity) this.entries.splice(0, this.entries.length - this.capacity);
     return entry;

@@ -6,5 +6,6 @@ export * from './register';
 export * from './submissions';
 export * from './accountRecords';
 export * from './vault';
+export * from './credentialSecrets';
 export * from './requests';
 export { countsFor, acknowledgementOf, acknowledgementsCountFrom, majorReleaseOf, type AckLike, type MajorRelease, type PublishedVersion } from '../policy/acknowledgement';

@@ -18,6 +18,7 @@ import { format, formatDate } from '../common/format';
 import { OperationsSection } from './OperationsSection';
 import { AccountEditForm } from './AccountEditForm';
 import { AccountHistorySection } from './AccountHistorySection';
+import { ShareCredentialsSection } from '../vault/ShareCredentialsSection';
 
 // One account of the register: who owns and backs it up, what it is for, when it is staffed, and the
 // request it came from. Comms (those SharePoint lets edit the list) switch to an edit form; owners
@@ -69,7 +70,13 @@ function Operations({ service, account: a }: { service: RegisterService; account
   const holders = React.useMemo(() => ({ accountId: a.id, ownerId: a.owner?.userId, backupId: a.backup?.userId, created: a.created ?? '' }), [a]);
   if (!service.updates) return null;
   const mine = me.status === 'ready' && (me.value === a.owner?.userId || me.value === a.backup?.userId);
-  return <OperationsSection service={service.updates} holders={holders} canFile={mine} />;
+  return (
+    <>
+      <OperationsSection service={service.updates} holders={holders} canFile={mine} />
+      {/* Offered to the owner and backup; whether a share counts is the readers' rule, not this button. */}
+      {mine && <ShareCredentialsSection account={{ ...holders, name: a.name }} />}
+    </>
+  );
 }
 
 function Detail({ account: a, onOwnerFilter }: { account: AccountDetail; onOwnerFilter(owner: AccountPerson): void }): React.ReactElement {

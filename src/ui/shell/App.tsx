@@ -26,7 +26,8 @@ const LAZY_VIEWS = {
   review: retryableLazy(() => import(/* webpackChunkName: 'smh-review-view' */ '../review/ReviewView')),
   register: retryableLazy(() => import(/* webpackChunkName: 'smh-register-view' */ '../register/RegisterView')),
   requests: retryableLazy(() => import(/* webpackChunkName: 'smh-requests-view' */ '../requests/RequestsView')),
-  emergency: retryableLazy(() => import(/* webpackChunkName: 'smh-emergency-view' */ '../emergency/EmergencyView'))
+  emergency: retryableLazy(() => import(/* webpackChunkName: 'smh-emergency-view' */ '../emergency/EmergencyView')),
+  vault: retryableLazy(() => import(/* webpackChunkName: 'smh-vault-view' */ '../vault/VaultView'))
 };
 const SetupView = LAZY_VIEWS.setup.View;
 const HistoryView = LAZY_VIEWS.history.View;
@@ -36,9 +37,10 @@ const ReviewView = LAZY_VIEWS.review.View;
 const RegisterView = LAZY_VIEWS.register.View;
 const RequestsView = LAZY_VIEWS.requests.View;
 const EmergencyView = LAZY_VIEWS.emergency.View;
+const VaultView = LAZY_VIEWS.vault.View;
 
-export type PageId = 'policy' | 'history' | 'requests' | 'register' | 'emergency' | 'edit' | 'coverage' | 'review' | 'setup';
-const PAGES: PageId[] = ['policy', 'history', 'requests', 'register', 'emergency', 'edit', 'coverage', 'review', 'setup'];
+export type PageId = 'policy' | 'history' | 'requests' | 'register' | 'emergency' | 'edit' | 'coverage' | 'review' | 'vault' | 'setup';
+const PAGES: PageId[] = ['policy', 'history', 'requests', 'register', 'emergency', 'edit', 'coverage', 'review', 'vault', 'setup'];
 
 export function initialPage(services: Services): PageId {
   const asked = services.host.deepLink?.pageId as PageId | undefined;
@@ -60,6 +62,8 @@ function visibleTabs(state: PolicyPageState['state']): Tab<PageId>[] {
   if (page?.canPublish) tabs.push({ key: 'edit', label: strings.NavEdit });
   if (page?.canReadAllAcks) tabs.push({ key: 'coverage', label: strings.NavCoverage });
   if (page?.canReadAllRequests) tabs.push({ key: 'review', label: strings.NavReview });
+  // Comms hold the vault (reviewers are comms); the comms group's list rights decide what it opens.
+  if (page?.canReview) tabs.push({ key: 'vault', label: strings.VaultNav });
   if (page?.canManageSite || notSetUp) tabs.push({ key: 'setup', label: strings.NavSetup });
   return tabs;
 }
@@ -100,6 +104,7 @@ export function App({ services, theme: themeName, palette }: { services: Service
                   {current === 'review' && <ReviewView />}
                   {current === 'register' && <RegisterView />}
                   {current === 'emergency' && <EmergencyView />}
+                  {current === 'vault' && <VaultView />}
                   {current === 'setup' && <SetupView />}
                 </React.Suspense>
               </ViewBoundary>

@@ -1,0 +1,3 @@
+export * from './errors';
+export * from './passphrase';
+export * from './model';
