@@ -45,7 +45,8 @@ describe('policy page', () => {
     const box = screen.getByRole('searchbox');
     fireEvent.change(box, { target: { value: 'password' } });
     const dos = document.querySelectorAll('.smh-dos li');
-    expect(Array.from(dos).map((li) => li.getAttribute('data-item-id'))).toEqual(['do-passwords']);
+    // The vault has shipped, so its sentence is found beside the policy's own.
+    expect(Array.from(dos).map((li) => li.getAttribute('data-item-id'))).toEqual(['do-passwords', 'do-passwords-vault']);
     expect(within(dos[0] as HTMLElement).getAllByText(/password/i, { selector: 'mark' }).length).toBeGreaterThan(0);
     expect(Array.from(document.querySelectorAll('.smh-donts li')).map((li) => li.getAttribute('data-item-id'))).toEqual(['dont-share-passwords']);
     fireEvent.change(box, { target: { value: 'qwertyuiop' } });
@@ -78,9 +79,10 @@ describe('policy page', () => {
 describe('parts waiting for a feature', () => {
   it('are not shown or found on the policy page while the hub lacks the feature', () => {
     show(page());
-    expect(document.querySelector('[data-item-id="do-approval-hub"]')).toBeNull();
-    expect(screen.queryByText(/through the hub|in the hub/i)).toBeNull();
-    fireEvent.change(screen.getByRole('searchbox'), { target: { value: 'vault' } });
+    // Monthly reports are the feature still to come: their sentence is neither shown nor found.
+    expect(document.querySelector('[data-item-id="do-report-hub"]')).toBeNull();
+    expect(screen.queryByText(/File the report in the hub/i)).toBeNull();
+    fireEvent.change(screen.getByRole('searchbox'), { target: { value: 'reminds you before' } });
     expect(document.querySelectorAll('.smh-dos li')).toHaveLength(0);
     expect(document.querySelector('[data-item-id="do-talk"]')).toBeNull();
   });

@@ -11,7 +11,7 @@ export type HubFeature = (typeof HUB_FEATURES)[number];
 export type FeatureSwitches = Partial<Record<HubFeature, boolean>>;
 
 /** What this build of the hub does. Every switch is off until its feature ships. */
-export const FEATURES_IN_THIS_BUILD: FeatureSwitches = { emergencyRoles: true };
+export const FEATURES_IN_THIS_BUILD: FeatureSwitches = { requests: true, register: true, hashtags: true, vault: true, emergencyRoles: true };
 
 export function isHubFeature(name: string): name is HubFeature {
   return (HUB_FEATURES as readonly string[]).includes(name);

@@ -519,17 +519,17 @@ describe('toolbar and publish bar', () => {
 
 describe('parts waiting for a feature', () => {
   it('are edited like any other, with a note that staff do not see them yet', async () => {
-    const withFeature = { ...content(), dos: [...content().dos, { id: 'do-hub', title: 'Ask through the hub', detail: 'Soon.', feature: 'requests' }] };
+    const withFeature = { ...content(), dos: [...content().dos, { id: 'do-hub', title: 'File reports in the hub', detail: 'Soon.', feature: 'reports' }] };
     const fakes = makeFakes({ page: makePage(makeVersion(7, 2, 1, withFeature)) });
     renderWith(fakes, <PolicyEditorView onPublished={jest.fn()} />);
     await ready();
     const row = document.querySelector('[data-row="do-hub"]') as HTMLElement;
-    expect(within(row).getByText('Staff will see this once the hub has requests for accounts and campaigns.')).toBeTruthy();
+    expect(within(row).getByText('Staff will see this once the hub has monthly reports.')).toBeTruthy();
     expect(document.querySelector('[data-row="do-talk"]')?.textContent).not.toContain('Staff will see this');
     // Kept, tag and all, when published.
     type('changeSummary', 'Same.');
     fireEvent.click(publishButton());
     await screen.findByText('Version 2.2 published.');
-    expect(fakes.publish.mock.calls[0][0].content.dos[3]).toEqual({ id: 'do-hub', title: 'Ask through the hub', detail: 'Soon.', feature: 'requests' });
+    expect(fakes.publish.mock.calls[0][0].content.dos[3]).toEqual({ id: 'do-hub', title: 'File reports in the hub', detail: 'Soon.', feature: 'reports' });
   });
 });
