@@ -18,7 +18,9 @@ async function main(): Promise<void> {
     const report = await seedDemo(wb.siteUrl);
     const { seedDemoRequests } = await import('./seed-requests');
     await seedDemoRequests(wb.siteUrl);
-    process.stdout.write(`  ${report.changes.length} changes made; demo accounts and requests added.\n`);
+    const { seedDemoEmergencyPlan } = await import('./seed-emergency');
+    await seedDemoEmergencyPlan(wb.siteUrl);
+    process.stdout.write(`  ${report.changes.length} changes made; demo accounts, requests and emergency roles added.\n`);
   }
   process.stdout.write([
     '',
