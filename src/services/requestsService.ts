@@ -11,8 +11,9 @@ import type { IActivityLog } from './ports/activity';
 import type { AccountStaffing, IAccountsRepository } from './ports/accounts';
 import type { IGroupMembership } from './ports/groups';
 import type { IHashtagsRepository, RegisteredTag } from './ports/hashtags';
-import type { DeliveryResult, INotifier } from './ports/notifier';
+import type { INotifier } from './ports/notifier';
 import type { IRequestsRepository, RequestRecords, StoredDecision, StoredRequest, StoredReview } from './ports/requests';
+import { notifyCommsGroup, type CommsNotified } from './commsNotice';
 
 // The requester's side of requests (PRODUCT.md C3): send one of the four kinds, revise it until it is
 // decided, withdraw it, and follow it with its status and history. The gate comes first; the form is
@@ -41,14 +42,7 @@ export interface RequestsServiceDeps {
   sleep?: (ms: number) => Promise<void>;
 }
 
-/** How telling comms in Teams went. "sent" means Graph accepted it; nobody can know more. */
-export interface CommsNotified {
-  /** Comms members asked to be told (the comms group's people). */
-  recipients: number;
-  results: DeliveryResult[];
-  /** The comms group could not be read, or has nobody in it. */
-  problem?: 'noRecipients' | 'groupUnreadable';
-}
+export type { CommsNotified };
 
 export type SubmitOutcome =
   /** The policy in force is not confirmed: the draft stays, the person is sent to the policy. */
@@ -286,31 +280,17 @@ export class RequestsService {
   }
 
   /** Tells the comms group in Teams; never throws (the request is saved whatever happens here). */
-  private async notifyComms(originalId: number, details: RequestDetails | undefined, step: 'new' | 'revised' | 'withdrawn'): Promise<CommsNotified> {
-    let recipients: string[];
-    try {
-      recipients = [...new Set(await this.d.groups.memberLogins('comms'))];
-    } catch {
-      return { recipients: 0, results: [], problem: 'groupUnreadable' };
-    }
-    if (recipients.length === 0) return { recipients: 0, results: [], problem: 'noRecipients' };
+  private notifyComms(originalId: number, details: RequestDetails | undefined, step: 'new' | 'revised' | 'withdrawn'): Promise<CommsNotified> {
     // A withdrawn request whose stored details cannot be read is still named, by its number.
     const title = details ? requestTitle(details) : `Request ${originalId}`;
     const withdrawn = step === 'withdrawn';
-    try {
-      const results = await this.d.notifier.notify({
-        activityType: withdrawn ? 'requestWithdrawn' : 'approvalRequired',
-        recipients,
-        previewText: clipText(withdrawn ? `Withdrawn by the requester: ${title}` : `${step === 'revised' ? 'Revised' : 'New'} request to review: ${title}`, 150),
-        templateParameters: { requestTitle: title },
-        // Comms act on it (or see it withdrawn) in the review view, which the link opens on this request.
-        deepLink: { pageId: 'review', subPageId: String(originalId), label: title }
-      });
-      return { recipients: recipients.length, results };
-    } catch {
-      // The notifier reports per person and does not throw; a bug there still must not fail a saved request.
-      return { recipients: recipients.length, results: recipients.map((recipient) => ({ recipient, status: 'failed', reason: 'server' })) };
-    }
+    return notifyCommsGroup(this.d.groups, this.d.notifier, {
+      activityType: withdrawn ? 'requestWithdrawn' : 'approvalRequired',
+      previewText: clipText(withdrawn ? `Withdrawn by the requester: ${title}` : `${step === 'revised' ? 'Revised' : 'New'} request to review: ${title}`, 150),
+      templateParameters: { requestTitle: title },
+      // Comms act on it (or see it withdrawn) in the review view, which the link opens on this request.
+      deepLink: { pageId: 'review', subPageId: String(originalId), label: title }
+    });
   }
 
   private async log(action: string, targetId: number, data: Record<string, unknown>): Promise<void> {

@@ -7,8 +7,9 @@ import type { ICredentials, IVaultKeys, StoredCredential, StoredPrivateKey, Stor
 import type { IGroupMembership } from './ports/groups';
 import type { IActivityLog } from './ports/activity';
 import type { ISettingsRepository } from './ports/settings';
-import type { DeliveryResult, INotifier } from './ports/notifier';
+import type { INotifier } from './ports/notifier';
 import type { AccountHolders } from './accountUpdatesService';
+import { notifyCommsGroup, type CommsNotified } from './commsNotice';
 
 // Credential custody (PRODUCT.md C6). Owners and backups share an account's credentials encrypted in
 // their browser for every comms member whose vault key counts now; comms unlock their own key with
@@ -27,11 +28,8 @@ export interface ShareAccount extends AccountHolders {
   name: string;
 }
 
-export interface CommsNotice {
-  recipients: number;
-  results: DeliveryResult[];
-  problem?: 'noRecipients' | 'groupUnreadable';
-}
+/** How telling comms of a shared or changed password went (the same answer as for requests). */
+export type CommsNotice = CommsNotified;
 
 export interface ShareOutcome {
   credential: StoredCredential;
@@ -276,26 +274,14 @@ export class VaultService {
     return { credential, wrappedFor: current.length, notified };
   }
 
-  private async notifyComms(account: ShareAccount, change: 'shared' | 'changed'): Promise<CommsNotice> {
-    let recipients: string[];
-    try {
-      recipients = [...new Set(await this.d.groups.memberLogins('comms'))];
-    } catch {
-      return { recipients: 0, results: [], problem: 'groupUnreadable' };
-    }
-    if (recipients.length === 0) return { recipients: 0, results: [], problem: 'noRecipients' };
+  private notifyComms(account: ShareAccount, change: 'shared' | 'changed'): Promise<CommsNotice> {
     const verb = change === 'changed' ? 'changed' : 'shared';
-    try {
-      const results = await this.d.notifier.notify({
-        activityType: 'credentialsShared', recipients,
-        previewText: `Credentials ${verb} for ${account.name}`.slice(0, 150),
-        templateParameters: { change: verb, accountName: account.name },
-        deepLink: { pageId: 'vault', subPageId: String(account.accountId), label: account.name }
-      });
-      return { recipients: recipients.length, results };
-    } catch {
-      return { recipients: recipients.length, results: recipients.map((recipient) => ({ recipient, status: 'failed', reason: 'server' })) };
-    }
+    return notifyCommsGroup(this.d.groups, this.d.notifier, {
+      activityType: 'credentialsShared',
+      previewText: `Credentials ${verb} for ${account.name}`.slice(0, 150),
+      templateParameters: { change: verb, accountName: account.name },
+      deepLink: { pageId: 'vault', subPageId: String(account.accountId), label: account.name }
+    });
   }
 
   private async log(action: string, data: Record<string, unknown>, accountId?: number): Promise<void> {
