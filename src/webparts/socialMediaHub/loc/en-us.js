@@ -802,7 +802,7 @@ define([], function () {
     "VaultHeading": "Credentials vault",
     "VaultIntro": "Account passwords shared by owners and backups, encrypted in their browser for each member of comms. SharePoint holds only scrambled text; your passphrase opens your own key, on this page only.",
     "VaultCreateHeading": "Create your vault key",
-    "VaultCreateIntro": "You need a vault key once. Choose a passphrase only you know: a few ordinary words with spaces between them work well. Nobody can recover it for you; if you forget it, create a new key and ask a colleague to unlock the vault so your secrets are shared with you again.",
+    "VaultCreateIntro": "You need a vault key once. Choose a passphrase only you know: a few ordinary words with spaces between them work well. Nobody can recover it for you, and the hub cannot yet replace a forgotten key, so keep it somewhere safe, such as your password manager.",
     "VaultPassphrase": "Passphrase",
     "VaultPassphraseAgain": "Passphrase again",
     "VaultPassphraseLength": "{0} characters. At least {1}.",

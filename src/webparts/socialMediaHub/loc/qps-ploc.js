@@ -802,7 +802,7 @@ define([], function () {
     "VaultHeading": "[!! Crédéntîàls vàült !!]",
     "VaultIntro": "[!! Âccôünt pàsswôrds shàréd by ôwnérs ànd bàcküps, éncryptéd în théîr brôwsér fôr éàch mémbér ôf cômms. ShàréPôînt hôlds ônly scràmbléd téxt; yôür pàssphràsé ôpéns yôür ôwn kéy, ôn thîs pàgé ônly. !!]",
     "VaultCreateHeading": "[!! Créàté yôür vàült kéy !!]",
-    "VaultCreateIntro": "[!! Yôü nééd à vàült kéy ôncé. Chôôsé à pàssphràsé ônly yôü knôw: à féw ôrdînàry wôrds wîth spàcés bétwéén thém wôrk wéll. Nôbôdy càn récôvér ît fôr yôü; îf yôü fôrgét ît, créàté à néw kéy ànd àsk à côlléàgüé tô ünlôck thé vàült sô yôür sécréts àré shàréd wîth yôü àgàîn. !!]",
+    "VaultCreateIntro": "[!! Yôü nééd à vàült kéy ôncé. Chôôsé à pàssphràsé ônly yôü knôw: à féw ôrdînàry wôrds wîth spàcés bétwéén thém wôrk wéll. Nôbôdy càn récôvér ît fôr yôü, ànd thé hüb cànnôt yét réplàcé à fôrgôttén kéy, sô kéép ît sôméwhéré sàfé, süch às yôür pàsswôrd mànàgér. !!]",
     "VaultPassphrase": "[!! Pàssphràsé !!]",
     "VaultPassphraseAgain": "[!! Pàssphràsé àgàîn !!]",
     "VaultPassphraseLength": "[!! {0} chàràctérs. Ât léàst {1}. !!]",
